@@ -1,0 +1,72 @@
+import Foundation
+
+/// Reads one message file: YAML front matter between `---` lines, then CommonMark.
+struct MessageFileReader {
+    static let keys = ["id", "title", "audiences", "topics", "agencies", "locale"]
+
+    let file: String
+    let fileName: String
+    let reader: ModelReader
+
+    func read(_ text: String) -> Message? {
+        let sink = reader.sink
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        guard lines.first == "---" else {
+            sink.error("a message file must start with YAML front matter between '---' lines", at: SourceLocation(file: file, line: 1, column: 1),
+                       hint: "begin the file with '---', then 'title:' and 'audiences:', then '---'")
+            return nil
+        }
+        guard let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
+            sink.error("front matter is not closed with a '---' line", at: SourceLocation(file: file, line: 1, column: 1))
+            return nil
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let front = YAMLValue.parse(yaml, file: file, lineOffset: 1, sink: sink)?
+            .mapping("front matter", allowed: Self.keys) else { return nil }
+
+        let (stem, nameLocale) = splitName()
+        let locale = front.string("locale") ?? nameLocale ?? reader.defaultLocale
+        if !reader.locales.contains(locale) {
+            sink.error("unknown locale \(quoted(locale))", at: front["locale"]?.at ?? SourceLocation(file: file, line: 1, column: 1),
+                       hint: "locales in campaign.yml: \(quotedList(reader.locales))")
+        }
+        let id: String?
+        if front["id"] != nil {
+            id = reader.id(front, kind: .message, locale: locale)
+        } else if isValidID(stem) {
+            id = stem
+            reader.index.define(.message, stem, locale: locale, at: SourceLocation(file: file, line: 1, column: 1))
+        } else {
+            sink.error("file name \(quoted(fileName)) is not a valid message id; add an 'id:' key",
+                       at: SourceLocation(file: file, line: 1, column: 1))
+            id = nil
+        }
+        let title = front.string("title", required: true)
+        let audiences = reader.references(front, "audiences", kind: .audience)
+        if front["audiences"] != nil, audiences.isEmpty {
+            sink.error("'audiences' must name at least one audience", at: front["audiences"]?.at)
+        } else if front["audiences"] == nil {
+            _ = front.required("audiences")
+        }
+        if body.isEmpty {
+            sink.error("the message has no body after its front matter", at: SourceLocation(file: file, line: end + 2, column: 1))
+        }
+        let agencies = reader.references(front, "agencies", kind: .agency)
+        guard let id, let title else { return nil }
+        return Message(
+            id: id, locale: locale, title: title, body: body, audiences: audiences,
+            topics: front.strings("topics").map(\.0), agencies: agencies, source: file
+        )
+    }
+
+    /// `indicators.es.md` is message `indicators` in locale `es` when `es` is a content locale.
+    private func splitName() -> (stem: String, locale: String?) {
+        let stem = String(fileName.dropLast(".md".count))
+        if let dot = stem.lastIndex(of: ".") {
+            let suffix = String(stem[stem.index(after: dot)...])
+            if reader.locales.contains(suffix) { return (String(stem[..<dot]), suffix) }
+        }
+        return (stem, nil)
+    }
+}

@@ -1,0 +1,93 @@
+/// A block of a document.
+public indirect enum Block: Sendable, Codable, Hashable {
+    /// A heading; level 1 is the document title's level.
+    case heading(level: Int, content: [Inline])
+    /// A paragraph.
+    case paragraph([Inline])
+    /// A list; each item is a list of blocks.
+    case list(ordered: Bool, items: [[Block]])
+    /// A block quote.
+    case quote([Block])
+    /// Preformatted text.
+    case code(String)
+    /// A table with a header row.
+    case table(header: [[Inline]], rows: [[[Inline]]])
+    /// A boxed note, warning or tip with an optional title.
+    case callout(Callout)
+    /// A way to reach someone, shown as a card.
+    case contactCard(ContactCard)
+    /// Figures with what they count.
+    case factList([Fact])
+    /// A thematic break.
+    case thematicBreak
+}
+
+/// A boxed aside.
+public struct Callout: Sendable, Codable, Hashable {
+    /// What kind of aside it is.
+    public enum Kind: String, Sendable, Codable, Hashable {
+        case note, important, tip
+    }
+
+    /// What kind of aside it is.
+    public var kind: Kind
+    /// An optional title.
+    public var title: String?
+    /// The content.
+    public var blocks: [Block]
+
+    /// Creates a callout.
+    public init(kind: Kind, title: String? = nil, blocks: [Block]) {
+        self.kind = kind
+        self.title = title
+        self.blocks = blocks
+    }
+}
+
+/// A contact shown as a card: a name, labeled ways to reach it, and notes.
+public struct ContactCard: Sendable, Codable, Hashable {
+    /// One way to reach the contact.
+    public struct Entry: Sendable, Codable, Hashable {
+        /// What this way is, such as "Call" or "Text".
+        public var label: String
+        /// The value as printed, such as "1-888-373-7888".
+        public var value: String
+        /// An address for the value, such as `tel:+18883737888`.
+        public var url: String?
+
+        /// Creates an entry.
+        public init(label: String, value: String, url: String? = nil) {
+            self.label = label
+            self.value = value
+            self.url = url
+        }
+    }
+
+    /// The contact's name.
+    public var name: String
+    /// Ways to reach it, in order.
+    public var entries: [Entry]
+    /// Notes such as who operates it, in order.
+    public var notes: [[Inline]]
+
+    /// Creates a card.
+    public init(name: String, entries: [Entry], notes: [[Inline]] = []) {
+        self.name = name
+        self.entries = entries
+        self.notes = notes
+    }
+}
+
+/// A figure with what it counts.
+public struct Fact: Sendable, Codable, Hashable {
+    /// The figure as printed, such as "327".
+    public var figure: String
+    /// What it counts.
+    public var label: [Inline]
+
+    /// Creates a fact.
+    public init(figure: String, label: [Inline]) {
+        self.figure = figure
+        self.label = label
+    }
+}

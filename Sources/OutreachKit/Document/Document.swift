@@ -1,0 +1,51 @@
+/// The one format-neutral tree every renderer works from.
+///
+/// Layouts build it from the campaign model; Markdown in content is parsed
+/// into it with cmark. Renderers never see the model.
+public struct Document: Sendable, Codable, Hashable {
+    /// Title, locale, audience and the other facts about the document.
+    public var metadata: DocumentMetadata
+    /// The content, top to bottom.
+    public var blocks: [Block]
+
+    /// Creates a document.
+    public init(metadata: DocumentMetadata, blocks: [Block]) {
+        self.metadata = metadata
+        self.blocks = blocks
+    }
+}
+
+/// Facts about a document that renderers put in headers and front matter.
+public struct DocumentMetadata: Sendable, Codable, Hashable {
+    /// The title.
+    public var title: String
+    /// A subtitle, such as the campaign name.
+    public var subtitle: String?
+    /// The locale code, such as `en`.
+    public var locale: String
+    /// The name of the audience it is for.
+    public var audience: String?
+    /// The date, `YYYY-MM-DD`, only when the manifest or `SOURCE_DATE_EPOCH` gives one.
+    public var date: String?
+    /// A line saying where the facts come from.
+    public var sourceNote: String?
+    /// The id of the material it was made for.
+    public var material: String
+    /// The layout that built it.
+    public var layout: String
+
+    /// Creates metadata.
+    public init(
+        title: String, subtitle: String? = nil, locale: String, audience: String? = nil,
+        date: String? = nil, sourceNote: String? = nil, material: String, layout: String
+    ) {
+        self.title = title
+        self.subtitle = subtitle
+        self.locale = locale
+        self.audience = audience
+        self.date = date
+        self.sourceNote = sourceNote
+        self.material = material
+        self.layout = layout
+    }
+}

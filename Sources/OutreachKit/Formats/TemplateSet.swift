@@ -1,0 +1,82 @@
+import Foundation
+import Mustache
+
+/// The Mustache page templates that wrap a renderer's body into a page.
+///
+/// The built-in set is compiled into the binary from `Templates/`; a manifest's
+/// `templates:` folder overrides any of them by file name.
+public struct TemplateSet: Sendable, Hashable {
+    /// Where each template came from, by name (such as `html`).
+    public private(set) var origins: [String: String]
+    private var library: MustacheLibrary
+
+    /// The templates compiled into outreach.
+    public static let builtIn: TemplateSet = {
+        var set = TemplateSet(origins: [:], library: MustacheLibrary())
+        for (file, text) in EmbeddedTemplates.files.sorted(by: { $0.key < $1.key }) {
+            let name = String(file.dropLast(".mustache".count))
+            // The embedded templates are checked by the tests; one that fails to
+            // parse is left out and then reported as missing when used.
+            if let template = try? MustacheTemplate(string: text) {
+                set.library.register(template, named: name)
+                set.origins[name] = "built-in"
+            }
+        }
+        return set
+    }()
+
+    private init(origins: [String: String], library: MustacheLibrary) {
+        self.origins = origins
+        self.library = library
+    }
+
+    /// The names of the templates in the set.
+    public var names: [String] { origins.keys.sorted() }
+
+    /// The built-in templates with any `*.mustache` file in `folder` in place of its namesake.
+    ///
+    /// - Parameter displayPath: how to name the folder in diagnostics.
+    public static func overriding(with folder: URL, displayPath: String) throws(DiagnosticError) -> TemplateSet {
+        var set = TemplateSet.builtIn
+        let files: [String]
+        do {
+            files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                .filter { $0.hasSuffix(".mustache") }.sorted()
+        } catch {
+            throw DiagnosticError([.error("cannot read templates folder \(quoted(displayPath))", at: SourceLocation(file: displayPath))])
+        }
+        var problems: [Diagnostic] = []
+        for file in files {
+            let path = displayPath.hasSuffix("/") ? displayPath + file : displayPath + "/" + file
+            guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else {
+                problems.append(.error("cannot read template as UTF-8", at: SourceLocation(file: path)))
+                continue
+            }
+            do {
+                let template = try MustacheTemplate(string: text)
+                let name = String(file.dropLast(".mustache".count))
+                set.library.register(template, named: name)
+                set.origins[name] = path
+            } catch let error as MustacheTemplate.ParserError {
+                problems.append(.error(
+                    "template syntax: \(error.error) near \(quoted(error.context.line.trimmingCharacters(in: .whitespaces)))",
+                    at: SourceLocation(file: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))))
+            } catch {
+                problems.append(.error("template syntax: \(error)", at: SourceLocation(file: path)))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+        return set
+    }
+
+    /// Renders the template `name` with `context` (dictionaries, arrays and strings).
+    public func render(_ name: String, _ context: [String: Any]) throws -> String {
+        guard let text = library.render(context, withTemplate: name) else {
+            throw Diagnostic.error("no template named \(quoted(name)); available: \(quotedList(names))")
+        }
+        return text
+    }
+
+    public static func == (lhs: TemplateSet, rhs: TemplateSet) -> Bool { lhs.origins == rhs.origins }
+    public func hash(into hasher: inout Hasher) { hasher.combine(origins) }
+}

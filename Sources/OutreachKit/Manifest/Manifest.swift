@@ -1,0 +1,97 @@
+import Foundation
+
+/// What to make: the parsed `outreach.yml`.
+public struct Manifest: Sendable {
+    /// The manifest file as named in diagnostics.
+    public var file: String
+    /// The folder the manifest's relative paths start from.
+    public var baseFolder: URL
+    /// The schema version; only 1 exists.
+    public var version: Int
+    /// The content folder, relative to the manifest.
+    public var content: String
+    /// The output folder, relative to the manifest.
+    public var output: String
+    /// A folder of Mustache templates that override the built-in ones.
+    public var templates: String?
+    /// The date printed in materials, `YYYY-MM-DD`.
+    public var date: String?
+    /// The output path pattern for materials that do not set their own.
+    public var outputPattern: String?
+    /// Settings every material starts from.
+    public var defaults: MaterialOptions
+    /// The materials to make.
+    public var materials: [MaterialSpec]
+    /// Where each key and list item was written, for later diagnostics.
+    var locations: [String: SourceLocation]
+
+    /// The location of a key such as `output`, or the file itself.
+    func location(_ key: String) -> SourceLocation {
+        locations[key] ?? SourceLocation(file: file)
+    }
+}
+
+/// Settings for rendering: from `defaults`, overridden by a material's `options`.
+public struct MaterialOptions: Sendable, Hashable {
+    /// The locale, such as `en`.
+    public var locale: String?
+    /// The paper size of printable formats.
+    public var paper: Paper?
+    /// The plain-text wrap column.
+    public var textWidth: Int?
+    /// Whether plain text is restricted to ASCII.
+    public var asciiOnly: Bool?
+
+    /// Creates options; `nil` means inherit.
+    public init(locale: String? = nil, paper: Paper? = nil, textWidth: Int? = nil, asciiOnly: Bool? = nil) {
+        self.locale = locale
+        self.paper = paper
+        self.textWidth = textWidth
+        self.asciiOnly = asciiOnly
+    }
+
+    /// These options with `nil` fields taken from `base`.
+    public func over(_ base: MaterialOptions) -> MaterialOptions {
+        MaterialOptions(
+            locale: locale ?? base.locale, paper: paper ?? base.paper,
+            textWidth: textWidth ?? base.textWidth, asciiOnly: asciiOnly ?? base.asciiOnly
+        )
+    }
+}
+
+/// One entry of `materials:`: a layout, what it includes, and its formats.
+public struct MaterialSpec: Sendable {
+    /// How a material fans out into several outputs.
+    public enum Each: String, Sendable, CaseIterable {
+        case agency
+    }
+
+    /// The id, used in output paths.
+    public var id: String
+    /// The layout, such as `fact-sheet`.
+    public var layout: String
+    /// The title; each layout has a default.
+    public var title: String?
+    /// The audience id it is written for; selects messages.
+    public var audience: String?
+    /// The formats to produce.
+    public var formats: [String]
+    /// Agency ids to include, in order.
+    public var agencies: [String]
+    /// Agency kinds to include, in content order, after `agencies`.
+    public var agencyKinds: [Agency.Kind]
+    /// Message ids to include, in order.
+    public var messages: [String]
+    /// Topics whose messages are included, after `messages`.
+    public var topics: [String]
+    /// Fan-out: one output per selected agency.
+    public var each: Each?
+    /// The output path pattern for this material.
+    public var output: String?
+    /// Per-material settings.
+    public var options: MaterialOptions
+    /// Where each key and list item was written (`formats.1`, `agencies.0`, ...).
+    var locations: [String: SourceLocation]
+
+    func location(_ key: String) -> SourceLocation? { locations[key] ?? locations["id"] }
+}

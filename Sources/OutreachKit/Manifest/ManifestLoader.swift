@@ -1,0 +1,133 @@
+import Foundation
+
+/// Reads `outreach.yml`, reporting every problem with its location.
+public struct ManifestLoader: Sendable {
+    static let keys = ["version", "content", "output", "templates", "date", "outputPattern", "defaults", "materials"]
+    static let optionKeys = ["locale", "paper", "textWidth", "asciiOnly"]
+    static let materialKeys = [
+        "id", "layout", "title", "audience", "formats", "agencies", "agencyKinds", "messages", "topics",
+        "each", "output", "options",
+    ]
+
+    /// Creates a loader.
+    public init() {}
+
+    /// Loads the manifest at `url`, named `displayPath` in diagnostics.
+    public func load(_ url: URL, displayPath: String) throws(DiagnosticError) -> Manifest {
+        guard let data = try? Data(contentsOf: url) else {
+            throw DiagnosticError([.error("cannot read manifest \(quoted(displayPath))", at: SourceLocation(file: displayPath),
+                                          hint: "pass the path of an outreach.yml, or run 'outreach init'")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DiagnosticError([.error("manifest is not UTF-8 text", at: SourceLocation(file: displayPath))])
+        }
+        let sink = DiagnosticSink()
+        let manifest = parse(text, file: displayPath, base: url.deletingLastPathComponent(), sink: sink)
+        if sink.hasErrors || manifest == nil { throw DiagnosticError(sink.diagnostics) }
+        guard let manifest else { throw DiagnosticError(sink.diagnostics) }
+        return manifest
+    }
+
+    func parse(_ text: String, file: String, base: URL, sink: DiagnosticSink) -> Manifest? {
+        guard let root = YAMLValue.parse(text, file: file, sink: sink)?.mapping(file, allowed: Self.keys) else {
+            if !sink.hasErrors { sink.error("the manifest is empty", at: SourceLocation(file: file, line: 1, column: 1)) }
+            return nil
+        }
+        var locations: [String: SourceLocation] = [:]
+        for entry in root.entries { locations[entry.key] = entry.value.at }
+
+        if let version = root.int("version"), version != 1, let value = root["version"] {
+            sink.error("unsupported manifest version \(version)", at: value.at, hint: "supported versions: 1")
+        } else if root["version"] == nil {
+            sink.error("missing required key 'version' in \(file)", at: root.at, hint: "add 'version: 1'")
+        }
+        let content = root.string("content", required: true)
+        let output = root.string("output", required: true)
+        var date = root.string("date")
+        if let text = date, let value = root["date"], !isISODate(text) {
+            sink.error("malformed date \(quoted(text))", at: value.at, hint: "write it as YYYY-MM-DD")
+            date = nil
+        }
+        let defaults = root["defaults"].flatMap { options($0, what: "'defaults'", sink: sink) } ?? MaterialOptions()
+        let materials = root.required("materials")?.list("'materials'")?.compactMap { material($0, sink: sink) } ?? []
+        if let list = root["materials"], materials.isEmpty, !sink.hasErrors {
+            sink.error("'materials' is empty; nothing to make", at: list.at)
+        }
+        reportDuplicateIDs(materials, sink: sink)
+        guard let content, let output else { return nil }
+        return Manifest(
+            file: file, baseFolder: base, version: 1, content: content, output: output,
+            templates: root.string("templates"), date: date, outputPattern: root.string("outputPattern"),
+            defaults: defaults, materials: materials, locations: locations
+        )
+    }
+
+    private func options(_ value: YAMLValue, what: String, sink: DiagnosticSink) -> MaterialOptions? {
+        guard let map = value.mapping(what, allowed: Self.optionKeys) else { return nil }
+        let width = map.int("textWidth")
+        if let width, !(20...200).contains(width), let at = map["textWidth"]?.at {
+            sink.error("textWidth \(width) is out of range", at: at, hint: "use a width from 20 to 200")
+        }
+        return MaterialOptions(
+            locale: map.string("locale"), paper: map.choice("paper", Paper.self),
+            textWidth: width, asciiOnly: map.bool("asciiOnly")
+        )
+    }
+
+    private func material(_ value: YAMLValue, sink: DiagnosticSink) -> MaterialSpec? {
+        guard let map = value.mapping("a material", allowed: Self.materialKeys) else { return nil }
+        var locations: [String: SourceLocation] = ["material": map.at]
+        for entry in map.entries { locations[entry.key] = entry.value.at }
+        func list(_ key: String) -> [String] {
+            let items = map.strings(key)
+            for (index, item) in items.enumerated() { locations["\(key).\(index)"] = item.1 }
+            return items.map(\.0)
+        }
+        let id = map.string("id", required: true)
+        if let id, !isValidID(id), let at = map["id"]?.at {
+            sink.error("material id \(quoted(id)) must use only lowercase letters, digits and hyphens", at: at)
+        }
+        let layout = map.string("layout", required: true)
+        let formats = list("formats")
+        if map["formats"] == nil {
+            sink.error("missing required key 'formats' in a material", at: map.at, hint: "list one or more, such as 'formats: [html]'")
+        } else if formats.isEmpty, let at = map["formats"]?.at {
+            sink.error("'formats' is empty", at: at)
+        }
+        var kinds: [Agency.Kind] = []
+        for (index, kind) in list("agencyKinds").enumerated() {
+            if let value = Agency.Kind(rawValue: kind) { kinds.append(value) } else {
+                sink.error("unknown agency kind \(quoted(kind))", at: locations["agencyKinds.\(index)"],
+                           hint: "valid choices: \(quotedList(Agency.Kind.allCases.map(\.rawValue)))")
+            }
+        }
+        let options = map["options"].flatMap { options($0, what: "'options'", sink: sink) } ?? MaterialOptions()
+        guard let id, let layout else { return nil }
+        return MaterialSpec(
+            id: id, layout: layout, title: map.string("title"), audience: map.string("audience"), formats: formats,
+            agencies: list("agencies"), agencyKinds: kinds, messages: list("messages"), topics: list("topics"),
+            each: map.choice("each", MaterialSpec.Each.self), output: map.string("output"), options: options,
+            locations: locations
+        )
+    }
+
+    private func reportDuplicateIDs(_ materials: [MaterialSpec], sink: DiagnosticSink) {
+        var seen: [String: SourceLocation] = [:]
+        for material in materials {
+            let at = material.locations["id"]
+            if let first = seen[material.id] {
+                sink.error("duplicate material id \(quoted(material.id))", at: at, hint: "first defined at \(first.description)")
+            } else if let at {
+                seen[material.id] = at
+            }
+        }
+    }
+}
+
+func isISODate(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+          parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+          let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
+    return (1...12).contains(month) && (1...31).contains(day)
+}

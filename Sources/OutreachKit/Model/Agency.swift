@@ -1,0 +1,90 @@
+/// A government body and its part in the campaign.
+public struct Agency: Sendable, Codable, Hashable {
+    /// What kind of body an agency is.
+    public enum Kind: String, Sendable, Codable, Hashable, CaseIterable {
+        case department
+        case dhsComponent = "dhs-component"
+        case taskForce = "task-force"
+        case agency
+        case office
+    }
+
+    /// A short id such as `ice`.
+    public var id: String
+    /// The full name.
+    public var name: LocalizedText
+    /// The acronym, such as "ICE".
+    public var acronym: String?
+    /// The id of the agency this one belongs to, such as `dhs`.
+    public var parent: String?
+    /// What kind of body this is.
+    public var kind: Kind
+    /// Ids of the bodies (such as a task force) this agency is a member of.
+    public var memberOf: [String]
+    /// What the agency does in this fight, in CommonMark.
+    public var role: LocalizedText
+    /// Its responsibilities, each in CommonMark.
+    public var responsibilities: [LocalizedText]
+    /// Key facts, each with a figure.
+    public var keyFacts: [KeyFact]
+    /// Its programs.
+    public var programs: [Program]
+    /// Where to learn more.
+    public var learnMore: String?
+    /// Ids of its contacts.
+    public var contacts: [String]
+
+    /// Creates an agency.
+    public init(
+        id: String, name: LocalizedText, acronym: String? = nil, parent: String? = nil, kind: Kind,
+        memberOf: [String] = [], role: LocalizedText, responsibilities: [LocalizedText] = [],
+        keyFacts: [KeyFact] = [], programs: [Program] = [], learnMore: String? = nil, contacts: [String] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.acronym = acronym
+        self.parent = parent
+        self.kind = kind
+        self.memberOf = memberOf
+        self.role = role
+        self.responsibilities = responsibilities
+        self.keyFacts = keyFacts
+        self.programs = programs
+        self.learnMore = learnMore
+        self.contacts = contacts
+    }
+}
+
+/// A figure with what it counts, such as "327" "ports of entry".
+public struct KeyFact: Sendable, Codable, Hashable {
+    /// The figure as printed, such as "42,000+".
+    public var figure: String
+    /// What the figure counts.
+    public var label: LocalizedText
+    /// Where the figure comes from.
+    public var source: String?
+
+    /// Creates a key fact.
+    public init(figure: String, label: LocalizedText, source: String? = nil) {
+        self.figure = figure
+        self.label = label
+        self.source = source
+    }
+}
+
+/// A named program or resource an agency runs.
+public struct Program: Sendable, Codable, Hashable {
+    /// The program's name.
+    public var name: LocalizedText
+    /// What it is, in CommonMark.
+    public var summary: LocalizedText
+    /// Where to find it.
+    public var url: String?
+
+    /// Creates a program.
+    public init(name: LocalizedText, summary: LocalizedText, url: String? = nil) {
+        self.name = name
+        self.summary = summary
+        self.url = url
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Turns a ``Document`` into the bytes of one output format.
+///
+/// A renderer reads only the document and its options, never the campaign
+/// model, so a new format is one type conforming to this protocol.
+public protocol Renderer: Sendable {
+    /// The format's name, extension, media type and summary.
+    var format: FormatDescriptor { get }
+    /// Renders a document.
+    func render(_ document: Document, options: RenderOptions) throws -> Rendered
+}
+
+/// What a format is called and what its files look like.
+public struct FormatDescriptor: Sendable, Codable, Hashable {
+    /// The name used in manifests, such as `html`.
+    public var name: String
+    /// The file extension without a dot, such as `html`.
+    public var fileExtension: String
+    /// The media type, such as `text/html`.
+    public var mediaType: String
+    /// One line saying what the format is.
+    public var summary: String
+
+    /// Creates a descriptor.
+    public init(name: String, fileExtension: String, mediaType: String, summary: String) {
+        self.name = name
+        self.fileExtension = fileExtension
+        self.mediaType = mediaType
+        self.summary = summary
+    }
+}
+
+/// The paper a printable format lays out for.
+public enum Paper: String, Sendable, Codable, Hashable, CaseIterable {
+    case letter, a4
+
+    /// The CSS `@page` size keyword.
+    public var cssSize: String { self == .letter ? "letter" : "A4" }
+}
+
+/// Settings a renderer honours, from the manifest's defaults and a material's options.
+public struct RenderOptions: Sendable, Hashable {
+    /// The paper size for printable formats.
+    public var paper: Paper
+    /// The column to wrap plain text at.
+    public var textWidth: Int
+    /// Whether plain text must be ASCII only.
+    public var asciiOnly: Bool
+    /// The page templates: the built-in ones or a manifest's overrides.
+    public var templates: TemplateSet
+
+    /// Creates options.
+    public init(paper: Paper = .letter, textWidth: Int = 72, asciiOnly: Bool = false, templates: TemplateSet = .builtIn) {
+        self.paper = paper
+        self.textWidth = textWidth
+        self.asciiOnly = asciiOnly
+        self.templates = templates
+    }
+}
+
+/// The files a renderer made for one document.
+public struct Rendered: Sendable, Hashable {
+    /// The files; most formats make exactly one.
+    public var files: [RenderedFile]
+
+    /// Creates a result from its files.
+    public init(files: [RenderedFile]) {
+        self.files = files
+    }
+
+    /// A result of one file at the material's own output path.
+    public init(_ contents: String) {
+        self.files = [RenderedFile(contents: Data(contents.utf8))]
+    }
+}
+
+/// One file a renderer made.
+public struct RenderedFile: Sendable, Hashable {
+    /// A path relative to the material's output path; `nil` is the output path itself.
+    public var path: String?
+    /// The bytes.
+    public var contents: Data
+
+    /// Creates a file.
+    public init(path: String? = nil, contents: Data) {
+        self.path = path
+        self.contents = contents
+    }
+}
