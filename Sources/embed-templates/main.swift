@@ -39,6 +39,7 @@ for entry in entries {
     let hashes = delimiter(for: entry.text)
     source += "        \"\(entry.name)\": \(hashes)\"\"\"\n\(entry.text)\n\"\"\"\(hashes),\n"
 }
+if entries.isEmpty { source += "        :\n" }
 source += "    ]\n}\n"
 
 do {

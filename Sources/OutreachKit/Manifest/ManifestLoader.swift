@@ -16,7 +16,7 @@ public struct ManifestLoader: Sendable {
     public func load(_ url: URL, displayPath: String) throws(DiagnosticError) -> Manifest {
         guard let data = try? Data(contentsOf: url) else {
             throw DiagnosticError([.error("cannot read manifest \(quoted(displayPath))", at: SourceLocation(file: displayPath),
-                                          hint: "pass the path of an outreach.yml, or run 'outreach init'")])
+                                          hint: "pass the path of an outreach.yml")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw DiagnosticError([.error("manifest is not UTF-8 text", at: SourceLocation(file: displayPath))])
@@ -48,7 +48,7 @@ public struct ManifestLoader: Sendable {
             sink.error("malformed date \(quoted(text))", at: value.at, hint: "write it as YYYY-MM-DD")
             date = nil
         }
-        let defaults = root["defaults"].flatMap { options($0, what: "'defaults'", sink: sink) } ?? MaterialOptions()
+        let defaults = root["defaults"].flatMap { readOptions($0, what: "'defaults'", sink: sink) } ?? MaterialOptions()
         let materials = root.required("materials")?.list("'materials'")?.compactMap { material($0, sink: sink) } ?? []
         if let list = root["materials"], materials.isEmpty, !sink.hasErrors {
             sink.error("'materials' is empty; nothing to make", at: list.at)
@@ -62,7 +62,7 @@ public struct ManifestLoader: Sendable {
         )
     }
 
-    private func options(_ value: YAMLValue, what: String, sink: DiagnosticSink) -> MaterialOptions? {
+    private func readOptions(_ value: YAMLValue, what: String, sink: DiagnosticSink) -> MaterialOptions? {
         guard let map = value.mapping(what, allowed: Self.optionKeys) else { return nil }
         let width = map.int("textWidth")
         if let width, !(20...200).contains(width), let at = map["textWidth"]?.at {
@@ -101,7 +101,7 @@ public struct ManifestLoader: Sendable {
                            hint: "valid choices: \(quotedList(Agency.Kind.allCases.map(\.rawValue)))")
             }
         }
-        let options = map["options"].flatMap { options($0, what: "'options'", sink: sink) } ?? MaterialOptions()
+        let options = map["options"].flatMap { readOptions($0, what: "'options'", sink: sink) } ?? MaterialOptions()
         guard let id, let layout else { return nil }
         return MaterialSpec(
             id: id, layout: layout, title: map.string("title"), audience: map.string("audience"), formats: formats,

@@ -1,0 +1,124 @@
+import Foundation
+
+/// The pipeline: manifest and content in, checked and rendered files out.
+///
+/// `plan` loads, validates and renders everything in memory and throws every
+/// problem it finds; only a plan without errors can be written, so a failed
+/// run writes nothing.
+public struct Generator: Sendable {
+    /// The formats manifests may use.
+    public var registry: RendererRegistry
+    /// The layouts manifests may use.
+    public var layouts: LayoutRegistry
+    /// The environment, read for `SOURCE_DATE_EPOCH`.
+    public var environment: [String: String]
+
+    /// Creates a generator.
+    public init(
+        registry: RendererRegistry = .builtIn, layouts: LayoutRegistry = .builtIn,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.registry = registry
+        self.layouts = layouts
+        self.environment = environment
+    }
+
+    /// Loads, checks and renders everything the manifest asks for, writing nothing.
+    ///
+    /// - Parameters:
+    ///   - manifestURL: the `outreach.yml` file.
+    ///   - displayPath: how to name it in diagnostics.
+    ///   - output: an output folder that replaces the manifest's, with its display name.
+    public func plan(
+        manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
+        filters: GenerateFilters = GenerateFilters()
+    ) throws(DiagnosticError) -> GenerationPlan {
+        let manifest = try ManifestLoader().load(manifestURL, displayPath: displayPath)
+        let sink = DiagnosticSink()
+        let checker = ManifestChecker(manifest: manifest, registry: registry, layouts: layouts, sink: sink)
+        checker.checkNames(filters: filters)
+        let templates = checker.templates()
+        let date = checker.date(environment: environment)
+
+        var campaign: Campaign?
+        do {
+            campaign = try ContentLoader(folder: manifest.resolve(manifest.content), displayPath: manifest.relative(manifest.content)).load()
+        } catch {
+            for diagnostic in error.diagnostics { sink.report(diagnostic) }
+        }
+        if let campaign { checker.checkReferences(campaign) }
+        guard let campaign, !sink.hasErrors else { throw DiagnosticError(sink.diagnostics) }
+
+        let jobs = JobPlanner(manifest: manifest, campaign: campaign, registry: registry, layouts: layouts,
+                              templates: templates, date: date, filters: filters, sink: sink).jobs()
+        let outputs = render(jobs, sink: sink)
+        checkPaths(outputs, sink: sink)
+        if sink.hasErrors { throw DiagnosticError(sink.diagnostics) }
+
+        let folder = output ?? (manifest.resolve(manifest.output), manifest.relative(manifest.output))
+        return GenerationPlan(
+            outputFolder: folder.url, outputDisplayPath: folder.display,
+            outputs: outputs.sorted { $0.path < $1.path }, warnings: sink.diagnostics)
+    }
+
+    /// Renders every job, in parallel across cores; order of the result follows `jobs`.
+    private func render(_ jobs: [RenderJob], sink: DiagnosticSink) -> [PlannedOutput] {
+        let results = ParallelResults<Result<[PlannedOutput], Diagnostic>>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            results[index] = jobs[index].run()
+        }
+        var outputs: [PlannedOutput] = []
+        for result in results.values {
+            switch result {
+            case .success(let files)?: outputs += files
+            case .failure(let diagnostic)?: sink.report(diagnostic)
+            case nil: break
+            }
+        }
+        return outputs
+    }
+
+    private func checkPaths(_ outputs: [PlannedOutput], sink: DiagnosticSink) {
+        var owners: [String: String] = [:]
+        for output in outputs {
+            if let reason = escapeReason(output.path) {
+                sink.error("output path \(quoted(output.path)) of material \(quoted(output.material)) \(reason)", at: nil)
+            } else if let owner = owners[output.path] {
+                sink.error("materials \(quoted(owner)) and \(quoted(output.material)) both write \(quoted(output.path))",
+                           at: nil, hint: "give one of them its own 'output' pattern")
+            } else {
+                owners[output.path] = output.material
+            }
+        }
+    }
+}
+
+/// Result slots filled from concurrent work; each index is written once.
+final class ParallelResults<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value?] { lock.withLock { storage } }
+}
+
+extension Manifest {
+    /// A path from the manifest, resolved against the manifest's folder.
+    func resolve(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseFolder.appendingPathComponent(path)
+    }
+
+    /// A path from the manifest as it should appear in messages: next to the manifest file.
+    func relative(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let folder = (file as NSString).deletingLastPathComponent
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        return folder.isEmpty ? trimmed : folder + "/" + trimmed
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Checks a manifest against what outreach knows (layouts, formats) and
+/// against the content (agencies, messages, audiences, locales).
+struct ManifestChecker {
+    let manifest: Manifest
+    let registry: RendererRegistry
+    let layouts: LayoutRegistry
+    let sink: DiagnosticSink
+
+    func checkNames(filters: GenerateFilters) {
+        for material in manifest.materials {
+            if layouts.layout(named: material.layout) == nil {
+                sink.error("unknown layout \(quoted(material.layout)) in material \(quoted(material.id))",
+                           at: material.location("layout"), hint: "available: \(quotedList(layouts.names))")
+            }
+            for (index, format) in material.formats.enumerated() where registry.renderer(named: format) == nil {
+                sink.error("unknown format \(quoted(format)) in material \(quoted(material.id))",
+                           at: material.location("formats.\(index)"), hint: "available: \(quotedList(registry.names))")
+            }
+            let key = material.output != nil ? "output" : "id"
+            let pattern = material.output ?? manifest.outputPattern ?? (material.each == nil
+                ? OutputPattern.defaultPattern : OutputPattern.defaultEachPattern)
+            let at = material.output != nil ? material.location(key) : manifest.locations["outputPattern"] ?? material.location(key)
+            for problem in OutputPattern(text: pattern).problems(fansOut: material.each != nil) {
+                sink.error(problem.message, at: at, hint: problem.hint)
+            }
+        }
+        let ids = manifest.materials.map(\.id)
+        for name in filters.materials where !ids.contains(name) {
+            sink.error("unknown material \(quoted(name)) given to --material", at: nil, hint: "materials in \(manifest.file): \(quotedList(ids))")
+        }
+        for name in filters.formats where registry.renderer(named: name) == nil {
+            sink.error("unknown format \(quoted(name)) given to --format", at: nil, hint: "available: \(quotedList(registry.names))")
+        }
+    }
+
+    /// The manifest's templates, or the built-in ones; problems are reported.
+    func templates() -> TemplateSet {
+        guard let folder = manifest.templates else { return .builtIn }
+        do {
+            return try TemplateSet.overriding(with: manifest.resolve(folder), displayPath: manifest.relative(folder))
+        } catch {
+            for diagnostic in error.diagnostics {
+                var diagnostic = diagnostic
+                if diagnostic.location?.line == 0 && diagnostic.message.hasPrefix("cannot read templates folder") {
+                    diagnostic.location = manifest.locations["templates"]
+                }
+                sink.report(diagnostic)
+            }
+            return .builtIn
+        }
+    }
+
+    /// The date printed in materials: the manifest's, else `SOURCE_DATE_EPOCH`'s, else none.
+    func date(environment: [String: String]) -> String? {
+        if let date = manifest.date { return date }
+        guard let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty else { return nil }
+        guard let seconds = Int(epoch) else {
+            sink.error("SOURCE_DATE_EPOCH \(quoted(epoch)) is not a whole number of seconds", at: nil)
+            return nil
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+
+    func checkReferences(_ campaign: Campaign) {
+        let agencyIDs = campaign.agencies.map(\.id)
+        let messageIDs = Array(Set(campaign.messages.map(\.id)))
+        let topics = Array(Set(campaign.messages.flatMap(\.topics)))
+        let audienceIDs = campaign.audiences.map(\.id)
+        for material in manifest.materials {
+            check(material.agencies, key: "agencies", kind: "agency", valid: agencyIDs, in: material)
+            check(material.messages, key: "messages", kind: "message", valid: messageIDs, in: material)
+            check(material.topics, key: "topics", kind: "topic", valid: topics, in: material)
+            if let audience = material.audience, !audienceIDs.contains(audience) {
+                sink.error("unknown audience \(quoted(audience)) in material \(quoted(material.id))",
+                           at: material.location("audience"), hint: "audiences in campaign.yml: \(quotedList(audienceIDs))")
+            }
+            let locale = material.options.locale ?? manifest.defaults.locale
+            if let locale, !campaign.locales.contains(locale) {
+                let at = material.options.locale != nil ? material.location("options") : manifest.locations["defaults"]
+                sink.error("unknown locale \(quoted(locale))", at: at, hint: "locales in campaign.yml: \(quotedList(campaign.locales))")
+            }
+        }
+    }
+
+    private func check(_ names: [String], key: String, kind: String, valid: [String], in material: MaterialSpec) {
+        for (index, name) in names.enumerated() where !valid.contains(name) {
+            var hint = "known \(kind) ids: \(quotedList(valid))"
+            if let near = closestMatch(to: name, in: valid) { hint = "did you mean '\(near)'? " + hint }
+            sink.error("unknown \(kind) \(quoted(name)) in material \(quoted(material.id))",
+                       at: material.location("\(key).\(index)"), hint: hint)
+        }
+    }
+}

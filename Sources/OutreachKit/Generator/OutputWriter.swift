@@ -1,0 +1,70 @@
+import Foundation
+
+/// What happened to one output file.
+public enum WriteStatus: String, Sendable, Codable {
+    /// The file was new or its bytes changed, and it was written.
+    case written
+    /// The file already held these bytes and was left alone.
+    case unchanged
+}
+
+/// Writes a plan's files into its output folder: atomically, only inside the
+/// folder, and only when the bytes changed.
+public struct OutputWriter: Sendable {
+    /// Creates a writer.
+    public init() {}
+
+    /// Writes every output of `plan` and says what happened to each.
+    public func write(_ plan: GenerationPlan) throws(DiagnosticError) -> [(PlannedOutput, WriteStatus)] {
+        let fileManager = FileManager.default
+        let root = plan.outputFolder.standardizedFileURL
+        do {
+            try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
+        } catch {
+            throw DiagnosticError([.error("cannot create output folder \(quoted(plan.outputDisplayPath)): \(error.localizedDescription)")])
+        }
+        let realRoot = root.resolvingSymlinksInPath().path
+        var results: [(PlannedOutput, WriteStatus)] = []
+        for output in plan.outputs {
+            let display = plan.displayPath(output.path)
+            if let reason = escapeReason(output.path) {
+                throw DiagnosticError([.error("refusing to write \(quoted(output.path)): it \(reason)")])
+            }
+            let target = root.appendingPathComponent(output.path)
+            let folder = target.deletingLastPathComponent()
+            do {
+                try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+                let realFolder = folder.resolvingSymlinksInPath().path
+                guard realFolder == realRoot || realFolder.hasPrefix(realRoot + "/") else {
+                    throw DiagnosticError([.error("refusing to write \(quoted(display)): a symbolic link leads outside the output folder")])
+                }
+                if let existing = fileManager.contents(atPath: target.path), existing == output.contents {
+                    results.append((output, .unchanged))
+                    continue
+                }
+                try writeAtomically(output.contents, to: target)
+                results.append((output, .written))
+            } catch let error as DiagnosticError {
+                throw error
+            } catch {
+                throw DiagnosticError([.error("cannot write \(quoted(display)): \(error.localizedDescription)")])
+            }
+        }
+        return results
+    }
+
+    /// Writes to a temporary file beside the target, then renames it over the target.
+    private func writeAtomically(_ data: Data, to target: URL) throws {
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).outreach-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try data.write(to: temporary)
+            if rename(temporary.path, target.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+}

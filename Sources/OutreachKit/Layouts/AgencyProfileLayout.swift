@@ -1,0 +1,38 @@
+/// A profile of one agency: its role, what it does, its figures and programs,
+/// the messages about it, and how to reach it.
+///
+/// Used with `each: agency`, it makes one profile per selected agency;
+/// otherwise it profiles the first selected agency.
+public struct AgencyProfileLayout: Layout {
+    /// Creates the layout.
+    public init() {}
+
+    public var name: String { "agency-profile" }
+    public var summary: String { "One agency: role, responsibilities, figures, programs and contacts" }
+
+    public func document(for input: LayoutInput) -> Document {
+        guard let agency = input.focus ?? input.agencies.first else {
+            return Document(metadata: input.metadata(title: input.text(input.campaign.name), layout: name), blocks: [])
+        }
+        var blocks = input.markdown(agency.role)
+        if let parent = agency.parent.flatMap(input.campaign.agency) {
+            blocks.append(.paragraph([.text(input.label(.partOf).replacingOccurrences(of: "{name}", with: input.displayName(parent)))]))
+        }
+        if let list = input.responsibilities(agency) {
+            blocks += [.heading(level: 2, content: [.text(input.label(.whatItDoes))]), list]
+        }
+        if let facts = input.facts(agency) {
+            blocks += [.heading(level: 2, content: [.text(input.label(.byTheNumbers))]), facts]
+        }
+        if let programs = input.programs(agency) {
+            blocks += [.heading(level: 2, content: [.text(input.label(.programs))]), programs]
+        }
+        let related = input.messages.filter { $0.agencies.contains(agency.id) }
+        for message in related { blocks += input.section(message, level: 2) }
+        if let more = input.learnMore(agency) { blocks.append(more) }
+        blocks += input.reportingSection(level: 2, extra: agency.contacts)
+        let metadata = input.metadata(
+            title: input.displayName(agency), layout: name, sourceNote: input.sourceNote(for: [agency]))
+        return Document(metadata: metadata, blocks: blocks)
+    }
+}

@@ -1,0 +1,32 @@
+/// A fact sheet on government roles: the campaign summary, the selected
+/// messages, a section for each agency, and how to report.
+public struct FactSheetLayout: Layout {
+    /// Creates the layout.
+    public init() {}
+
+    public var name: String { "fact-sheet" }
+    public var summary: String { "Government roles: a section for each agency, then how to report" }
+
+    public func document(for input: LayoutInput) -> Document {
+        var blocks = input.markdown(input.campaign.summary)
+        for message in input.messages { blocks += input.section(message, level: 2) }
+        for agency in input.agencies { blocks += section(agency, input) }
+        blocks += input.reportingSection(level: 2)
+        let metadata = input.metadata(
+            title: input.label(.governmentRoles), layout: name, sourceNote: input.sourceNote(for: input.agencies))
+        return Document(metadata: metadata, blocks: blocks)
+    }
+
+    private func section(_ agency: Agency, _ input: LayoutInput) -> [Block] {
+        var blocks: [Block] = [.heading(level: 2, content: [.text(input.displayName(agency))])]
+        blocks += input.markdown(agency.role, below: 2)
+        blocks += [input.responsibilities(agency), input.facts(agency), input.programs(agency)].compactMap { $0 }
+        let members = input.members(of: agency)
+        if !members.isEmpty {
+            blocks.append(.heading(level: 3, content: [.text(input.label(.members))]))
+            blocks.append(.list(ordered: false, items: members.map { [.paragraph([.text(input.displayName($0))])] }))
+        }
+        if let more = input.learnMore(agency) { blocks.append(more) }
+        return blocks
+    }
+}

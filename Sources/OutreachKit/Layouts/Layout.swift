@@ -1,0 +1,70 @@
+/// Turns campaign content selected for one material into a ``Document``.
+public protocol Layout: Sendable {
+    /// The name used in manifests, such as `fact-sheet`.
+    var name: String { get }
+    /// One line saying what the layout makes.
+    var summary: String { get }
+    /// Builds the document.
+    func document(for input: LayoutInput) -> Document
+}
+
+/// Everything a layout may use: the campaign and what the material selected from it.
+public struct LayoutInput: Sendable {
+    /// The whole campaign.
+    public var campaign: Campaign
+    /// The material being made.
+    public var material: MaterialSpec
+    /// The locale to write in.
+    public var locale: String
+    /// The agencies the material selected, in order.
+    public var agencies: [Agency]
+    /// The messages the material selected, in order, in `locale` where translated.
+    public var messages: [Message]
+    /// The one agency of an `each: agency` output.
+    public var focus: Agency?
+    /// The audience the material is for.
+    public var audience: Audience?
+    /// The date to print, if any.
+    public var date: String?
+
+    /// Creates a layout input.
+    public init(
+        campaign: Campaign, material: MaterialSpec, locale: String, agencies: [Agency], messages: [Message],
+        focus: Agency? = nil, audience: Audience? = nil, date: String? = nil
+    ) {
+        self.campaign = campaign
+        self.material = material
+        self.locale = locale
+        self.agencies = agencies
+        self.messages = messages
+        self.focus = focus
+        self.audience = audience
+        self.date = date
+    }
+}
+
+/// The layouts a generator can use, by name.
+public struct LayoutRegistry: Sendable {
+    private var layouts: [String: any Layout] = [:]
+
+    /// An empty registry.
+    public init() {}
+
+    /// The built-in layouts: `fact-sheet`, `handout` and `agency-profile`.
+    public static var builtIn: LayoutRegistry {
+        var registry = LayoutRegistry()
+        registry.register(FactSheetLayout())
+        registry.register(HandoutLayout())
+        registry.register(AgencyProfileLayout())
+        return registry
+    }
+
+    /// Adds a layout, replacing one of the same name.
+    public mutating func register(_ layout: any Layout) { layouts[layout.name] = layout }
+
+    /// The layout with this name.
+    public func layout(named name: String) -> (any Layout)? { layouts[name] }
+
+    /// Every layout name, sorted.
+    public var names: [String] { layouts.keys.sorted() }
+}

@@ -1,0 +1,57 @@
+/// An output path pattern such as `{material}/{agency}.{ext}`.
+///
+/// Placeholders: `{material}`, `{agency}`, `{locale}`, `{format}`, `{ext}`.
+/// The result is always a relative path inside the output folder.
+struct OutputPattern {
+    static let placeholders = ["material", "agency", "locale", "format", "ext"]
+    static let defaultPattern = "{material}.{ext}"
+    static let defaultEachPattern = "{material}/{agency}.{ext}"
+
+    let text: String
+
+    /// Problems with the pattern itself: unknown placeholders, unbalanced braces, escaping paths.
+    func problems(fansOut: Bool) -> [(message: String, hint: String?)] {
+        var problems: [(String, String?)] = []
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                problems.append(("unclosed '{' in output pattern \(quoted(text))", nil))
+                break
+            }
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        for name in names where !Self.placeholders.contains(name) {
+            problems.append(("unknown placeholder \(quoted("{" + name + "}")) in output pattern \(quoted(text))",
+                             "valid placeholders: \(quotedList(Self.placeholders.map { "{\($0)}" }))"))
+        }
+        if fansOut && !names.contains("agency") {
+            problems.append(("output pattern \(quoted(text)) must contain '{agency}' for 'each: agency'", nil))
+        }
+        if !fansOut && names.contains("agency") {
+            problems.append(("output pattern \(quoted(text)) uses '{agency}' but the material has no 'each: agency'", nil))
+        }
+        if let reason = escapeReason(text) {
+            problems.append(("output pattern \(quoted(text)) \(reason)", "write a relative path inside the output folder"))
+        }
+        return problems
+    }
+
+    /// The path for one output.
+    func resolve(_ values: [String: String]) -> String {
+        var result = text
+        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
+        return result
+    }
+}
+
+/// Why a relative output path would leave the output folder, or nil when it stays inside.
+func escapeReason(_ path: String) -> String? {
+    if path.hasPrefix("/") || path.hasPrefix("~") { return "is an absolute path" }
+    let components = path.split(separator: "/", omittingEmptySubsequences: false)
+    if components.contains("..") { return "leaves the output folder with '..'" }
+    if components.contains(where: { $0.isEmpty }) { return "has an empty path component" }
+    if path.contains("\\") || path.contains("\u{0}") { return "contains a backslash or NUL character" }
+    return nil
+}

@@ -1,0 +1,1 @@
+print("outreach-bench: not yet")

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import OutreachKit
+
+/// `outreach validate`: check everything a run would do, and write nothing.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the manifest, content and templates without writing anything.",
+        discussion: "Exit status: 0 when everything is valid, 1 when there are problems, 2 for bad usage."
+    )
+
+    @OptionGroup var options: ManifestOptions
+
+    func run() throws {
+        do {
+            let plan = try Generator().plan(manifest: options.url, displayPath: options.manifest)
+            report(plan.warnings)
+            let materials = Set(plan.outputs.map(\.material)).count
+            print("\(options.manifest): ok: \(materials) material\(materials == 1 ? "" : "s"), \(plan.outputs.count) output\(plan.outputs.count == 1 ? "" : "s")")
+        } catch {
+            report(error.diagnostics)
+            let count = error.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("outreach: \(count) error\(count == 1 ? "" : "s")\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import OutreachKit
+
+@Test func versionIsSet() {
+    #expect(!Outreach.version.isEmpty)
+}
