@@ -23,10 +23,12 @@ struct YAMLValue {
     }
 
     /// Parses `text`; a syntax error becomes a diagnostic and `nil`.
-    static func parse(_ text: String, file: String, lineOffset: Int = 0, sink: DiagnosticSink) -> YAMLValue? {
+    static func parse(
+        _ text: String, file: String, lineOffset: Int = 0, emptyMessage: String = "the file is empty", sink: DiagnosticSink
+    ) -> YAMLValue? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                sink.error("the file is empty", at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
+                sink.error(emptyMessage, at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
                 return nil
             }
             return YAMLValue(node: node, file: file, sink: sink, lineOffset: lineOffset)

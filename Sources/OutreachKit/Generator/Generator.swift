@@ -33,19 +33,21 @@ public struct Generator: Sendable {
         manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
         filters: GenerateFilters = GenerateFilters()
     ) throws(DiagnosticError) -> GenerationPlan {
-        let manifest = try ManifestLoader().load(manifestURL, displayPath: displayPath)
         let sink = DiagnosticSink()
+        guard let manifest = ManifestLoader().load(manifestURL, displayPath: displayPath, sink: sink) else {
+            throw DiagnosticError(sink.diagnostics)
+        }
         let checker = ManifestChecker(manifest: manifest, registry: registry, layouts: layouts, sink: sink)
         checker.checkNames(filters: filters)
         let templates = checker.templates()
         let date = checker.date(environment: environment)
 
         var campaign: Campaign?
-        do {
+        if !manifest.content.isEmpty { do {
             campaign = try ContentLoader(folder: manifest.resolve(manifest.content), displayPath: manifest.relative(manifest.content)).load()
         } catch {
             for diagnostic in error.diagnostics { sink.report(diagnostic) }
-        }
+        } }
         if let campaign { checker.checkReferences(campaign) }
         guard let campaign, !sink.hasErrors else { throw DiagnosticError(sink.diagnostics) }
 

@@ -12,27 +12,32 @@ public struct ManifestLoader: Sendable {
     /// Creates a loader.
     public init() {}
 
-    /// Loads the manifest at `url`, named `displayPath` in diagnostics.
+    /// Loads the manifest at `url`, named `displayPath` in diagnostics; throws every problem found.
     public func load(_ url: URL, displayPath: String) throws(DiagnosticError) -> Manifest {
-        guard let data = try? Data(contentsOf: url) else {
-            throw DiagnosticError([.error("cannot read manifest \(quoted(displayPath))", at: SourceLocation(file: displayPath),
-                                          hint: "pass the path of an outreach.yml")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticError([.error("manifest is not UTF-8 text", at: SourceLocation(file: displayPath))])
-        }
         let sink = DiagnosticSink()
-        let manifest = parse(text, file: displayPath, base: url.deletingLastPathComponent(), sink: sink)
-        if sink.hasErrors || manifest == nil { throw DiagnosticError(sink.diagnostics) }
-        guard let manifest else { throw DiagnosticError(sink.diagnostics) }
+        let manifest = load(url, displayPath: displayPath, sink: sink)
+        guard let manifest, !sink.hasErrors else { throw DiagnosticError(sink.diagnostics) }
         return manifest
     }
 
-    func parse(_ text: String, file: String, base: URL, sink: DiagnosticSink) -> Manifest? {
-        guard let root = YAMLValue.parse(text, file: file, sink: sink)?.mapping(file, allowed: Self.keys) else {
-            if !sink.hasErrors { sink.error("the manifest is empty", at: SourceLocation(file: file, line: 1, column: 1)) }
+    /// Loads what it can of the manifest, reporting problems to `sink`, so later
+    /// checks can report theirs too; `nil` when nothing usable was read.
+    func load(_ url: URL, displayPath: String, sink: DiagnosticSink) -> Manifest? {
+        guard let data = try? Data(contentsOf: url) else {
+            sink.error("cannot read manifest \(quoted(displayPath))", at: SourceLocation(file: displayPath),
+                       hint: "pass the path of an outreach.yml")
             return nil
         }
+        guard let text = String(data: data, encoding: .utf8) else {
+            sink.error("manifest is not UTF-8 text", at: SourceLocation(file: displayPath))
+            return nil
+        }
+        return parse(text, file: displayPath, base: url.deletingLastPathComponent(), sink: sink)
+    }
+
+    func parse(_ text: String, file: String, base: URL, sink: DiagnosticSink) -> Manifest? {
+        guard let root = YAMLValue.parse(text, file: file, emptyMessage: "the manifest is empty", sink: sink)?
+            .mapping(file, allowed: Self.keys) else { return nil }
         var locations: [String: SourceLocation] = [:]
         for entry in root.entries { locations[entry.key] = entry.value.at }
 
@@ -54,9 +59,9 @@ public struct ManifestLoader: Sendable {
             sink.error("'materials' is empty; nothing to make", at: list.at)
         }
         reportDuplicateIDs(materials, sink: sink)
-        guard let content, let output else { return nil }
+        // A missing 'content' or 'output' is already reported; the rest is still checked.
         return Manifest(
-            file: file, baseFolder: base, version: 1, content: content, output: output,
+            file: file, baseFolder: base, version: 1, content: content ?? "", output: output ?? "",
             templates: root.string("templates"), date: date, outputPattern: root.string("outputPattern"),
             defaults: defaults, materials: materials, locations: locations
         )

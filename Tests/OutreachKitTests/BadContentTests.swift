@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import OutreachKit
+
+/// Every kind of bad content gets a located error that quotes the value.
+@Suite struct BadContentTests {
+    @Test func minimalKitIsValid() throws {
+        let plan = try Fixture.minimal().plan()
+        #expect(plan.outputs.map(\.path) == ["sheet.html", "sheet.md", "sheet.txt"])
+    }
+
+    @Test func yamlSyntaxError() throws {
+        let kit = try Fixture.minimal()
+        try kit.write("content/agencies.yml", "- id: ice\n  name: [unclosed\n")
+        let problem = kit.problems().one(containing: "YAML syntax")
+        #expect(problem?.location?.file == "content/agencies.yml")
+        #expect(problem?.location?.line == 3)
+    }
+
+    @Test func unknownKeyNamesTheValidKeys() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("content/agencies.yml", replacing: "  acronym: ICE", with: "  acronim: ICE")
+        let problem = kit.problems().one(containing: "unknown key 'acronim'")
+        #expect(problem?.location?.description == "content/agencies.yml:3:3")
+        #expect(problem?.hint?.contains("did you mean 'acronym'?") == true)
+        #expect(problem?.hint?.contains("'learnMore'") == true)
+    }
+
+    @Test func missingRequiredField() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("content/agencies.yml", replacing: "\n  role: Investigates trafficking.", with: "")
+        let problem = kit.problems().one(containing: "missing required key 'role'")
+        #expect(problem?.location?.description == "content/agencies.yml:1:3")
+    }
+
+    @Test func wrongType() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("content/contacts.yml", replacing: "  phone: 1-888-373-7888", with: "  phone: [1, 2]")
+        let problem = kit.problems().one(containing: "'phone' must be a single value, not a list")
+        #expect(problem?.location?.description == "content/contacts.yml:3:10")
+    }
+
+    @Test func unknownChoiceNamesTheChoices() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("content/agencies.yml", replacing: "kind: dhs-component", with: "kind: bureau")
+        let problem = kit.problems().one(containing: "unknown kind 'bureau'")
+        #expect(problem?.location?.description == "content/agencies.yml:4:9")
+        #expect(problem?.hint?.contains("'dhs-component'") == true)
+    }
+
+    @Test func duplicateIDPointsAtBoth() throws {
+        let kit = try Fixture.minimal()
+        try kit.write("content/agencies.yml", MinimalKit.agencies + "\n" + MinimalKit.agencies)
+        let problem = kit.problems().one(containing: "duplicate agency id 'ice'")
+        #expect(problem?.location?.description == "content/agencies.yml:6:7")
+        #expect(problem?.hint == "first defined at content/agencies.yml:1:7")
+    }
+
+    @Test func danglingReferenceSuggestsTheNearestID() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("content/campaign.yml", replacing: "reportingContacts: [hotline]", with: "reportingContacts: [hotlne]")
+        let problem = kit.problems().one(containing: "unknown contact 'hotlne'")
+        #expect(problem?.location?.description == "content/campaign.yml:7:21")
+        #expect(problem?.hint?.contains("did you mean 'hotline'?") == true)
+    }
+
+    @Test func danglingReferenceInMessageFrontMatter() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("content/messages/signs.md", replacing: "audiences: [public]", with: "audiences: [pubic]")
+        let problem = kit.problems().one(containing: "unknown audience 'pubic'")
+        // Line 3 of the file: the front matter starts after the opening '---'.
+        #expect(problem?.location?.description == "content/messages/signs.md:3:13")
+    }
+
+    @Test func malformedURL() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("content/contacts.yml", replacing: "url: https://example.org", with: "url: example dot org")
+        let problem = kit.problems().one(containing: "malformed URL 'example dot org'")
+        #expect(problem?.location?.description == "content/contacts.yml:4:8")
+    }
+
+    @Test func malformedPhoneNumber() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("content/contacts.yml", replacing: "phone: 1-888-373-7888", with: "phone: call us")
+        let problem = kit.problems().one(containing: "malformed phone number 'call us'")
+        #expect(problem?.location?.description == "content/contacts.yml:3:10")
+    }
+
+    @Test func messageWithoutFrontMatter() throws {
+        let kit = try Fixture.minimal()
+        try kit.write("content/messages/signs.md", "Just a body.\n")
+        let problem = kit.problems().one(containing: "must start with YAML front matter")
+        #expect(problem?.location?.description == "content/messages/signs.md:1:1")
+    }
+
+    @Test func missingContentFolder() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("outreach.yml", replacing: "content: content", with: "content: contnet")
+        let problem = kit.problems().one(containing: "content folder 'contnet' does not exist")
+        #expect(problem?.location?.file == "contnet")
+    }
+
+    @Test func missingContentFile() throws {
+        let kit = try Fixture.minimal()
+        try FileManager.default.removeItem(at: kit.url("content/contacts.yml"))
+        let problem = kit.problems().one(containing: "missing content file 'contacts.yml'")
+        #expect(problem?.location?.file == "content/contacts.yml")
+    }
+
+    @Test func everyProblemIsReportedNotJustTheFirst() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("content/agencies.yml", replacing: "kind: dhs-component", with: "kind: bureau")
+        try kit.edit("content/contacts.yml", replacing: "phone: 1-888-373-7888", with: "phone: call us")
+        try kit.edit("outreach.yml", replacing: "layout: fact-sheet", with: "layout: poster")
+        let problems = kit.problems()
+        #expect(problems.count == 3)
+        #expect(problems.allSatisfy { $0.severity == .error && $0.location != nil })
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import OutreachKit
+
+/// Every kind of bad manifest gets a located error, and a failed run writes nothing.
+@Suite struct BadManifestTests {
+    @Test func yamlSyntaxError() throws {
+        let kit = try Fixture.minimal()
+        try kit.write("outreach.yml", "version: 1\nmaterials: [\n")
+        let problem = kit.problems().one(containing: "YAML syntax")
+        #expect(problem?.location?.file == "outreach.yml")
+        #expect(problem?.location?.line == 3)
+    }
+
+    @Test func emptyManifest() throws {
+        let kit = try Fixture.minimal()
+        try kit.write("outreach.yml", "")
+        let problem = kit.problems().one(containing: "the manifest is empty")
+        #expect(problem?.location?.description == "outreach.yml:1:1")
+    }
+
+    @Test func unknownKeyIsATypo() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("outreach.yml", replacing: "    formats:", with: "    fromats:")
+        let problems = kit.problems()
+        let problem = problems.one(containing: "unknown key 'fromats'")
+        #expect(problem?.location?.description == "outreach.yml:7:5")
+        #expect(problem?.hint?.contains("did you mean 'formats'?") == true)
+        #expect(problems.one(containing: "missing required key 'formats'") != nil)
+    }
+
+    @Test func wrongTypeAndMissingField() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("outreach.yml", replacing: "output: out\n", with: "")
+        try kit.edit("outreach.yml", replacing: "formats: [markdown, text, html]", with: "formats: {html: yes}")
+        let problems = kit.problems()
+        #expect(problems.one(containing: "missing required key 'output'")?.location?.description == "outreach.yml:1:1")
+        #expect(problems.one(containing: "'formats' must be a list, not a mapping")?.location?.description == "outreach.yml:6:14")
+    }
+
+    @Test func unsupportedVersion() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("outreach.yml", replacing: "version: 1", with: "version: 7")
+        let problem = kit.problems().one(containing: "unsupported manifest version 7")
+        #expect(problem?.location?.description == "outreach.yml:1:10")
+        #expect(problem?.hint == "supported versions: 1")
+    }
+
+    @Test func unknownLayoutNamesTheLayouts() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("outreach.yml", replacing: "layout: fact-sheet", with: "layout: poster")
+        let problem = kit.problems().one(containing: "unknown layout 'poster'")
+        #expect(problem?.location?.description == "outreach.yml:6:13")
+        #expect(problem?.hint == "available: 'agency-profile', 'fact-sheet', 'handout'")
+    }
+
+    @Test func unknownFormatNamesTheFormats() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("outreach.yml", replacing: "[markdown, text, html]", with: "[markdown, pdf]")
+        let problem = kit.problems().one(containing: "unknown format 'pdf'")
+        #expect(problem?.location?.description == "outreach.yml:7:25")
+        #expect(problem?.hint == "available: 'html', 'markdown', 'text'")
+    }
+
+    @Test(arguments: ["../{material}.{ext}", "/tmp/{material}.{ext}", "a/../../{material}.{ext}"])
+    func outputPatternThatEscapes(pattern: String) throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("outreach.yml", replacing: "    layout: fact-sheet", with: "    layout: fact-sheet\n    output: \"\(pattern)\"")
+        let problem = kit.problems().one(containing: "output pattern '\(pattern)'")
+        #expect(problem?.location?.description == "outreach.yml:7:13")
+    }
+
+    @Test func unknownPlaceholderNamesThePlaceholders() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("outreach.yml", replacing: "    layout: fact-sheet", with: "    layout: fact-sheet\n    output: \"{name}.{ext}\"")
+        let problem = kit.problems().one(containing: "unknown placeholder '{name}'")
+        #expect(problem?.hint?.contains("'{material}'") == true)
+    }
+
+    @Test func danglingReferencesFromTheManifest() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("outreach.yml", replacing: "    formats:", with: "    agencies: [ice, cbp]\n    topics: [signs]\n    audience: everyone\n    formats:")
+        let problems = kit.problems()
+        #expect(problems.one(containing: "unknown agency 'cbp'")?.location?.description == "outreach.yml:7:21")
+        #expect(problems.one(containing: "unknown topic 'signs'")?.hint?.contains("'indicators'") == true)
+        #expect(problems.one(containing: "unknown audience 'everyone'")?.location?.description == "outreach.yml:9:15")
+    }
+
+    @Test func duplicateMaterialIDs() throws {
+        let kit = try Fixture.minimal()
+        try kit.write("outreach.yml", MinimalKit.manifest + "\n  - id: sheet\n    layout: handout\n    formats: [text]\n")
+        let problem = kit.problems().one(containing: "duplicate material id 'sheet'")
+        #expect(problem?.location?.description == "outreach.yml:8:9")
+    }
+
+    @Test func twoMaterialsWritingOnePath() throws {
+        let kit = try Fixture.minimal()
+        try kit.write("outreach.yml", MinimalKit.manifest + "\n  - id: other\n    layout: handout\n    formats: [text]\n    output: sheet.txt\n")
+        #expect(kit.problems().one(containing: "both write 'sheet.txt'") != nil)
+    }
+
+    @Test func failedRunWritesNothingAndKeepsEarlierOutputs() throws {
+        let kit = try Fixture.minimal()
+        try kit.write("out/sheet.md", "an earlier output\n")
+        try kit.write("out/keep.txt", "not ours\n")
+        let before = kit.outputTree()
+        try kit.edit("outreach.yml", replacing: "layout: fact-sheet", with: "layout: poster")
+        _ = kit.problems()
+        #expect(kit.outputTree() == before)
+    }
+
+    @Test func badSourceDateEpoch() throws {
+        let kit = try Fixture.minimal()
+        let problem = kit.problems(environment: ["SOURCE_DATE_EPOCH": "yesterday"]).one(containing: "SOURCE_DATE_EPOCH 'yesterday'")
+        #expect(problem != nil)
+    }
+
+    @Test func brokenTemplateOverrideIsLocated() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("outreach.yml", replacing: "output: out", with: "output: out\ntemplates: templates")
+        try kit.write("templates/text.mustache", "{{title}}\n\n{{#body}}\n{{{body}}}\n")
+        let problem = kit.problems().one(containing: "template syntax")
+        #expect(problem?.location?.file == "templates/text.mustache")
+        #expect((problem?.location?.line ?? 0) > 0)
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import OutreachKit
-
-@Test func versionIsSet() {
-    #expect(!Outreach.version.isEmpty)
-}
