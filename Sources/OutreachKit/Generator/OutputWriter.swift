@@ -24,30 +24,32 @@ public struct OutputWriter: Sendable {
             throw DiagnosticError([.error("cannot create output folder \(quoted(plan.outputDisplayPath)): \(error.localizedDescription)")])
         }
         let realRoot = root.resolvingSymlinksInPath().path
-        var results: [(PlannedOutput, WriteStatus)] = []
+        // Check every target before writing any, so a refused file leaves the folder as it was.
         for output in plan.outputs {
-            let display = plan.displayPath(output.path)
             if let reason = escapeReason(output.path) {
                 throw DiagnosticError([.error("refusing to write \(quoted(output.path)): it \(reason)")])
             }
+            var ancestor = root.appendingPathComponent(output.path).deletingLastPathComponent()
+            while !fileManager.fileExists(atPath: ancestor.path) { ancestor.deleteLastPathComponent() }
+            let real = ancestor.resolvingSymlinksInPath().path
+            guard real == realRoot || real.hasPrefix(realRoot + "/") else {
+                throw DiagnosticError([.error(
+                    "refusing to write \(quoted(plan.displayPath(output.path))): a symbolic link leads outside the output folder")])
+            }
+        }
+        var results: [(PlannedOutput, WriteStatus)] = []
+        for output in plan.outputs {
             let target = root.appendingPathComponent(output.path)
-            let folder = target.deletingLastPathComponent()
             do {
-                try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-                let realFolder = folder.resolvingSymlinksInPath().path
-                guard realFolder == realRoot || realFolder.hasPrefix(realRoot + "/") else {
-                    throw DiagnosticError([.error("refusing to write \(quoted(display)): a symbolic link leads outside the output folder")])
-                }
+                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 if let existing = fileManager.contents(atPath: target.path), existing == output.contents {
                     results.append((output, .unchanged))
                     continue
                 }
                 try writeAtomically(output.contents, to: target)
                 results.append((output, .written))
-            } catch let error as DiagnosticError {
-                throw error
             } catch {
-                throw DiagnosticError([.error("cannot write \(quoted(display)): \(error.localizedDescription)")])
+                throw DiagnosticError([.error("cannot write \(quoted(plan.displayPath(output.path))): \(error.localizedDescription)")])
             }
         }
         return results

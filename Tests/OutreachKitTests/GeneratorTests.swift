@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import OutreachKit
+
+@Suite struct GeneratorTests {
+    @Test func examplePlanMakesEveryMaterialInEveryFormat() throws {
+        let plan = try Fixture().plan()
+        #expect(plan.outputs.map(\.path) == [
+            "government-roles.html", "government-roles.md", "government-roles.txt",
+            "profiles/cbp.html", "profiles/fema.html", "profiles/fletc.html", "profiles/ice.html",
+            "profiles/tsa.html", "profiles/uscg.html", "profiles/uscis.html",
+            "recognize-and-report.html", "recognize-and-report.md", "recognize-and-report.txt",
+        ])
+        #expect(plan.warnings.isEmpty)
+    }
+
+    @Test func filtersSelectMaterialsAndFormats() throws {
+        let plan = try Fixture().plan(filters: GenerateFilters(materials: ["government-roles"], formats: ["text", "html"]))
+        #expect(plan.outputs.map(\.path) == ["government-roles.html", "government-roles.txt"])
+    }
+
+    @Test func unknownFilterNamesTheChoices() throws {
+        let kit = try Fixture()
+        #expect(throws: DiagnosticError.self) { try kit.plan(filters: GenerateFilters(materials: ["poster"])) }
+        do {
+            _ = try kit.plan(filters: GenerateFilters(materials: ["poster"]))
+        } catch {
+            #expect(error.diagnostics.one(containing: "unknown material 'poster'")?.hint?.contains("'government-roles'") == true)
+        }
+    }
+
+    @Test func writesEverythingThenRewritesNothingWhenNothingChanged() throws {
+        let kit = try Fixture()
+        let first = try OutputWriter().write(kit.plan())
+        #expect(first.allSatisfy { $0.1 == .written })
+        let stamp = try FileManager.default.attributesOfItem(atPath: kit.url("out/government-roles.html").path)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.05)
+        let second = try OutputWriter().write(kit.plan())
+        #expect(second.allSatisfy { $0.1 == .unchanged })
+        let again = try FileManager.default.attributesOfItem(atPath: kit.url("out/government-roles.html").path)[.modificationDate] as? Date
+        #expect(stamp == again)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: kit.output.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func changedContentRewritesOnlyWhatChanged() throws {
+        let kit = try Fixture()
+        _ = try OutputWriter().write(kit.plan())
+        try kit.edit("content/messages/recognize-the-signs.md", replacing: "title: Recognize the signs", with: "title: Know the signs")
+        let results = try OutputWriter().write(kit.plan())
+        let written = results.filter { $0.1 == .written }.map(\.0.path).sorted()
+        #expect(written == ["recognize-and-report.html", "recognize-and-report.md", "recognize-and-report.txt"])
+    }
+
+    @Test func outputIsDeterministic() throws {
+        let first = try Fixture(), second = try Fixture()
+        _ = try OutputWriter().write(first.plan())
+        _ = try OutputWriter().write(second.plan())
+        #expect(first.outputTree() == second.outputTree())
+        #expect(first.outputTree().count == 13)
+    }
+
+    @Test func datesComeOnlyFromTheManifestOrSourceDateEpoch() throws {
+        let kit = try Fixture()
+        let undated = try kit.plan().outputs.map { String(decoding: $0.contents, as: UTF8.self) }
+        #expect(!undated.contains { $0.contains("2024-03-09") })
+        let dated = try kit.plan(environment: ["SOURCE_DATE_EPOCH": "1710000000"]).outputs
+        #expect(dated.allSatisfy { String(decoding: $0.contents, as: UTF8.self).contains("2024-03-09") })
+        try kit.edit("outreach.yml", replacing: "version: 1", with: "version: 1\ndate: 2025-01-31")
+        let fromManifest = try kit.plan(environment: ["SOURCE_DATE_EPOCH": "1710000000"]).outputs
+        #expect(fromManifest.allSatisfy { String(decoding: $0.contents, as: UTF8.self).contains("2025-01-31") })
+    }
+
+    @Test func writerRefusesASymbolicLinkOutOfTheOutputFolder() throws {
+        let kit = try Fixture()
+        let outside = try Fixture(copyingExample: false)
+        try FileManager.default.createDirectory(at: kit.output, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: kit.url("out/profiles"), withDestinationURL: outside.root)
+        #expect(throws: DiagnosticError.self) { try OutputWriter().write(kit.plan()) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.root.path).isEmpty)
+    }
+
+    @Test func perMaterialOptionsOverrideDefaults() throws {
+        let kit = try Fixture()
+        try kit.edit("outreach.yml", replacing: "    messages: [recognize-the-signs, how-to-report]",
+                     with: "    messages: [recognize-the-signs, how-to-report]\n    options: { textWidth: 40, paper: a4 }")
+        let outputs = try kit.plan().outputs
+        let text = try #require(outputs.first { $0.path == "recognize-and-report.txt" })
+        let lines = String(decoding: text.contents, as: UTF8.self).split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 40 || !$0.contains(" ") })
+        let html = try #require(outputs.first { $0.path == "recognize-and-report.html" })
+        #expect(String(decoding: html.contents, as: UTF8.self).contains("A4"))
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import OutreachKit
+
+/// The example kit's documents, checked for what outreach materials must say.
+@Suite struct LayoutTests {
+    static func documents() throws -> [String: Document] {
+        let campaign = try ContentLoader(folder: Repository.example.appendingPathComponent("content"), displayPath: "content").load()
+        let manifest = try ManifestLoader().load(Repository.exampleManifest, displayPath: "outreach.yml")
+        var documents: [String: Document] = [:]
+        let planner = JobPlanner(manifest: manifest, campaign: campaign, registry: .builtIn, layouts: .builtIn,
+                                 templates: .builtIn, date: nil, filters: GenerateFilters(), sink: DiagnosticSink())
+        for job in planner.jobs() { documents[job.path] = job.document }
+        return documents
+    }
+
+    static func text(_ blocks: [Block]) -> String {
+        blocks.map { block -> String in
+            switch block {
+            case .heading(_, let content), .paragraph(let content): return content.plainText
+            case .list(_, let items): return items.map(text).joined(separator: "\n")
+            case .quote(let inner): return text(inner)
+            case .code(let code): return code
+            case .table(let header, let rows): return (header + rows.flatMap { $0 }).map(\.plainText).joined(separator: " ")
+            case .callout(let callout): return (callout.title ?? "") + text(callout.blocks)
+            case .contactCard(let card):
+                return ([card.name] + card.entries.map { "\($0.label) \($0.value)" } + card.notes.map(\.plainText)).joined(separator: "\n")
+            case .factList(let facts): return facts.map { "\($0.figure) \($0.label.plainText)" }.joined(separator: "\n")
+            case .thematicBreak: return ""
+            }
+        }.joined(separator: "\n")
+    }
+
+    @Test func factSheetHasASectionForEachAgencyAndEveryTaskForceMember() throws {
+        let sheet = try #require(try Self.documents()["government-roles.html"])
+        let headings = sheet.blocks.compactMap { block -> String? in
+            if case .heading(2, let content) = block { return content.plainText }
+            return nil
+        }
+        for name in ["(ICE)", "(USCIS)", "(FLETC)", "(CBP)", "Coast Guard", "(TSA)", "(FEMA)", "(PITF)", "How to report"] {
+            #expect(headings.contains { $0.contains(name) }, "no section for \(name)")
+        }
+        let body = Self.text(sheet.blocks)
+        for member in ["Department of State", "Department of Labor", "Office of Management and Budget", "National Security Staff",
+                       "Director of National Intelligence", "Domestic Policy Council", "Federal Bureau of Investigation",
+                       "Agency for International Development", "Equal Employment Opportunity Commission"] {
+            #expect(body.contains(member), "PITF member \(member) missing")
+        }
+        for figure in ["42,000", "7,000", "327"] { #expect(body.contains(figure)) }
+        #expect(body.contains("T nonimmigrant status") && body.contains("U nonimmigrant status"))
+    }
+
+    @Test func handoutSaysTheHotlineIsRunByANonGovernmentalOrganization() throws {
+        let handout = try #require(try Self.documents()["recognize-and-report.txt"])
+        let cards = handout.blocks.compactMap { block -> ContactCard? in
+            if case .contactCard(let card) = block { return card }
+            return nil
+        }
+        let hotline = try #require(cards.first { $0.name.contains("National Human Trafficking Hotline") })
+        #expect(hotline.entries.contains { $0.value == "1-888-373-7888" && $0.url == "tel:+18883737888" })
+        #expect(hotline.entries.contains { $0.value.contains("233733") })
+        #expect(hotline.notes.map(\.plainText).joined().contains("non-governmental organization"))
+        #expect(cards.contains { $0.name.contains("Tip Line") })
+    }
+
+    @Test func materialsAvoidClickHereAndTheOtherCampaignsSlogan() throws {
+        for (path, document) in try Self.documents() {
+            let text = Self.text(document.blocks).lowercased()
+            #expect(!text.contains("click here"), "\(path)")
+            #expect(!text.contains("see something, say something"), "\(path)")
+        }
+    }
+
+    @Test func oneProfilePerDHSComponent() throws {
+        let profiles = try Self.documents().keys.filter { $0.hasPrefix("profiles/") }.sorted()
+        #expect(profiles == ["cbp", "fema", "fletc", "ice", "tsa", "uscg", "uscis"].map { "profiles/\($0).html" })
+        let cbp = try #require(try Self.documents()["profiles/cbp.html"])
+        #expect(cbp.metadata.title == "U.S. Customs and Border Protection (CBP)")
+        #expect(cbp.blocks.contains { if case .factList(let facts) = $0 { return facts.count == 3 } else { return false } })
+    }
+
+    @Test func telephoneAddresses() {
+        #expect(telURL("1-888-373-7888") == "tel:+18883737888")
+        #expect(telURL("802-872-6199") == "tel:+18028726199")
+        #expect(telURL("711") == "tel:711")
+        #expect(telURL("+44 20 7946 0000") == "tel:+442079460000")
+    }
+}
