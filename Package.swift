@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(
             name: "OutreachKitTests",
             dependencies: ["OutreachKit", "outreach"],
-            exclude: ["Golden", "Fixtures"]
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

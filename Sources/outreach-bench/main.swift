@@ -1,1 +1,78 @@
-print("outreach-bench: not yet")
+// outreach-bench: measures the whole pipeline on a synthetic kit.
+//
+//   swift run -c release outreach-bench [--materials N] [--agencies N] [--messages N]
+//
+// It writes a content folder and a manifest of N materials × 3 formats into a
+// temporary folder, then times a full run (load, validate, lay out, render,
+// write) and a rerun with no changes, and reports outputs per second, wall
+// time and peak memory (maximum resident set size).
+import Foundation
+import OutreachKit
+
+struct Settings {
+    var materials = 1_000
+    var agencies = 40
+    var messages = 30
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let flag = iterator.next() {
+            guard let value = iterator.next().flatMap(Int.init), value > 0 else {
+                FileHandle.standardError.write(Data("usage: outreach-bench [--materials N] [--agencies N] [--messages N]\n".utf8))
+                exit(2)
+            }
+            switch flag {
+            case "--materials": materials = value
+            case "--agencies": agencies = value
+            case "--messages": messages = value
+            default:
+                FileHandle.standardError.write(Data("outreach-bench: unknown option '\(flag)'\n".utf8))
+                exit(2)
+            }
+        }
+    }
+}
+
+let settings = Settings(CommandLine.arguments)
+let root = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-bench-\(ProcessInfo.processInfo.processIdentifier)")
+defer { try? FileManager.default.removeItem(at: root) }
+
+do {
+    try SyntheticKit(settings: settings).write(to: root)
+    let manifest = root.appendingPathComponent("outreach.yml")
+    let generator = Generator(environment: [:])
+
+    func run() throws -> (seconds: Double, written: Int, total: Int) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let plan = try generator.plan(manifest: manifest, displayPath: "outreach.yml")
+        let results = try OutputWriter().write(plan)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return (seconds, results.filter { $0.1 == .written }.count, results.count)
+    }
+
+    let full = try run()
+    let rerun = try run()
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    let peakMiB = Double(usage.ru_maxrss) / 1024 // kilobytes on Linux
+
+    let bytes = (try? FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("out").path))?
+        .compactMap { try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("out/" + $0).path)[.size] as? Int }
+        .reduce(0, +) ?? 0
+    print("outreach-bench: \(settings.materials) materials × 3 formats, \(settings.agencies) agencies, \(settings.messages) messages, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+    print(String(format: "full run:   %6d outputs (%d written) in %.3f s = %8.0f outputs/s, %.1f MiB of output",
+                 full.total, full.written, full.seconds, Double(full.total) / full.seconds, Double(bytes) / 1_048_576))
+    print(String(format: "rerun:      %6d outputs (%d written) in %.3f s = %8.0f outputs/s (%.0f%% of the full run)",
+                 rerun.total, rerun.written, rerun.seconds, Double(rerun.total) / rerun.seconds, 100 * rerun.seconds / full.seconds))
+    print(String(format: "peak memory: %.1f MiB (maximum resident set size)", peakMiB))
+} catch let error as DiagnosticError {
+    FileHandle.standardError.write(Data("outreach-bench: \(error.description)\n".utf8))
+    exit(1)
+} catch {
+    FileHandle.standardError.write(Data("outreach-bench: \(error)\n".utf8))
+    exit(1)
+}
