@@ -27,7 +27,7 @@ import Testing
             if golden != output.contents {
                 let expected = String(decoding: golden, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
                 let actual = String(decoding: output.contents, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                let line = zip(expected, actual).firstIndex { $0 != $1 } ?? min(expected.count, actual.count)
+                let line = zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expected.count, actual.count)
                 Issue.record("""
                     \(output.path) differs from its golden file at line \(line + 1):
                       golden: \(line < expected.count ? String(expected[line]) : "<end of file>")

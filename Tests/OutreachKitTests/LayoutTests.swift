@@ -37,7 +37,7 @@ import Testing
             if case .heading(2, let content) = block { return content.plainText }
             return nil
         }
-        for name in ["(ICE)", "(USCIS)", "(FLETC)", "(CBP)", "Coast Guard", "(TSA)", "(FEMA)", "(PITF)", "How to report"] {
+        for name in ["(ICE)", "(USCIS)", "(FLETC)", "(CBP)", "Coast Guard", "(TSA)", "(FEMA)", "(PITF)", "Who to contact"] {
             #expect(headings.contains { $0.contains(name) }, "no section for \(name)")
         }
         let body = Self.text(sheet.blocks)

@@ -42,12 +42,7 @@ public struct Generator: Sendable {
         let templates = checker.templates()
         let date = checker.date(environment: environment)
 
-        var campaign: Campaign?
-        if !manifest.content.isEmpty { do {
-            campaign = try ContentLoader(folder: manifest.resolve(manifest.content), displayPath: manifest.relative(manifest.content)).load()
-        } catch {
-            for diagnostic in error.diagnostics { sink.report(diagnostic) }
-        } }
+        let campaign = loadContent(manifest, sink: sink)
         if let campaign { checker.checkReferences(campaign) }
         guard let campaign, !sink.hasErrors else { throw DiagnosticError(sink.diagnostics) }
 
@@ -61,6 +56,17 @@ public struct Generator: Sendable {
         return GenerationPlan(
             outputFolder: folder.url, outputDisplayPath: folder.display,
             outputs: outputs.sorted { $0.path < $1.path }, warnings: sink.diagnostics)
+    }
+
+    /// The campaign, or nil when the content has errors (reported to `sink`) or no folder was named.
+    private func loadContent(_ manifest: Manifest, sink: DiagnosticSink) -> Campaign? {
+        guard !manifest.content.isEmpty else { return nil }
+        do {
+            return try ContentLoader(folder: manifest.resolve(manifest.content), displayPath: manifest.relative(manifest.content)).load()
+        } catch {
+            for diagnostic in error.diagnostics { sink.report(diagnostic) }
+            return nil
+        }
     }
 
     /// Renders every job, in parallel across cores; order of the result follows `jobs`.

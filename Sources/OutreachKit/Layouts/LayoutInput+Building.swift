@@ -6,13 +6,14 @@ extension LayoutInput {
     /// A label in the material's locale.
     func label(_ key: LayoutLabel) -> String { key.text(locale) }
 
-    /// CommonMark content as blocks, its headings moved below `level`.
+    /// CommonMark content as blocks, its headings placed below a heading of `level`:
+    /// `#` and `##` become `level + 1`, `###` becomes `level + 2`, and so on.
     func markdown(_ text: LocalizedText, below level: Int = 1) -> [Block] {
         markdown(self.text(text), below: level)
     }
 
     func markdown(_ source: String, below level: Int) -> [Block] {
-        CommonMark.parse(source).map { $0.shiftingHeadings(by: level) }
+        CommonMark.parse(source).map { $0.nestingHeadings(below: level) }
     }
 
     /// An agency's display name: "U.S. Coast Guard (USCG)".
@@ -91,13 +92,13 @@ extension LayoutInput {
 }
 
 extension Block {
-    /// The block with every heading inside it moved down by `offset` levels.
-    func shiftingHeadings(by offset: Int) -> Block {
+    /// The block with every heading inside it placed below a heading of `parent` level.
+    func nestingHeadings(below parent: Int) -> Block {
         switch self {
-        case .heading(let level, let content): return .heading(level: level + offset, content: content)
-        case .quote(let blocks): return .quote(blocks.map { $0.shiftingHeadings(by: offset) })
+        case .heading(let level, let content): return .heading(level: parent + max(level - 1, 1), content: content)
+        case .quote(let blocks): return .quote(blocks.map { $0.nestingHeadings(below: parent) })
         case .list(let ordered, let items):
-            return .list(ordered: ordered, items: items.map { $0.map { $0.shiftingHeadings(by: offset) } })
+            return .list(ordered: ordered, items: items.map { $0.map { $0.nestingHeadings(below: parent) } })
         default: return self
         }
     }

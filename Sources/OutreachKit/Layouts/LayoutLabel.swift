@@ -8,7 +8,7 @@ enum LayoutLabel: String, CaseIterable {
     case governmentRoles, recognizeAndReport, relatedMessages, partOf
 
     private static let english: [LayoutLabel: String] = [
-        .howToReport: "How to report", .learnMore: "Learn more:", .websiteOf: "the {name} website",
+        .howToReport: "Who to contact", .learnMore: "Learn more:", .websiteOf: "the {name} website",
         .call: "Call", .text: "Text", .tty: "TTY", .online: "Online", .hours: "Hours", .languages: "Languages",
         .or: "or", .to: "to",
         .operatedBy: "Run by {name}.",

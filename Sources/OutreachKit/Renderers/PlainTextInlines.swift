@@ -1,0 +1,54 @@
+import Foundation
+
+/// Flattens inlines to plain text: no markup, links as `text (address)`.
+struct PlainTextInlines {
+    /// Whether to fold characters to ASCII (keeping non-breaking spaces for the wrapper).
+    var asciiOnly: Bool
+
+    /// The inlines as text, `\n` where a hard break is.
+    func text(_ inlines: [Inline]) -> String {
+        var result = ""
+        for inline in inlines { append(inline, to: &result) }
+        return result
+    }
+
+    /// A string as it goes into the output: line breaks and tabs made spaces,
+    /// other control characters dropped, folded to ASCII when asked.
+    func clean(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if character.isNewline || character == "\t" {
+                result.append(" ")
+            } else if character.unicodeScalars.allSatisfy({ $0.properties.generalCategory != .control }) {
+                result.append(character)
+            }
+        }
+        return asciiOnly ? ASCIIFolding.fold(result, keepingNonBreakingSpaces: true) : result
+    }
+
+    /// `text (address)`, or the text alone when it already shows the address,
+    /// the address only points inside the page, or its scheme is not allowed.
+    func link(text: String, url: String) -> String {
+        let shown = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let safe = LinkAddress.safe(url), !safe.hasPrefix("#") else { return text }
+        if LinkAddress.textShowsAddress(shown, safe) { return text }
+        let address = clean(safe)
+        if address.isEmpty { return text }
+        return shown.isEmpty ? address : "\(text) (\(address))"
+    }
+
+    private func append(_ inline: Inline, to result: inout String) {
+        switch inline {
+        case .text(let text), .code(let text):
+            result += clean(text)
+        case .emphasis(let content), .strong(let content):
+            for child in content { append(child, to: &result) }
+        case .link(let url, let content):
+            result += link(text: text(content), url: url)
+        case .lineBreak:
+            result += "\n"
+        case .softBreak:
+            result += " "
+        }
+    }
+}
