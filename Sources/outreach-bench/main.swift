@@ -1,9 +1,10 @@
 // outreach-bench: measures the whole pipeline on a synthetic kit.
 //
-//   swift run -c release outreach-bench [--materials N] [--agencies N] [--messages N]
+//   swift run -c release outreach-bench [--materials N] [--agencies N] [--messages N] [--dir PATH]
 //
 // It writes a content folder and a manifest of N materials × 3 formats into a
-// temporary folder, then times a full run (load, validate, lay out, render,
+// scratch folder (default `.build/outreach-bench-kit` under the current folder;
+// it is removed afterwards), then times a full run (load, validate, lay out, render,
 // write) and a rerun with no changes, and reports outputs per second, wall
 // time and peak memory (maximum resident set size).
 import Foundation
@@ -13,12 +14,17 @@ struct Settings {
     var materials = 1_000
     var agencies = 40
     var messages = 30
+    var folder = ".build/outreach-bench-kit"
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
         while let flag = iterator.next() {
+            if flag == "--dir", let path = iterator.next() {
+                folder = path
+                continue
+            }
             guard let value = iterator.next().flatMap(Int.init), value > 0 else {
-                FileHandle.standardError.write(Data("usage: outreach-bench [--materials N] [--agencies N] [--messages N]\n".utf8))
+                FileHandle.standardError.write(Data("usage: outreach-bench [--materials N] [--agencies N] [--messages N] [--dir PATH]\n".utf8))
                 exit(2)
             }
             switch flag {
@@ -34,7 +40,9 @@ struct Settings {
 }
 
 let settings = Settings(CommandLine.arguments)
-let root = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-bench-\(ProcessInfo.processInfo.processIdentifier)")
+// Not the system temporary folder: on a long-lived machine its file system can be
+// slow to create files in, which would measure the disk's history, not outreach.
+let root = URL(fileURLWithPath: settings.folder).appendingPathComponent("run-\(ProcessInfo.processInfo.processIdentifier)")
 defer { try? FileManager.default.removeItem(at: root) }
 
 do {
@@ -63,7 +71,7 @@ do {
     let bytes = (try? FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("out").path))?
         .compactMap { try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("out/" + $0).path)[.size] as? Int }
         .reduce(0, +) ?? 0
-    print("outreach-bench: \(settings.materials) materials × 3 formats, \(settings.agencies) agencies, \(settings.messages) messages, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+    print("outreach-bench: \(settings.materials) materials × 3 formats, \(settings.agencies) agencies, \(settings.messages) messages, \(ProcessInfo.processInfo.activeProcessorCount) cores, in \(root.path)")
     print(String(format: "full run:   %6d outputs (%d written) in %.3f s = %8.0f outputs/s, %.1f MiB of output",
                  full.total, full.written, full.seconds, Double(full.total) / full.seconds, Double(bytes) / 1_048_576))
     print(String(format: "rerun:      %6d outputs (%d written) in %.3f s = %8.0f outputs/s (%.0f%% of the full run)",

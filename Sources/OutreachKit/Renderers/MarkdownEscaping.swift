@@ -7,6 +7,7 @@ enum MarkdownEscaping {
     ///     `=`, `~` and `1.` / `1)` would start a block.
     ///   - inHeading: whether it is in an ATX heading, where a `#` could end it.
     static func text(_ text: String, atLineStart: Bool, inHeading: Bool) -> String {
+        guard mayNeedEscaping(text, atLineStart: atLineStart, inHeading: inHeading) else { return text }
         let characters = Array(text)
         var result = ""
         var index = 0
@@ -38,6 +39,28 @@ enum MarkdownEscaping {
             index += 1
         }
         return result
+    }
+
+    /// A quick byte scan: false when no character of `text` could need an escape,
+    /// which is most prose, so the character-by-character pass can be skipped.
+    private static func mayNeedEscaping(_ text: String, atLineStart: Bool, inHeading: Bool) -> Bool {
+        var first = atLineStart
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                 UInt8(ascii: "<"), UInt8(ascii: "_"), UInt8(ascii: "&"):
+                return true
+            case UInt8(ascii: "#") where inHeading:
+                return true
+            case UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "-"), UInt8(ascii: "+"),
+                 UInt8(ascii: "~"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if first { return true }
+            default:
+                break
+            }
+            first = false
+        }
+        return false
     }
 
     /// The escaped start of a line that would otherwise open a block, and how many characters it covers.

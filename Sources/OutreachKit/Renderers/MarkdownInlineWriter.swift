@@ -68,7 +68,8 @@ struct MarkdownInlineWriter {
     private mutating func write(_ inline: Inline, parentDelimiter: Character?) {
         switch inline {
         case .text(let text):
-            let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            let unified = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+            let lines = unified.split(separator: "\n", omittingEmptySubsequences: false)
             for (index, line) in lines.enumerated() {
                 if index > 0 { write(.softBreak, parentDelimiter: nil) }
                 output += MarkdownEscaping.text(String(line), atLineStart: atLineStart, inHeading: singleLine)

@@ -15,6 +15,8 @@ struct PlainTextInlines {
     /// A string as it goes into the output: line breaks and tabs made spaces,
     /// other control characters dropped, folded to ASCII when asked.
     func clean(_ text: String) -> String {
+        // Printable ASCII, the usual case, needs no change at all.
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return text }
         var result = ""
         for character in text {
             if character.isNewline || character == "\t" {

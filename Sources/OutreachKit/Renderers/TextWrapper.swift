@@ -9,14 +9,14 @@ enum TextWrapper {
         var lines: [String] = []
         for hardLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = lines.isEmpty ? firstPrefix : restPrefix
-            var length = line.count
+            var length = line.columns
             var lineHasWords = false
             for word in hardLine.split(separator: " ") {
-                let wordLength = word.count
+                let wordLength = word.columns
                 if lineHasWords && length + 1 + wordLength > width {
                     lines.append(line)
                     line = restPrefix
-                    length = line.count
+                    length = line.columns
                     lineHasWords = false
                 }
                 if lineHasWords {
@@ -42,5 +42,12 @@ enum TextWrapper {
             return wrap(String(line.dropFirst(indentation.count)), width: width,
                         firstPrefix: prefix + indentation, restPrefix: prefix + indentation + "  ")
         }
+    }
+}
+
+extension StringProtocol {
+    /// The width in characters; a byte count when the text is ASCII, which is cheaper to find.
+    var columns: Int {
+        utf8.allSatisfy { $0 < 0x80 } ? utf8.count : count
     }
 }
