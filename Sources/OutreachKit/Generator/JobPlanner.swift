@@ -34,10 +34,22 @@ struct JobPlanner {
     let filters: GenerateFilters
     let sink: DiagnosticSink
 
+    /// One document to lay out, and the formats to render it in.
+    private struct Page: Sendable {
+        let layout: any Layout
+        let input: LayoutInput
+        let renderers: [any Renderer]
+        let options: RenderOptions
+        let pattern: OutputPattern
+    }
+
     func jobs() -> [RenderJob] {
-        var jobs: [RenderJob] = []
+        var pages: [Page] = []
         for material in manifest.materials where filters.materials.isEmpty || filters.materials.contains(material.id) {
             guard let layout = layouts.layout(named: material.layout) else { continue }
+            let renderers = material.formats
+                .filter { filters.formats.isEmpty || filters.formats.contains($0) }
+                .compactMap(registry.renderer)
             let settings = material.options.over(manifest.defaults)
             let locale = settings.locale ?? campaign.defaultLocale
             let agencies = selectAgencies(material)
@@ -50,30 +62,38 @@ struct JobPlanner {
                 asciiOnly: settings.asciiOnly ?? false, templates: templates)
             let pattern = OutputPattern(text: material.output ?? manifest.outputPattern
                 ?? (material.each == nil ? OutputPattern.defaultPattern : OutputPattern.defaultEachPattern))
-
-            var documents: [(Document, Agency?)] = []
-            if material.each == .agency {
-                if agencies.isEmpty {
-                    sink.error("material \(quoted(material.id)) fans out over agencies but selects none",
-                               at: material.location("each"), hint: "list 'agencies' or 'agencyKinds'")
-                }
-                for agency in agencies {
-                    var focused = input
-                    focused.focus = agency
-                    documents.append((layout.document(for: focused), agency))
-                }
-            } else {
-                documents.append((layout.document(for: input), nil))
+            guard material.each == .agency else {
+                pages.append(Page(layout: layout, input: input, renderers: renderers, options: options, pattern: pattern))
+                continue
             }
-            for format in material.formats where filters.formats.isEmpty || filters.formats.contains(format) {
-                guard let renderer = registry.renderer(named: format) else { continue }
-                for (document, agency) in documents {
-                    var values = ["material": material.id, "locale": locale, "format": format,
-                                  "ext": renderer.format.fileExtension]
-                    if let agency { values["agency"] = agency.id }
-                    jobs.append(RenderJob(document: document.normalizedHeadings(), renderer: renderer, options: options,
-                                          path: pattern.resolve(values), material: material))
-                }
+            if agencies.isEmpty {
+                sink.error("material \(quoted(material.id)) fans out over agencies but selects none",
+                           at: material.location("each"), hint: "list 'agencies' or 'agencyKinds'")
+            }
+            for agency in agencies {
+                var focused = input
+                focused.focus = agency
+                pages.append(Page(layout: layout, input: focused, renderers: renderers, options: options, pattern: pattern))
+            }
+        }
+
+        // Laying out is independent per page: do it across cores, as rendering is.
+        let documents = ParallelResults<Document>(count: pages.count)
+        let allPages = pages
+        DispatchQueue.concurrentPerform(iterations: allPages.count) { index in
+            let page = allPages[index]
+            documents[index] = page.renderers.isEmpty ? nil : page.layout.document(for: page.input).normalizedHeadings()
+        }
+
+        var jobs: [RenderJob] = []
+        for (page, document) in zip(pages, documents.values) {
+            guard let document else { continue }
+            for renderer in page.renderers {
+                var values = ["material": page.input.material.id, "locale": page.input.locale,
+                              "format": renderer.format.name, "ext": renderer.format.fileExtension]
+                if let agency = page.input.focus { values["agency"] = agency.id }
+                jobs.append(RenderJob(document: document, renderer: renderer, options: page.options,
+                                      path: page.pattern.resolve(values), material: page.input.material))
             }
         }
         return jobs

@@ -38,10 +38,14 @@ public struct OutputWriter: Sendable {
             }
         }
         var results: [(PlannedOutput, WriteStatus)] = []
+        var folders: Set<String> = [root.path]
         for output in plan.outputs {
             let target = root.appendingPathComponent(output.path)
             do {
-                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let folder = target.deletingLastPathComponent()
+                if folders.insert(folder.path).inserted {
+                    try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+                }
                 if let existing = fileManager.contents(atPath: target.path), existing == output.contents {
                     results.append((output, .unchanged))
                     continue
