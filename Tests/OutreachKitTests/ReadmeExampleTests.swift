@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+import OutreachKit
+
+// The renderer from README.md's "Adding a format", as written there, using only the public API.
+
+/// One line per heading: a table of contents.
+struct OutlineRenderer: Renderer {
+    var format: FormatDescriptor {
+        FormatDescriptor(name: "outline", fileExtension: "txt", mediaType: "text/plain",
+                         summary: "The headings of a material, one per line")
+    }
+
+    func render(_ document: Document, options: RenderOptions) throws -> Rendered {
+        var lines = [document.metadata.title]
+        for case .heading(let level, let content) in document.blocks {
+            lines.append(String(repeating: "  ", count: level - 1) + content.plainText)
+        }
+        return Rendered(lines.joined(separator: "\n") + "\n")
+    }
+}
+
+@Suite struct ReadmeExampleTests {
+    @Test func aRegisteredRendererServesManifestsThatNameIt() throws {
+        let kit = try Fixture()
+        try kit.edit("outreach.yml", replacing: "formats: [html]", with: "formats: [html, outline]")
+        var registry = RendererRegistry.builtIn
+        registry.register(OutlineRenderer())
+        let generator = Generator(registry: registry)
+        let plan = try generator.plan(manifest: kit.manifest, displayPath: "outreach.yml")
+        _ = try OutputWriter().write(plan)
+        let outline = try kit.read("out/profiles/cbp.txt")
+        #expect(outline == "U.S. Customs and Border Protection (CBP)\n  What it does\n  By the numbers\n  Who to contact\n")
+    }
+
+    @Test func withoutRegistrationTheFormatIsUnknown() throws {
+        let kit = try Fixture()
+        try kit.edit("outreach.yml", replacing: "formats: [html]", with: "formats: [html, outline]")
+        #expect(kit.problems().one(containing: "unknown format 'outline'") != nil)
+    }
+}
