@@ -54,11 +54,17 @@ struct Fixture {
         try Generator(environment: environment).plan(manifest: manifest, displayPath: "outreach.yml", filters: filters)
     }
 
-    /// The diagnostics a plan throws; fails the test when planning succeeds.
+    /// The diagnostics a run throws; fails the test when the run succeeds, or
+    /// when the failed run changed anything in the output folder.
     func problems(environment: [String: String] = [:]) -> [Diagnostic] {
+        let earlier = "out/earlier-output.txt"
+        if !FileManager.default.fileExists(atPath: url(earlier).path) { try? write(earlier, "made by an earlier run\n") }
+        let before = outputTree()
+        defer { #expect(outputTree() == before, "a failed run changed the output folder") }
         do {
-            _ = try plan(environment: environment)
-            Issue.record("expected the plan to fail")
+            let plan = try plan(environment: environment)
+            _ = try OutputWriter().write(plan)
+            Issue.record("expected the run to fail")
             return []
         } catch {
             return error.diagnostics

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import OutreachKit
+
+/// Small components: diagnostics, output patterns, the manifest reader, value checks.
+@Suite struct ComponentTests {
+    @Test func diagnosticsPrintCompilerStyle() {
+        let located = Diagnostic.error("unknown format 'pdf'", at: SourceLocation(file: "outreach.yml", line: 12, column: 15),
+                                       hint: "available: 'html', 'markdown', 'text'")
+        #expect(located.description == "outreach.yml:12:15: error: unknown format 'pdf'; available: 'html', 'markdown', 'text'")
+        #expect(Diagnostic.warning("w", at: SourceLocation(file: "f", line: 3)).description == "f:3: warning: w")
+        #expect(Diagnostic.error("e").description == "error: e")
+    }
+
+    @Test func outputPatterns() {
+        let pattern = OutputPattern(text: "{material}/{agency}.{locale}.{ext}")
+        #expect(pattern.resolve(["material": "m", "agency": "ice", "locale": "en", "ext": "html"]) == "m/ice.en.html")
+        #expect(pattern.problems(fansOut: true).isEmpty)
+        #expect(pattern.problems(fansOut: false).count == 1)
+        #expect(OutputPattern(text: "{material}.{ext}").problems(fansOut: true).count == 1)
+        #expect(OutputPattern(text: "{material.{ext}").problems(fansOut: false).first?.message.contains("unknown placeholder") == true)
+        #expect(escapeReason("a/b.html") == nil)
+        #expect(escapeReason("a//b.html") != nil)
+        #expect(escapeReason("/etc/passwd") != nil)
+        #expect(escapeReason("a/../../b") != nil)
+    }
+
+    @Test func manifestDefaultsAndOptionsMerge() throws {
+        let sink = DiagnosticSink()
+        let manifest = try #require(ManifestLoader().parse("""
+            version: 1
+            content: c
+            output: o
+            defaults: { paper: a4, textWidth: 60 }
+            materials:
+              - id: m
+                layout: handout
+                formats: [text]
+                options: { textWidth: 40, asciiOnly: true }
+            """, file: "outreach.yml", base: URL(fileURLWithPath: "/"), sink: sink))
+        #expect(sink.diagnostics.isEmpty)
+        let merged = try #require(manifest.materials.first).options.over(manifest.defaults)
+        #expect(merged == MaterialOptions(locale: nil, paper: .a4, textWidth: 40, asciiOnly: true))
+    }
+
+    @Test func valueChecks() {
+        #expect(isValidURL("https://www.dhs.gov/blue-campaign"))
+        #expect(isValidURL("mailto:info@example.org"))
+        #expect(!isValidURL("www.dhs.gov"))
+        #expect(!isValidURL("https://localhost"))
+        #expect(!isValidURL("javascript:alert(1)"))
+        #expect(isValidPhone("1-888-373-7888"))
+        #expect(isValidPhone("(802) 872-6199"))
+        #expect(isValidPhone("711"))
+        #expect(!isValidPhone("1-866-DHS-2-ICE"))
+        #expect(!isValidPhone("12"))
+        #expect(isValidID("ice-tip-line"))
+        #expect(!isValidID("ICE"))
+        #expect(!isValidID("-ice"))
+        #expect(isISODate("2026-01-31"))
+        #expect(!isISODate("2026-13-01"))
+        #expect(closestMatch(to: "fromats", in: ["formats", "layout"]) == "formats")
+        #expect(closestMatch(to: "zzz", in: ["formats", "layout"]) == nil)
+    }
+}
