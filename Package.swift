@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "OutreachKit", targets: ["OutreachKit"]),
+        .library(name: "OutreachCLI", targets: ["OutreachCLI"]),
         .executable(name: "outreach", targets: ["outreach"]),
         .executable(name: "outreach-bench", targets: ["outreach-bench"]),
     ],
@@ -35,13 +36,14 @@ let package = Package(
             ],
             plugins: ["EmbedTemplates"]
         ),
-        .executableTarget(
-            name: "outreach",
+        .target(
+            name: "OutreachCLI",
             dependencies: [
                 "OutreachKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "outreach", dependencies: ["OutreachCLI"]),
         .executableTarget(
             name: "outreach-bench",
             dependencies: ["OutreachKit"]

@@ -10,7 +10,7 @@ struct Formats: ParsableCommand {
     var json = false
 
     func run() throws {
-        let formats = Generator().registry.formats
+        let formats = Generator(registry: CommandContext.registry).registry.formats
         if json {
             let entries = formats.map {
                 ["name": $0.name, "extension": $0.fileExtension, "mediaType": $0.mediaType, "source": "built-in", "summary": $0.summary]

@@ -24,7 +24,7 @@ struct Generate: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let generator = Generator()
+        let generator = Generator(registry: CommandContext.registry)
         try checkFormats(format, registry: generator.registry)
         do {
             let plan = try generator.plan(

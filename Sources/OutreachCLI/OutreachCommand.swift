@@ -2,8 +2,30 @@ import ArgumentParser
 import Foundation
 import OutreachKit
 
+/// Runs the `outreach` command line, so that a package with its own renderers
+/// can ship an `outreach` of its own without copying the CLI.
+///
+/// ```swift
+/// var registry = RendererRegistry.builtIn
+/// registry.register(MyRenderer())
+/// OutreachCLI.main(registry: registry)
+/// ```
+public enum OutreachCLI {
+    /// Parses the process's arguments and runs the command with the formats in
+    /// `registry`; exits with 0, 1 (a failed run) or 2 (bad usage).
+    public static func main(registry: RendererRegistry = .builtIn, arguments: [String]? = nil) -> Never {
+        CommandContext.$registry.withValue(registry) {
+            OutreachCommand.run(arguments)
+        }
+    }
+}
+
+/// What the commands run with, set by ``OutreachCLI/main(registry:arguments:)``.
+enum CommandContext {
+    @TaskLocal static var registry: RendererRegistry = .builtIn
+}
+
 /// `outreach`: turns campaign content into finished outreach materials.
-@main
 struct OutreachCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outreach",
@@ -13,10 +35,11 @@ struct OutreachCommand: ParsableCommand {
     )
 
     /// Runs the command; usage errors exit with 2, failed runs with 1.
-    static func main() {
+    static func run(_ arguments: [String]?) -> Never {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
+            Foundation.exit(0)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

@@ -13,7 +13,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         do {
-            let plan = try Generator().plan(manifest: options.url, displayPath: options.manifest)
+            let plan = try Generator(registry: CommandContext.registry).plan(manifest: options.url, displayPath: options.manifest)
             report(plan.warnings)
             let materials = Set(plan.outputs.map(\.material)).count
             print("\(options.manifest): ok: \(materials) material\(materials == 1 ? "" : "s"), \(plan.outputs.count) output\(plan.outputs.count == 1 ? "" : "s")")

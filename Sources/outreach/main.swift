@@ -1,0 +1,3 @@
+import OutreachCLI
+
+OutreachCLI.main()
