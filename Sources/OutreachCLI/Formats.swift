@@ -2,29 +2,52 @@ import ArgumentParser
 import Foundation
 import OutreachKit
 
-/// `outreach formats`: list the output formats.
+/// `outreach formats`: list every output format a manifest can use.
 struct Formats: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the output formats.")
+    static let configuration = CommandConfiguration(
+        abstract: "List the output formats: built-in, template and external.",
+        discussion: """
+            Lists the built-in formats, template formats from the manifest's 'formats' folders and the user's \
+            folder ($OUTREACH_FORMATS_PATH, else ~/.config/outreach/formats), and external formats declared in \
+            the manifest or found on PATH as outreach-format-NAME. Without MANIFEST, ./outreach.yml is read when \
+            it exists.
+            """
+    )
+
+    @Argument(help: "The manifest whose formats to include.")
+    var manifest: String?
 
     @Flag(help: "Print the list as JSON.")
     var json = false
 
     func run() throws {
-        let formats = Generator(registry: CommandContext.registry).registry.formats
+        let path = manifest ?? (FileManager.default.fileExists(atPath: "outreach.yml") ? "outreach.yml" : nil)
+        let (registry, diagnostics) = Generator(registry: CommandContext.registry)
+            .availableFormats(manifest: path.map { URL(fileURLWithPath: $0) }, displayPath: path ?? "")
+        report(diagnostics)
+        let entries = registry.allEntries
         if json {
-            let entries = formats.map {
-                ["name": $0.name, "extension": $0.fileExtension, "mediaType": $0.mediaType, "source": "built-in", "summary": $0.summary]
+            let list = entries.map { entry -> [String: String] in
+                var item = ["name": entry.renderer.format.name, "extension": entry.renderer.format.fileExtension,
+                            "mediaType": entry.renderer.format.mediaType, "source": entry.source.kind,
+                            "summary": entry.renderer.format.summary]
+                if case .template(let folder) = entry.source { item["folder"] = folder }
+                if case .external(let command) = entry.source { item["command"] = command.joined(separator: " ") }
+                return item
             }
-            let data = try JSONSerialization.data(withJSONObject: entries, options: [.prettyPrinted, .sortedKeys])
+            let data = try JSONSerialization.data(withJSONObject: list, options: [.prettyPrinted, .sortedKeys])
             print(String(decoding: data, as: UTF8.self))
-            return
+        } else {
+            let rows = [["NAME", "EXTENSION", "SOURCE", "SUMMARY"]] + entries.map { entry in
+                let source = entry.source.detail.isEmpty ? entry.source.kind : "\(entry.source.kind) (\(entry.source.detail))"
+                return [entry.renderer.format.name, "." + entry.renderer.format.fileExtension, source, entry.renderer.format.summary]
+            }
+            let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
+            for row in rows {
+                let padded = (0..<3).map { row[$0] + String(repeating: " ", count: widths[$0] - row[$0].count) }
+                print((padded + [row[3]]).joined(separator: "  "))
+            }
         }
-        let nameWidth = max(4, formats.map(\.name.count).max() ?? 0)
-        let extensionWidth = max(9, formats.map(\.fileExtension.count).max() ?? 0)
-        func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
-        print("\(pad("NAME", nameWidth))  \(pad("EXTENSION", extensionWidth))  \(pad("SOURCE", 8))  SUMMARY")
-        for format in formats {
-            print("\(pad(format.name, nameWidth))  \(pad("." + format.fileExtension, extensionWidth))  \(pad("built-in", 8))  \(format.summary)")
-        }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

@@ -37,6 +37,7 @@ public struct Generator: Sendable {
         guard let manifest = ManifestLoader().load(manifestURL, displayPath: displayPath, sink: sink) else {
             throw DiagnosticError(sink.diagnostics)
         }
+        let registry = FormatCatalog(environment: environment, sink: sink).registry(extending: self.registry, for: manifest)
         let checker = ManifestChecker(manifest: manifest, registry: registry, layouts: layouts, sink: sink)
         checker.checkNames(filters: filters)
         let templates = checker.templates()
@@ -71,19 +72,35 @@ public struct Generator: Sendable {
 
     /// Renders every job, in parallel across cores; order of the result follows `jobs`.
     private func render(_ jobs: [RenderJob], sink: DiagnosticSink) -> [PlannedOutput] {
-        let results = ParallelResults<Result<[PlannedOutput], Diagnostic>>(count: jobs.count)
+        let results = ParallelResults<Result<RenderJob.Output, Diagnostic>>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             results[index] = jobs[index].run()
         }
         var outputs: [PlannedOutput] = []
         for result in results.values {
             switch result {
-            case .success(let files)?: outputs += files
+            case .success(let rendered)?:
+                outputs += rendered.files
+                for diagnostic in rendered.diagnostics { sink.report(diagnostic) }
             case .failure(let diagnostic)?: sink.report(diagnostic)
             case nil: break
             }
         }
         return outputs
+    }
+
+    /// Every format a manifest can use: the registry's, the manifest's and the
+    /// user's template formats, and external formats (declared, or on PATH).
+    ///
+    /// With no manifest, lists the registry's, the user's and PATH's formats.
+    public func availableFormats(manifest url: URL?, displayPath: String) -> (registry: RendererRegistry, diagnostics: [Diagnostic]) {
+        let sink = DiagnosticSink()
+        let manifest = url.flatMap { ManifestLoader().load($0, displayPath: displayPath, sink: sink) }
+        let catalog = FormatCatalog(environment: environment, sink: sink)
+        let folder = manifest?.baseFolder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let registry = catalog.externalFormatsOnPath(extending: catalog.registry(extending: self.registry, for: manifest),
+                                                     workingDirectory: folder)
+        return (registry, sink.diagnostics)
     }
 
     private func checkPaths(_ outputs: [PlannedOutput], sink: DiagnosticSink) {

@@ -2,20 +2,33 @@ import Foundation
 
 /// One document rendered in one format.
 struct RenderJob: Sendable {
+    /// The files a job made, and what its renderer had to say.
+    struct Output: Sendable {
+        var files: [PlannedOutput]
+        var diagnostics: [Diagnostic]
+    }
+
     let document: Document
     let renderer: any Renderer
     let options: RenderOptions
     let path: String
     let material: MaterialSpec
 
-    func run() -> Result<[PlannedOutput], Diagnostic> {
+    func run() -> Result<Output, Diagnostic> {
         do {
             let rendered = try renderer.render(document, options: options)
             let folder = (path as NSString).deletingLastPathComponent
-            return .success(rendered.files.map { file in
+            let files = rendered.files.map { file in
                 let filePath = file.path.map { folder.isEmpty ? $0 : folder + "/" + $0 } ?? path
                 return PlannedOutput(path: filePath, format: renderer.format.name, material: material.id, contents: file.contents)
-            })
+            }
+            let diagnostics = rendered.diagnostics.map { diagnostic in
+                var diagnostic = diagnostic
+                diagnostic.message = "\(path): \(diagnostic.message)"
+                if diagnostic.location == nil { diagnostic.location = material.location("id") }
+                return diagnostic
+            }
+            return .success(Output(files: files, diagnostics: diagnostics))
         } catch {
             return .failure(.error("cannot render material \(quoted(material.id)) as \(quoted(renderer.format.name)): \(error)",
                                    at: material.location("id")))
@@ -92,7 +105,10 @@ struct JobPlanner {
                 var values = ["material": page.input.material.id, "locale": page.input.locale,
                               "format": renderer.format.name, "ext": renderer.format.fileExtension]
                 if let agency = page.input.focus { values["agency"] = agency.id }
-                jobs.append(RenderJob(document: document, renderer: renderer, options: page.options,
+                var options = page.options
+                options.campaign = campaign
+                options.formatOptions = registry.entry(named: renderer.format.name)?.options ?? [:]
+                jobs.append(RenderJob(document: document, renderer: renderer, options: options,
                                       path: page.pattern.resolve(values), material: page.input.material))
             }
         }

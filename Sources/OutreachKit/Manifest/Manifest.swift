@@ -22,6 +22,8 @@ public struct Manifest: Sendable {
     public var defaults: MaterialOptions
     /// The materials to make.
     public var materials: [MaterialSpec]
+    /// Template format folders and external formats the manifest adds.
+    public var formats: [FormatDeclaration] = []
     /// Where each key and list item was written, for later diagnostics.
     var locations: [String: SourceLocation]
 
@@ -94,4 +96,21 @@ public struct MaterialSpec: Sendable {
     var locations: [String: SourceLocation]
 
     func location(_ key: String) -> SourceLocation? { locations[key] ?? locations["id"] }
+}
+
+/// One entry of `formats:`: a folder of template formats, or a named format
+/// (an external command, or options for any format).
+public struct FormatDeclaration: Sendable {
+    /// A folder holding template formats (each in a subfolder with a `format.yml`), or one such format.
+    public var folder: String?
+    /// The format this entry is about.
+    public var name: String?
+    /// The external command and its arguments.
+    public var command: [String]?
+    /// Seconds an external format may take for one document; 30 when not given.
+    public var timeout: Double?
+    /// Options passed to the format.
+    public var options: [String: JSONValue]
+    /// Where the entry was written.
+    public var location: SourceLocation
 }

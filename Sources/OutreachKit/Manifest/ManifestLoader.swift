@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads `outreach.yml`, reporting every problem with its location.
 public struct ManifestLoader: Sendable {
-    static let keys = ["version", "content", "output", "templates", "date", "outputPattern", "defaults", "materials"]
+    static let keys = ["version", "content", "output", "templates", "date", "outputPattern", "defaults", "formats", "materials"]
+    static let formatKeys = ["folder", "name", "command", "timeout", "options"]
     static let optionKeys = ["locale", "paper", "textWidth", "asciiOnly"]
     static let materialKeys = [
         "id", "layout", "title", "audience", "formats", "agencies", "agencyKinds", "messages", "topics",
@@ -59,11 +60,12 @@ public struct ManifestLoader: Sendable {
             sink.error("'materials' is empty; nothing to make", at: list.at)
         }
         reportDuplicateIDs(materials, sink: sink)
+        let formats = root["formats"]?.list("'formats'")?.compactMap { formatDeclaration($0, sink: sink) } ?? []
         // A missing 'content' or 'output' is already reported; the rest is still checked.
         return Manifest(
             file: file, baseFolder: base, version: 1, content: content ?? "", output: output ?? "",
             templates: root.string("templates"), date: date, outputPattern: root.string("outputPattern"),
-            defaults: defaults, materials: materials, locations: locations
+            defaults: defaults, materials: materials, formats: formats, locations: locations
         )
     }
 
@@ -77,6 +79,41 @@ public struct ManifestLoader: Sendable {
             locale: map.string("locale"), paper: map.choice("paper", Paper.self),
             textWidth: width, asciiOnly: map.bool("asciiOnly")
         )
+    }
+
+    private func formatDeclaration(_ value: YAMLValue, sink: DiagnosticSink) -> FormatDeclaration? {
+        guard let map = value.mapping("an entry of 'formats'", allowed: Self.formatKeys) else { return nil }
+        let folder = map.string("folder")
+        let name = map.string("name")
+        if folder == nil && name == nil {
+            sink.error("an entry of 'formats' needs 'folder' (template formats) or 'name' (a format)", at: map.at,
+                       hint: "such as '- folder: formats' or '- name: social-posts' with 'command: [python3, plugins/social_posts.py]'")
+            return nil
+        }
+        if folder != nil && (name != nil || map["command"] != nil), let at = map["folder"]?.at {
+            sink.error("an entry of 'formats' names either a 'folder' or a format, not both", at: at)
+        }
+        if let name, !isValidID(name), let at = map["name"]?.at {
+            sink.error("format name \(quoted(name)) must use only lowercase letters, digits and hyphens", at: at)
+        }
+        var command: [String]?
+        if let value = map["command"] {
+            command = map.strings("command").map(\.0)
+            if command?.isEmpty == true { sink.error("'command' must name a program", at: value.at) }
+        }
+        var timeout: Double?
+        if let value = map["timeout"], let text = value.string("'timeout'") {
+            if let seconds = Double(text), seconds > 0, seconds <= 3600 { timeout = seconds } else {
+                sink.error("timeout \(quoted(text)) must be a number of seconds from 0 to 3600", at: value.at)
+            }
+        }
+        var options: [String: JSONValue] = [:]
+        if let value = map["options"] {
+            if case .object(let object) = value.json { options = object } else {
+                sink.error("'options' must be a mapping of keys to values", at: value.at)
+            }
+        }
+        return FormatDeclaration(folder: folder, name: name, command: command, timeout: timeout, options: options, location: map.at)
     }
 
     private func material(_ value: YAMLValue, sink: DiagnosticSink) -> MaterialSpec? {

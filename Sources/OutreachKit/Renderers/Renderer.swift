@@ -49,13 +49,25 @@ public struct RenderOptions: Sendable, Hashable {
     public var asciiOnly: Bool
     /// The page templates: the built-in ones or a manifest's overrides.
     public var templates: TemplateSet
+    /// The campaign the document was laid out from.
+    ///
+    /// Built-in renderers ignore it; template and external formats pass its
+    /// agencies, messages and contacts on, for formats that list them.
+    public var campaign: Campaign?
+    /// Options the manifest gives this format, under `formats:`.
+    public var formatOptions: [String: JSONValue]
 
     /// Creates options.
-    public init(paper: Paper = .letter, textWidth: Int = 72, asciiOnly: Bool = false, templates: TemplateSet = .builtIn) {
+    public init(
+        paper: Paper = .letter, textWidth: Int = 72, asciiOnly: Bool = false, templates: TemplateSet = .builtIn,
+        campaign: Campaign? = nil, formatOptions: [String: JSONValue] = [:]
+    ) {
         self.paper = paper
         self.textWidth = textWidth
         self.asciiOnly = asciiOnly
         self.templates = templates
+        self.campaign = campaign
+        self.formatOptions = formatOptions
     }
 }
 
@@ -63,15 +75,19 @@ public struct RenderOptions: Sendable, Hashable {
 public struct Rendered: Sendable, Hashable {
     /// The files; most formats make exactly one.
     public var files: [RenderedFile]
+    /// Warnings and notes about the result, such as a text message that needs two segments.
+    public var diagnostics: [Diagnostic]
 
     /// Creates a result from its files.
-    public init(files: [RenderedFile]) {
+    public init(files: [RenderedFile], diagnostics: [Diagnostic] = []) {
         self.files = files
+        self.diagnostics = diagnostics
     }
 
     /// A result of one file at the material's own output path.
     public init(_ contents: String) {
         self.files = [RenderedFile(contents: Data(contents.utf8))]
+        self.diagnostics = []
     }
 }
 
