@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads one message file: YAML front matter between `---` lines, then CommonMark.
 struct MessageFileReader {
-    static let keys = ["id", "title", "audiences", "topics", "agencies", "locale"]
+    static let keys = ["id", "title", "short", "audiences", "topics", "agencies", "locale"]
 
     let file: String
     let fileName: String
@@ -55,7 +55,7 @@ struct MessageFileReader {
         let agencies = reader.references(front, "agencies", kind: .agency)
         guard let id, let title else { return nil }
         return Message(
-            id: id, locale: locale, title: title, body: body, audiences: audiences,
+            id: id, locale: locale, title: title, body: body, short: front.string("short"), audiences: audiences,
             topics: front.strings("topics").map(\.0), agencies: agencies, source: file
         )
     }

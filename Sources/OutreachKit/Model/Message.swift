@@ -8,6 +8,8 @@ public struct Message: Sendable, Codable, Hashable {
     public var title: String
     /// The body in CommonMark.
     public var body: String
+    /// A one- or two-sentence version in plain text, for text messages and social posts.
+    public var short: String?
     /// Ids of the audiences it is for.
     public var audiences: [String]
     /// Free-form topics used to select messages, such as `indicators`.
@@ -19,13 +21,14 @@ public struct Message: Sendable, Codable, Hashable {
 
     /// Creates a message.
     public init(
-        id: String, locale: String, title: String, body: String, audiences: [String],
+        id: String, locale: String, title: String, body: String, short: String? = nil, audiences: [String],
         topics: [String] = [], agencies: [String] = [], source: String? = nil
     ) {
         self.id = id
         self.locale = locale
         self.title = title
         self.body = body
+        self.short = short
         self.audiences = audiences
         self.topics = topics
         self.agencies = agencies
