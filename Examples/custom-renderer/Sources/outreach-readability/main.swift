@@ -1,0 +1,8 @@
+import OutreachCLI
+import OutreachKit
+import ReadabilityRenderer
+
+// The standard outreach commands (generate, validate, formats, ...) with one more format.
+var registry = RendererRegistry.builtIn
+registry.register(ReadabilityRenderer())
+OutreachCLI.main(registry: registry)
