@@ -24,7 +24,7 @@ struct Formats: ParsableCommand {
         let path = manifest ?? (FileManager.default.fileExists(atPath: "outreach.yml") ? "outreach.yml" : nil)
         let (registry, diagnostics) = Generator(registry: CommandContext.registry)
             .availableFormats(manifest: path.map { URL(fileURLWithPath: $0) }, displayPath: path ?? "")
-        report(diagnostics)
+        DiagnosticPrinter().print(diagnostics)
         let entries = registry.allEntries
         if json {
             let list = entries.map { entry -> [String: String] in

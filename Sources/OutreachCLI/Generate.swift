@@ -2,11 +2,19 @@ import ArgumentParser
 import Foundation
 import OutreachKit
 
-/// `outreach generate`: make every material the manifest asks for.
+/// The report formats of `--report`.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case json
+}
+
+/// `outreach generate`: make every material the manifest asks for, or check that they are up to date.
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Make the materials a manifest asks for.",
-        discussion: "Exit status: 0 when every file was made, 1 for bad content, a bad manifest or a failed render, 2 for bad usage."
+        discussion: """
+            Exit status: 0 when every file was made (or, with --check, is up to date), 1 for bad content, \
+            a bad manifest, a failed render or (with --check) stale, missing or extra files, 2 for bad usage.
+            """
     )
 
     @OptionGroup var options: ManifestOptions
@@ -20,32 +28,148 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: "Make only this material (repeatable).")
     var material: [String] = []
 
+    @Flag(help: "Write nothing; compare what would be made with the output folder and fail when it differs.")
+    var check = false
+
+    @Option(help: "Print a machine-readable report of the run on standard output: json.")
+    var report: ReportFormat?
+
+    @Option(help: "How to print problems: human (default) or github (GitHub Actions annotations).")
+    var diagnostics: DiagnosticStyle = .human
+
+    @Option(name: [.short, .long], help: "How many documents to render at once (default: the number of cores).")
+    var jobs: Int?
+
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
     var quiet = false
 
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+    }
+
     func run() throws {
-        let generator = Generator(registry: CommandContext.registry)
+        var generator = Generator(registry: CommandContext.registry)
+        if let jobs { generator.jobs = jobs }
         try checkFormats(format, registry: generator.registry)
+        let printer = DiagnosticPrinter(style: diagnostics)
+        let progress = ProgressLine(enabled: !quiet && report == nil && isatty(STDERR_FILENO) != 0)
+        generator.progress = progress.update
+        let filters = GenerateFilters(materials: material, formats: format)
+        let plan: GenerationPlan
         do {
-            let plan = try generator.plan(
+            plan = try generator.plan(
                 manifest: options.url, displayPath: options.manifest,
-                output: output.map { (URL(fileURLWithPath: $0), $0) },
-                filters: GenerateFilters(materials: material, formats: format))
-            report(plan.warnings)
-            let results = try OutputWriter().write(plan)
-            guard !quiet else { return }
-            var written = 0
-            for (file, status) in results where status == .written {
-                print("wrote \(plan.displayPath(file.path))")
-                written += 1
-            }
-            let unchanged = results.count - written
-            print("\(results.count) file\(results.count == 1 ? "" : "s") in \(plan.outputDisplayPath): \(written) written, \(unchanged) unchanged")
+                output: output.map { (URL(fileURLWithPath: $0), $0) }, filters: filters)
+            progress.finish()
         } catch {
-            report(error.diagnostics)
-            let count = error.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("outreach: \(count) error\(count == 1 ? "" : "s"); nothing was written\n".utf8))
+            progress.finish()
+            fail(error.diagnostics, printer: printer, files: [], output: nil)
+        }
+        printer.print(plan.warnings)
+        if check { try runCheck(plan, filtered: !material.isEmpty || !format.isEmpty, printer: printer) }
+        else { try write(plan, printer: printer) }
+    }
+
+    private func write(_ plan: GenerationPlan, printer: DiagnosticPrinter) throws {
+        let results: [(PlannedOutput, WriteStatus)]
+        do {
+            results = try OutputWriter().write(plan)
+        } catch {
+            fail(plan.warnings + error.diagnostics, printer: printer, files: [], output: plan.outputDisplayPath)
+        }
+        let files = results.map { output, status in
+            RunReport.File(path: plan.displayPath(output.path), format: output.format, material: output.material,
+                           bytes: output.contents.count, status: status.rawValue)
+        }
+        if report == .json {
+            print(RunReport(mode: "generate", manifest: options.manifest, output: plan.outputDisplayPath,
+                            files: files, diagnostics: plan.warnings, ok: true).json())
+            return
+        }
+        guard !quiet else { return }
+        let written = results.filter { $0.1 == .written }
+        for (file, _) in written { print("wrote \(plan.displayPath(file.path))") }
+        print("\(results.count) file\(results.count == 1 ? "" : "s") in \(plan.outputDisplayPath): "
+              + "\(written.count) written, \(results.count - written.count) unchanged")
+    }
+
+    private func runCheck(_ plan: GenerationPlan, filtered: Bool, printer: DiagnosticPrinter) throws {
+        let entries = OutputChecker().check(plan, extras: !filtered)
+        let problems = entries.filter { $0.status != .unchanged }
+        let files = entries.map { entry in
+            RunReport.File(path: plan.displayPath(entry.path), format: entry.output?.format, material: entry.output?.material,
+                           bytes: entry.output?.contents.count, status: entry.status.rawValue)
+        }
+        if report == .json {
+            print(RunReport(mode: "check", manifest: options.manifest, output: plan.outputDisplayPath,
+                            files: files, diagnostics: plan.warnings, ok: problems.isEmpty).json())
+        } else if !quiet || !problems.isEmpty {
+            for entry in problems {
+                let path = plan.displayPath(entry.path)
+                switch entry.status {
+                case .stale: print("stale: \(path)")
+                case .missing: print("missing: \(path)")
+                case .extra: print("extra: \(path) (the manifest no longer makes it)")
+                case .unchanged: break
+                }
+                if let diff = entry.diff, !quiet { print(diff) }
+            }
+            if problems.isEmpty {
+                if !quiet { print("\(entries.count) file\(entries.count == 1 ? "" : "s") in \(plan.outputDisplayPath) are up to date") }
+            } else {
+                print("\(problems.count) of \(entries.count) file\(entries.count == 1 ? "" : "s") in \(plan.outputDisplayPath) "
+                      + "\(problems.count == 1 ? "is" : "are") out of date; run 'outreach generate' to update them")
+            }
+        }
+        if !problems.isEmpty {
+            if diagnostics == .github {
+                printer.print(problems.map { entry in
+                    .error("\(entry.status.rawValue) output: \(plan.displayPath(entry.path))",
+                           at: SourceLocation(file: plan.displayPath(entry.path)),
+                           hint: entry.status == .extra ? "the manifest no longer makes it" : "run 'outreach generate'")
+                })
+            }
             throw ExitCode(1)
+        }
+    }
+
+    /// Prints the problems (and the JSON report when asked) and exits with 1.
+    private func fail(_ problems: [Diagnostic], printer: DiagnosticPrinter, files: [RunReport.File], output: String?) -> Never {
+        printer.print(problems)
+        if report == .json {
+            print(RunReport(mode: check ? "check" : "generate", manifest: options.manifest, output: output,
+                            files: files, diagnostics: problems, ok: false).json())
+        }
+        let count = problems.filter { $0.severity == .error }.count
+        let note = check ? "" : "; nothing was written"
+        FileHandle.standardError.write(Data("outreach: \(count) error\(count == 1 ? "" : "s")\(note)\n".utf8))
+        Foundation.exit(1)
+    }
+}
+
+/// A one-line progress counter on standard error, shown only on a terminal and for more than a handful of files.
+final class ProgressLine: @unchecked Sendable {
+    static let threshold = 8
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var shown = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    var update: @Sendable (Int, Int) -> Void {
+        { [self] done, total in
+            guard enabled, total > Self.threshold else { return }
+            lock.withLock {
+                shown = true
+                FileHandle.standardError.write(Data("\rrendering \(done)/\(total)".utf8))
+            }
+        }
+    }
+
+    func finish() {
+        lock.withLock {
+            if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            shown = false
         }
     }
 }

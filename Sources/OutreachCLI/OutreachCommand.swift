@@ -58,13 +58,6 @@ struct ManifestOptions: ParsableArguments {
     var url: URL { URL(fileURLWithPath: manifest) }
 }
 
-/// Prints diagnostics to standard error.
-func report(_ diagnostics: [Diagnostic]) {
-    guard !diagnostics.isEmpty else { return }
-    let text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
-    FileHandle.standardError.write(Data(text.utf8))
-}
-
 /// Rejects `--format` names no renderer has, before any manifest is read.
 func checkFormats(_ formats: [String], registry: RendererRegistry) throws {
     for name in formats where registry.renderer(named: name) == nil {

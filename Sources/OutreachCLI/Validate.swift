@@ -11,14 +11,17 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var options: ManifestOptions
 
+    @Option(help: "How to print problems: human (default) or github (GitHub Actions annotations).")
+    var diagnostics: DiagnosticStyle = .human
+
     func run() throws {
         do {
             let plan = try Generator(registry: CommandContext.registry).plan(manifest: options.url, displayPath: options.manifest)
-            report(plan.warnings)
+            DiagnosticPrinter(style: diagnostics).print(plan.warnings)
             let materials = Set(plan.outputs.map(\.material)).count
             print("\(options.manifest): ok: \(materials) material\(materials == 1 ? "" : "s"), \(plan.outputs.count) output\(plan.outputs.count == 1 ? "" : "s")")
         } catch {
-            report(error.diagnostics)
+            DiagnosticPrinter(style: diagnostics).print(error.diagnostics)
             let count = error.diagnostics.filter { $0.severity == .error }.count
             FileHandle.standardError.write(Data("outreach: \(count) error\(count == 1 ? "" : "s")\n".utf8))
             throw ExitCode(1)

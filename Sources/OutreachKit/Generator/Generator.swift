@@ -10,8 +10,12 @@ public struct Generator: Sendable {
     public var registry: RendererRegistry
     /// The layouts manifests may use.
     public var layouts: LayoutRegistry
-    /// The environment, read for `SOURCE_DATE_EPOCH`.
+    /// The environment, read for `SOURCE_DATE_EPOCH`, `PATH` and the user's format folders.
     public var environment: [String: String]
+    /// How many documents to lay out and render at once; the output does not depend on it.
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Called as documents finish rendering, with the number done and the total, from any thread.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// Creates a generator.
     public init(
@@ -48,7 +52,7 @@ public struct Generator: Sendable {
         guard let campaign, !sink.hasErrors else { throw DiagnosticError(sink.diagnostics) }
 
         let jobs = JobPlanner(manifest: manifest, campaign: campaign, registry: registry, layouts: layouts,
-                              templates: templates, date: date, filters: filters, sink: sink).jobs()
+                              templates: templates, date: date, filters: filters, workers: self.jobs, sink: sink).jobs()
         let outputs = render(jobs, sink: sink)
         checkPaths(outputs, sink: sink)
         if sink.hasErrors { throw DiagnosticError(sink.diagnostics) }
@@ -73,8 +77,10 @@ public struct Generator: Sendable {
     /// Renders every job, in parallel across cores; order of the result follows `jobs`.
     private func render(_ jobs: [RenderJob], sink: DiagnosticSink) -> [PlannedOutput] {
         let results = ParallelResults<Result<RenderJob.Output, Diagnostic>>(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        let counter = ProgressCounter(total: jobs.count, report: progress)
+        parallelForEach(jobs.count, workers: self.jobs) { index in
             results[index] = jobs[index].run()
+            counter.advance()
         }
         var outputs: [PlannedOutput] = []
         for result in results.values {
@@ -118,21 +124,6 @@ public struct Generator: Sendable {
     }
 }
 
-/// Result slots filled from concurrent work; each index is written once.
-final class ParallelResults<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Value?] { lock.withLock { storage } }
-}
-
 extension Manifest {
     /// A path from the manifest, resolved against the manifest's folder.
     func resolve(_ path: String) -> URL {
@@ -145,5 +136,24 @@ extension Manifest {
         let folder = (file as NSString).deletingLastPathComponent
         let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
         return folder.isEmpty ? trimmed : folder + "/" + trimmed
+    }
+}
+
+/// Counts finished renders and passes the count on.
+private final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func advance() {
+        guard let report else { return }
+        let count = lock.withLock { done += 1; return done }
+        report(count, total)
     }
 }

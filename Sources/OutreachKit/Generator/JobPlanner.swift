@@ -45,6 +45,7 @@ struct JobPlanner {
     let templates: TemplateSet
     let date: String?
     let filters: GenerateFilters
+    var workers = 1
     let sink: DiagnosticSink
 
     /// One document to lay out, and the formats to render it in.
@@ -93,7 +94,7 @@ struct JobPlanner {
         // Laying out is independent per page: do it across cores, as rendering is.
         let documents = ParallelResults<Document>(count: pages.count)
         let allPages = pages
-        DispatchQueue.concurrentPerform(iterations: allPages.count) { index in
+        parallelForEach(allPages.count, workers: workers) { index in
             let page = allPages[index]
             documents[index] = page.renderers.isEmpty ? nil : page.layout.document(for: page.input).normalizedHeadings()
         }

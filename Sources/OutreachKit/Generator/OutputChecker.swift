@@ -1,0 +1,75 @@
+import Foundation
+
+/// What `generate --check` found for one file.
+public struct CheckEntry: Sendable, Hashable {
+    /// How a file on disk compares with what the manifest makes.
+    public enum Status: String, Sendable, Codable {
+        /// On disk with exactly the bytes outreach makes.
+        case unchanged
+        /// On disk with other bytes.
+        case stale
+        /// Made by the manifest but not on disk.
+        case missing
+        /// On disk in the output folder but no longer made by the manifest.
+        case extra
+    }
+
+    /// The path relative to the output folder.
+    public var path: String
+    /// How it compares.
+    public var status: Status
+    /// The planned output, for files the manifest makes.
+    public var output: PlannedOutput?
+    /// A short unified diff from disk to the new bytes, for stale text files.
+    public var diff: String?
+}
+
+/// Compares a plan with the output folder, writing nothing: `generate --check`,
+/// the way `gofmt -l` keeps committed code honest.
+public struct OutputChecker: Sendable {
+    /// Creates a checker.
+    public init() {}
+
+    /// Every planned file's status, then every extra file, sorted by path.
+    ///
+    /// - Parameter extras: whether to list files the plan does not make; leave
+    ///   this off when the run was filtered to some materials or formats.
+    public func check(_ plan: GenerationPlan, extras: Bool) -> [CheckEntry] {
+        var entries: [CheckEntry] = []
+        let root = plan.outputFolder.standardizedFileURL
+        for output in plan.outputs {
+            let target = root.appendingPathComponent(output.path)
+            guard let existing = FileManager.default.contents(atPath: target.path) else {
+                entries.append(CheckEntry(path: output.path, status: .missing, output: output))
+                continue
+            }
+            if existing == output.contents {
+                entries.append(CheckEntry(path: output.path, status: .unchanged, output: output))
+            } else {
+                let diff = UnifiedDiff.text(old: existing, new: output.contents, path: plan.displayPath(output.path))
+                entries.append(CheckEntry(path: output.path, status: .stale, output: output, diff: diff))
+            }
+        }
+        if extras {
+            let planned = Set(plan.outputs.map(\.path))
+            for path in filesOnDisk(in: root) where !planned.contains(path) {
+                entries.append(CheckEntry(path: path, status: .extra))
+            }
+        }
+        return entries.sorted { $0.path < $1.path }
+    }
+
+    /// Regular files under `root`, relative to it, leaving out hidden files and folders.
+    private func filesOnDisk(in root: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        let base = root.resolvingSymlinksInPath().path
+        var paths: [String] = []
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.resolvingSymlinksInPath().path
+            if path.hasPrefix(base + "/") { paths.append(String(path.dropFirst(base.count + 1))) }
+        }
+        return paths
+    }
+}

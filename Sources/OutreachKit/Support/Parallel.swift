@@ -1,0 +1,49 @@
+import Foundation
+
+/// Runs `body` for every index in `0..<count` on up to `workers` threads.
+///
+/// Each index runs exactly once; callers store results by index, so the
+/// result never depends on the number of workers or on timing.
+func parallelForEach(_ count: Int, workers: Int, _ body: @Sendable (Int) -> Void) {
+    let workers = max(1, min(workers, count))
+    if workers == 1 {
+        for index in 0..<count { body(index) }
+        return
+    }
+    let next = IndexDispenser(count: count)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while let index = next.take() { body(index) }
+    }
+}
+
+/// Hands out `0..<count` one index at a time, to any thread.
+private final class IndexDispenser: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func take() -> Int? {
+        lock.withLock {
+            guard next < count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+}
+
+/// Result slots filled from concurrent work; each index is written once.
+final class ParallelResults<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value?] { lock.withLock { storage } }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// `generate --check`, `--report json`, `--diagnostics github` and `--jobs`, through the built binary.
+@Suite struct CheckAndReportTests {
+    typealias CLI = CommandLineTests
+
+    @Test func checkPassesWhenCommittedMaterialsAreCurrent() throws {
+        let kit = try Fixture()
+        #expect(try CLI.run(["generate", "--quiet"], in: kit.root).status == 0)
+        let before = kit.outputTree()
+        let check = try CLI.run(["generate", "--check"], in: kit.root)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout == "13 files in out are up to date\n")
+        #expect(kit.outputTree() == before)
+    }
+
+    @Test func checkListsStaleMissingAndExtraFilesAndWritesNothing() throws {
+        let kit = try Fixture()
+        #expect(try CLI.run(["generate", "--quiet"], in: kit.root).status == 0)
+        try kit.edit("content/messages/recognize-the-signs.md", replacing: "title: Recognize the signs", with: "title: Know the signs")
+        try FileManager.default.removeItem(at: kit.url("out/profiles/tsa.html"))
+        try kit.write("out/old-poster.html", "<p>retired</p>\n")
+        let before = kit.outputTree()
+        let check = try CLI.run(["generate", "--check"], in: kit.root)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("stale: out/recognize-and-report.txt\n"))
+        #expect(check.stdout.contains("stale: out/recognize-and-report.md\n"))
+        #expect(check.stdout.contains("missing: out/profiles/tsa.html\n"))
+        #expect(check.stdout.contains("extra: out/old-poster.html (the manifest no longer makes it)\n"))
+        #expect(check.stdout.contains("--- out/recognize-and-report.txt (on disk)\n+++ out/recognize-and-report.txt (generated)\n"))
+        #expect(check.stdout.contains("\n-Recognize the signs\n-" + String(repeating: "-", count: 19) + "\n+Know the signs\n+" + String(repeating: "-", count: 14) + "\n"))
+        #expect(check.stdout.hasSuffix("5 of 14 files in out are out of date; run 'outreach generate' to update them\n"))
+        #expect(kit.outputTree() == before)
+    }
+
+    @Test func filteredCheckDoesNotCallOtherMaterialsExtra() throws {
+        let kit = try Fixture()
+        #expect(try CLI.run(["generate", "--quiet"], in: kit.root).status == 0)
+        let check = try CLI.run(["generate", "--check", "--material", "recognize-and-report"], in: kit.root)
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout == "3 files in out are up to date\n")
+    }
+
+    @Test func jsonReportListsEveryFileAndDiagnostic() throws {
+        let kit = try Fixture()
+        let run = try CLI.run(["generate", "--report", "json"], in: kit.root)
+        #expect(run.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(report["ok"] as? Bool == true)
+        #expect(report["mode"] as? String == "generate")
+        let files = try #require(report["files"] as? [[String: Any]])
+        #expect(files.count == 13)
+        let first = try #require(files.first)
+        #expect(first["path"] as? String == "out/government-roles.html")
+        #expect(first["format"] as? String == "html")
+        #expect(first["material"] as? String == "government-roles")
+        #expect(first["status"] as? String == "written")
+        #expect((first["bytes"] as? Int ?? 0) > 1000)
+
+        let again = try CLI.run(["generate", "--report", "json"], in: kit.root)
+        let statuses = (try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])?["summary"] as? [String: Int]
+        #expect(statuses?["unchanged"] == 13)
+        #expect(statuses?["written"] == nil)
+    }
+
+    @Test func jsonReportOfAFailedRunCarriesTheDiagnostics() throws {
+        let kit = try Fixture()
+        try kit.edit("outreach.yml", replacing: "layout: handout", with: "layout: leaflet")
+        let run = try CLI.run(["generate", "--report", "json"], in: kit.root)
+        #expect(run.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(report["ok"] as? Bool == false)
+        let problem = try #require((report["diagnostics"] as? [[String: Any]])?.first)
+        #expect(problem["file"] as? String == "outreach.yml")
+        #expect(problem["line"] as? Int == 23)
+        #expect(problem["column"] as? Int == 13)
+        #expect((problem["message"] as? String)?.contains("unknown layout 'leaflet'") == true)
+    }
+
+    @Test func githubDiagnosticsAreWorkflowCommands() throws {
+        let kit = try Fixture()
+        try kit.edit("outreach.yml", replacing: "layout: handout", with: "layout: leaflet")
+        let run = try CLI.run(["generate", "--diagnostics", "github"], in: kit.root)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("::error file=outreach.yml,line=23,col=13::unknown layout 'leaflet' in material 'recognize-and-report'; available: 'agency-profile', 'fact-sheet', 'handout'\n"))
+    }
+
+    @Test func noColourWhenNotATerminal() throws {
+        let kit = try Fixture()
+        try kit.edit("outreach.yml", replacing: "layout: handout", with: "layout: leaflet")
+        let run = try CLI.run(["generate"], in: kit.root)
+        #expect(!run.stderr.contains("\u{1B}["))
+        #expect(!run.stderr.contains("\r"))
+    }
+
+    @Test func treesAreByteIdenticalWhateverTheNumberOfJobs() throws {
+        let one = try Fixture(), many = try Fixture()
+        #expect(try CLI.run(["generate", "--jobs", "1", "--quiet"], in: one.root).status == 0)
+        #expect(try CLI.run(["generate", "--jobs", "8", "--quiet"], in: many.root).status == 0)
+        #expect(one.outputTree() == many.outputTree())
+        #expect(one.outputTree().count == 13)
+        #expect(try CLI.run(["generate", "--jobs", "0"], in: one.root).status == 2)
+    }
+
+    @Test func sourceDateEpochSetsTheDate() throws {
+        let kit = try Fixture()
+        #expect(try CLI.run(["generate", "--quiet"], in: kit.root, environment: ["SOURCE_DATE_EPOCH": "1767225600"]).status == 0)
+        #expect(try kit.read("out/recognize-and-report.txt").contains("2026-01-01"))
+    }
+}
