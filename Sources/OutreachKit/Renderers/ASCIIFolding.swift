@@ -39,7 +39,7 @@ enum ASCIIFolding {
     /// wrapping; with `keepingNonBreakingSpaces` the non-breaking spaces stay
     /// so that wrapping still keeps their words together, for a second pass.
     static func fold(_ text: String, keepingNonBreakingSpaces: Bool = false) -> String {
-        guard !text.allSatisfy(\.isASCII) else { return text }
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
         var result = ""
         for character in text {
             if character.isASCII {

@@ -103,7 +103,7 @@ struct HTMLBlockWriter {
             }
             lines.append("</dl>")
         }
-        for note in card.notes where !note.plainText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        for note in card.notes where !note.plainText.isBlank {
             lines.append("<p class=\"card-note\">\(HTMLInlineWriter.html(note))</p>")
         }
         lines.append("</section>")
@@ -114,7 +114,7 @@ struct HTMLBlockWriter {
     /// `+-.()`, at least seven digits); `+` is kept, and an eleven-digit number
     /// starting with 1 is taken as North American.
     static func telephoneURL(for value: String) -> String? {
-        let value = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = value.trimmedOfWhitespace
         guard value.allSatisfy({ ("0"..."9").contains($0) || " +-.()".contains($0) }) else { return nil }
         let digits = value.filter { ("0"..."9").contains($0) }
         guard digits.count >= 7 else { return nil }

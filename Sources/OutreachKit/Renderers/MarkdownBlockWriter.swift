@@ -76,9 +76,9 @@ enum MarkdownBlockWriter {
     /// A table row as `**Header:** value` lines joined by hard breaks, skipping empty cells.
     private static func tableRow(_ cells: [[Inline]], header: [[Inline]]) -> [Inline] {
         var inlines: [Inline] = []
-        for (index, cell) in cells.enumerated() where !cell.plainText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        for (index, cell) in cells.enumerated() where !cell.plainText.isBlank {
             if !inlines.isEmpty { inlines.append(.lineBreak) }
-            if index < header.count, !header[index].plainText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if index < header.count, !header[index].plainText.isBlank {
                 inlines += [.strong(header[index] + [.text(":")]), .text(" ")]
             }
             inlines += cell
@@ -94,7 +94,7 @@ enum MarkdownBlockWriter {
             return ([text.isEmpty ? hashes : hashes + " " + text], nil)
         case .paragraph(let content):
             let text = MarkdownInlineWriter.paragraph(content)
-            return (text.isEmpty ? [] : text.components(separatedBy: "\n"), nil)
+            return (text.isEmpty ? [] : text.linesSplitAtLineFeeds, nil)
         case .list(_, let items):
             guard let marker else { return ([], nil) }
             return (list(items, marker: marker), marker)
@@ -102,10 +102,10 @@ enum MarkdownBlockWriter {
             let inner = sequence(blocks, tight: false).lines
             return (inner.isEmpty ? [">"] : inner.map { $0.isEmpty ? ">" : "> " + $0 }, nil)
         case .code(let code):
-            var content = code.replacingOccurrences(of: "\r\n", with: "\n")
+            var content = code.containsByte(0x0D) ? code.replacingOccurrences(of: "\r\n", with: "\n") : code
             if content.hasSuffix("\n") { content.removeLast() }
             let fence = MarkdownEscaping.codeFence(for: content)
-            let body = code.isEmpty ? [] : content.components(separatedBy: "\n")
+            let body = code.isEmpty ? [] : content.linesSplitAtLineFeeds
             return ([fence] + body + [fence], nil)
         case .thematicBreak:
             return (["---"], nil)

@@ -116,6 +116,12 @@ enum MarkdownEscaping {
 
     /// A link destination: bare when it can be, else in `<…>` with `<`, `>` and `\` escaped.
     static func destination(_ url: String) -> String {
+        // Printable ASCII without `&`, `<`, `>`, `\`, spaces or parentheses goes as it is.
+        if !url.isEmpty && url.utf8.allSatisfy({ byte in
+            (0x21...0x7E).contains(byte) && !"&<>\\()".utf8.contains(byte)
+        }) {
+            return url
+        }
         let characters = Array(url)
         var escaped = ""
         var needsBrackets = url.isEmpty

@@ -42,6 +42,40 @@ struct MarkdownInlineWriter {
 
     /// Writes a leading or trailing space or tab of each line as a character reference.
     private static func protectLineEnds(_ text: String) -> String {
+        guard text.isSingleByteText else { return protectLineEndsByCharacter(text) }
+        var text = text
+        return text.withUTF8 { bytes in
+            // Lines that neither start nor end with a space or tab, the usual case, stay as they are.
+            let needsWork = bytes.indices.contains { index in
+                guard bytes[index] == 0x20 || bytes[index] == 0x09 else { return false }
+                return index == 0 || index == bytes.count - 1 || bytes[index - 1] == 0x0A || bytes[index + 1] == 0x0A
+            }
+            guard needsWork else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 16)
+            var lineStart = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+                var line = bytes[lineStart..<index]
+                var lastReference: String?
+                if let last = line.last, last == 0x20 || last == 0x09 {
+                    lastReference = last == 0x20 ? "&#32;" : "&#9;"
+                    line = line.dropLast()
+                }
+                if let first = line.first, first == 0x20 || first == 0x09 {
+                    output.append(contentsOf: (first == 0x20 ? "&#32;" : "&#9;").utf8)
+                    line = line.dropFirst()
+                }
+                output.append(contentsOf: line)
+                if let lastReference { output.append(contentsOf: lastReference.utf8) }
+                if index < bytes.count { output.append(0x0A) }
+                lineStart = index + 1
+            }
+            return String(decoding: output, as: UTF8.self)
+        } ?? text
+    }
+
+    /// ``protectLineEnds(_:)`` for any text, character by character.
+    private static func protectLineEndsByCharacter(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             var line = String(line)
             if let last = line.last, last == " " || last == "\t" {
@@ -68,19 +102,23 @@ struct MarkdownInlineWriter {
     private mutating func write(_ inline: Inline, parentDelimiter: Character?) {
         switch inline {
         case .text(let text):
-            let unified = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+            if !text.containsByte(0x0A) && !text.containsByte(0x0D) {
+                // One line, the usual case: nothing to split.
+                writeLine(text)
+                return
+            }
+            let unified = text.containsByte(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
             let lines = unified.split(separator: "\n", omittingEmptySubsequences: false)
             for (index, line) in lines.enumerated() {
                 if index > 0 { write(.softBreak, parentDelimiter: nil) }
-                output += MarkdownEscaping.text(String(line), atLineStart: atLineStart, inHeading: singleLine)
-                if !line.isEmpty { atLineStart = false }
+                writeLine(String(line))
             }
         case .emphasis(let content):
             writeSpan(content, marks: 1, parentDelimiter: parentDelimiter)
         case .strong(let content):
             writeSpan(content, marks: 2, parentDelimiter: parentDelimiter)
         case .code(let code):
-            let content = code.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            let content = (code.containsByte(0x0D) ? code.replacingOccurrences(of: "\r\n", with: " ") : code).newlinesAsSpaces
             guard !content.isEmpty else { return }
             output += MarkdownEscaping.codeSpan(content)
             atLineStart = false
@@ -100,6 +138,12 @@ struct MarkdownInlineWriter {
         case .softBreak:
             if singleLine { output += " " } else { output += "\n"; atLineStart = true }
         }
+    }
+
+    /// Writes text that holds no line break, escaped.
+    private mutating func writeLine(_ line: String) {
+        output += MarkdownEscaping.text(line, atLineStart: atLineStart, inHeading: singleLine)
+        if !line.isEmpty { atLineStart = false }
     }
 
     /// Emphasis (`marks` 1) or strong (2). Spaces and breaks at the edges move outside

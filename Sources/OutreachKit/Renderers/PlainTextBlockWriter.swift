@@ -27,13 +27,14 @@ struct PlainTextBlockWriter {
             return heading(inlines.text(content), level: level, width: width)
         case .paragraph(let content):
             let text = inlines.text(content)
-            return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? [] : TextWrapper.wrap(text, width: width)
+            return text.isBlank ? [] : TextWrapper.wrap(text, width: width)
         case .list(let ordered, let items):
             return list(items, ordered: ordered, width: width)
         case .quote(let blocks):
             return indent(lines(for: blocks, width: width - 4), first: "  | ", rest: "  | ")
         case .code(let code):
-            var text = code.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: "    ")
+            var text = code.containsByte(0x0D) ? code.replacingOccurrences(of: "\r\n", with: "\n") : code
+            if text.containsByte(0x09) { text = text.replacingOccurrences(of: "\t", with: "    ") }
             if text.hasSuffix("\n") { text.removeLast() }
             let cleaned = text.split(separator: "\n", omittingEmptySubsequences: false).map { inlines.clean(String($0)) }
             return TextWrapper.wrapPreformatted(cleaned.joined(separator: "\n"), width: width, prefix: "    ")
@@ -53,10 +54,10 @@ struct PlainTextBlockWriter {
     /// The heading wrapped, then underlined as long as its longest line: `=` for
     /// level 1, `-` for level 2, `~` deeper.
     func heading(_ text: String, level: Int, width: Int) -> [String] {
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
-        let lines = TextWrapper.wrap(text.replacingOccurrences(of: "\n", with: " "), width: width)
+        guard !text.isBlank else { return [] }
+        let lines = TextWrapper.wrap(text.newlinesAsSpaces, width: width)
         let underline: Character = level <= 1 ? "=" : level == 2 ? "-" : "~"
-        let length = lines.map(\.count).max() ?? 0
+        let length = lines.map(\.columns).max() ?? 0
         return lines + [String(repeating: underline, count: length)]
     }
 
@@ -107,14 +108,14 @@ struct PlainTextBlockWriter {
 
     /// Each row as a list item with one `Header: value` line per non-empty cell.
     private func table(header: [[Inline]], rows: [[[Inline]]], width: Int) -> [String] {
-        let headers = header.map { inlines.text($0).replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespacesAndNewlines) }
+        let headers = header.map { inlines.text($0).newlinesAsSpaces.trimmedOfWhitespace }
         let multiCell = rows.contains { $0.count > 1 }
         var result: [String] = []
         for (rowIndex, row) in rows.enumerated() {
             var rowLines: [String] = []
             for (index, cell) in row.enumerated() {
-                let value = inlines.text(cell).replacingOccurrences(of: "\n", with: " ")
-                guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+                let value = inlines.text(cell).newlinesAsSpaces
+                guard !value.isBlank else { continue }
                 let label = index < headers.count && !headers[index].isEmpty ? headers[index] + ": " : ""
                 rowLines += TextWrapper.wrap(label + value, width: width - 4, restPrefix: "  ")
             }
@@ -147,7 +148,7 @@ struct PlainTextBlockWriter {
         }
         for note in card.notes {
             let text = inlines.text(note)
-            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+            guard !text.isBlank else { continue }
             result += TextWrapper.wrap(text, width: width, firstPrefix: "  ", restPrefix: "  ")
         }
         return result
@@ -157,14 +158,14 @@ struct PlainTextBlockWriter {
     /// of at most a third of the width, each label wrapped under itself; a fact
     /// that does not fit so has its figure on a line of its own.
     private func factList(_ facts: [Fact], width: Int) -> [String] {
-        let figures = facts.map { inlines.clean($0.figure).trimmingCharacters(in: .whitespacesAndNewlines) }
-        let column = figures.map(\.count).max() ?? 0
+        let figures = facts.map { inlines.clean($0.figure).trimmedOfWhitespace }
+        let column = figures.map(\.columns).max() ?? 0
         var result: [String] = []
         for (fact, figure) in zip(facts, figures) {
             let label = inlines.text(fact.label)
             let firstWord = label.split(whereSeparator: { $0 == " " || $0 == "\n" }).first?.count ?? 0
             if column <= width / 3 && 2 + column + 2 + firstWord <= width {
-                let padded = String(repeating: " ", count: column - figure.count) + figure
+                let padded = String(repeating: " ", count: column - figure.columns) + figure
                 let hanging = String(repeating: " ", count: 2 + column + 2)
                 result += TextWrapper.wrap(label, width: width, firstPrefix: "  " + padded + "  ", restPrefix: hanging)
             } else {

@@ -31,7 +31,7 @@ struct PlainTextInlines {
     /// `text (address)`, or the text alone when it already shows the address,
     /// the address only points inside the page, or its scheme is not allowed.
     func link(text: String, url: String) -> String {
-        let shown = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let shown = text.trimmedOfWhitespace
         guard let safe = LinkAddress.safe(url), !safe.hasPrefix("#") else { return text }
         if LinkAddress.textShowsAddress(shown, safe) { return text }
         let address = clean(safe)

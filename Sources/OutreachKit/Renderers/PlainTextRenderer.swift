@@ -52,7 +52,7 @@ public struct PlainTextRenderer: Renderer {
             ("sourceNote", metadata.sourceNote),
         ]
         for (key, value) in optional {
-            guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+            guard let value, !value.isBlank else { continue }
             values[key] = TextWrapper.wrap(writer.inlines.clean(value), width: width).joined(separator: "\n")
         }
         return values

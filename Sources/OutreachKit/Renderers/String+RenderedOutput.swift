@@ -4,6 +4,26 @@ extension String {
     /// Every built-in format ends this way, whatever a (possibly overridden)
     /// page template leaves at its end.
     var withSingleTrailingNewline: String {
+        let bytes = utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let last = bytes.index(before: end)
+            let byte = bytes[last]
+            if byte >= 0x80 { return slowWithSingleTrailingNewline }
+            guard Self.isASCIIWhitespace(byte) else { break }
+            // A space can be the end of a character that starts outside ASCII.
+            if byte == 0x20, last > bytes.startIndex, bytes[bytes.index(before: last)] >= 0x80 {
+                return slowWithSingleTrailingNewline
+            }
+            end = last
+        }
+        if end < bytes.endIndex, bytes.index(after: end) == bytes.endIndex, bytes[end] == 0x0A { return self }
+        var result = String(self[..<end])
+        result.append("\n")
+        return result
+    }
+
+    private var slowWithSingleTrailingNewline: String {
         var text = Substring(self)
         while let last = text.last, last.isWhitespace { text = text.dropLast() }
         return String(text) + "\n"
@@ -11,6 +31,42 @@ extension String {
 
     /// The text with spaces and tabs at the end of every line removed.
     var trimmingTrailingSpacesOnEachLine: String {
+        var output: [UInt8] = []
+        let trimmed: Bool? = utf8.withContiguousStorageIfAvailable { bytes in
+            // Lines end at a line feed not preceded by a carriage return, as a
+            // split into characters would end them.
+            var changed = false
+            var lineStart = 0
+            var index = 0
+            output.reserveCapacity(bytes.count)
+            while index <= bytes.count {
+                let atEnd = index == bytes.count
+                guard atEnd || (bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end > lineStart, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
+                    // A space after a byte outside ASCII may be part of a larger character.
+                    if bytes[end - 1] == 0x20, end - 1 > lineStart, bytes[end - 2] >= 0x80 { return nil }
+                    end -= 1
+                }
+                if end != index { changed = true }
+                output.append(contentsOf: bytes[lineStart..<end])
+                if !atEnd { output.append(0x0A) }
+                lineStart = index + 1
+                index += 1
+            }
+            return changed
+        } ?? nil
+        switch trimmed {
+        case false?: return self
+        case true?: return String(decoding: output, as: UTF8.self)
+        case nil: return slowTrimmingTrailingSpacesOnEachLine
+        }
+    }
+
+    private var slowTrimmingTrailingSpacesOnEachLine: String {
         split(separator: "\n", omittingEmptySubsequences: false)
             .map { line -> Substring in
                 var line = line
@@ -22,6 +78,7 @@ extension String {
 
     /// The string without spaces at its end.
     var droppingTrailingSpaces: String {
+        guard utf8.last == 0x20 else { return self }
         var text = Substring(self)
         while text.last == " " { text = text.dropLast() }
         return String(text)

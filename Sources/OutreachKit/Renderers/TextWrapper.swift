@@ -6,6 +6,10 @@ enum TextWrapper {
     /// longer than the room on a line gets a line of its own and is not broken,
     /// so an address stays whole. Non-breaking spaces are part of words.
     static func wrap(_ text: String, width: Int, firstPrefix: String = "", restPrefix: String = "") -> [String] {
+        if text.isSingleByteText {
+            var text = text
+            return text.withUTF8 { wrapBytes($0, width: width, firstPrefix: firstPrefix, restPrefix: restPrefix) }
+        }
         var lines: [String] = []
         for hardLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = lines.isEmpty ? firstPrefix : restPrefix
@@ -32,12 +36,61 @@ enum TextWrapper {
         return lines
     }
 
+    /// ``wrap(_:width:firstPrefix:restPrefix:)`` for text whose every byte is one
+    /// character, so that words and lengths can be found byte by byte.
+    private static func wrapBytes(_ text: UnsafeBufferPointer<UInt8>, width: Int, firstPrefix: String, restPrefix: String) -> [String] {
+        let firstLength = firstPrefix.columns
+        let restLength = restPrefix.columns
+        var lines: [String] = []
+        var line: [UInt8] = []
+        line.reserveCapacity(width + 8)
+        var hardLineStart = 0
+        while hardLineStart <= text.count {
+            var hardLineEnd = hardLineStart
+            while hardLineEnd < text.count, text[hardLineEnd] != 0x0A { hardLineEnd += 1 }
+            let prefix = lines.isEmpty ? firstPrefix : restPrefix
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: prefix.utf8)
+            var length = lines.isEmpty ? firstLength : restLength
+            var lineHasWords = false
+            var index = hardLineStart
+            while index < hardLineEnd {
+                guard text[index] != 0x20 else {
+                    index += 1
+                    continue
+                }
+                var wordEnd = index
+                while wordEnd < hardLineEnd, text[wordEnd] != 0x20 { wordEnd += 1 }
+                let wordLength = wordEnd - index
+                if lineHasWords && length + 1 + wordLength > width {
+                    lines.append(String(decoding: line, as: UTF8.self))
+                    line.removeAll(keepingCapacity: true)
+                    line.append(contentsOf: restPrefix.utf8)
+                    length = restLength
+                    lineHasWords = false
+                }
+                if lineHasWords {
+                    line.append(0x20)
+                    length += 1
+                }
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<wordEnd]))
+                length += wordLength
+                lineHasWords = true
+                index = wordEnd
+            }
+            let finished = String(decoding: line, as: UTF8.self)
+            lines.append(lineHasWords ? finished : finished.droppingTrailingSpaces)
+            hardLineStart = hardLineEnd + 1
+        }
+        return lines
+    }
+
     /// Lines of preformatted text, each longer one wrapped at its spaces and
     /// continued under its own indentation plus two spaces; nothing is rejoined.
     static func wrapPreformatted(_ text: String, width: Int, prefix: String) -> [String] {
         text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
             let full = prefix + line
-            guard full.count > width else { return [full.droppingTrailingSpaces] }
+            guard full.columns > width else { return [full.droppingTrailingSpaces] }
             let indentation = String(line.prefix { $0 == " " })
             return wrap(String(line.dropFirst(indentation.count)), width: width,
                         firstPrefix: prefix + indentation, restPrefix: prefix + indentation + "  ")
@@ -46,8 +99,8 @@ enum TextWrapper {
 }
 
 extension StringProtocol {
-    /// The width in characters; a byte count when the text is ASCII, which is cheaper to find.
+    /// The width in characters; a byte count when each byte is one character, which is cheaper to find.
     var columns: Int {
-        utf8.allSatisfy { $0 < 0x80 } ? utf8.count : count
+        isSingleByteText ? utf8.count : count
     }
 }
