@@ -1,19 +1,123 @@
 import Foundation
+import Mustache
 
 /// A format defined by a folder, with no Swift and no rebuild: a `format.yml`
 /// descriptor and one or more Mustache templates.
+///
+/// `format.yml` names the format and its base format (`markdown`, `text` or
+/// `html`). The base decides how content is converted before it reaches the
+/// templates: the blocks are written by that format's own writers, and for
+/// `html` `{{name}}` escapes HTML while for `markdown` and `text` it inserts
+/// the value as it is. The main template (`page.mustache` unless `template`
+/// names another) receives the context described in
+/// <doc:WritingATemplateFormat>; every other `*.mustache` file
+/// in the folder is a partial named after its file. The output ends with
+/// exactly one newline.
 public struct TemplateFormat: Renderer {
     /// The format's name, extension, media type and summary, from `format.yml`.
     public let format: FormatDescriptor
     /// The folder, as named in diagnostics.
     public let folder: String
+    private let descriptor: TemplateFormatDescriptor
+    private let library: MustacheLibrary
+
+    /// The pragma that turns HTML escaping off; it goes on a line of its own before
+    /// each template of a non-HTML format (partials start out escaping HTML again).
+    private static let textPragma = "{{% CONTENT_TYPE: TEXT}}\n"
 
     /// Loads the format in `folder`; every problem is reported with its file and line.
+    ///
+    /// - Parameters:
+    ///   - folder: the format's folder, holding `format.yml`.
+    ///   - displayPath: how to name the folder in diagnostics, such as `formats/sms`.
     public static func load(from folder: URL, displayPath: String) throws(DiagnosticError) -> TemplateFormat {
-        throw DiagnosticError([.error("template formats are not implemented yet", at: SourceLocation(file: displayPath))])
+        let sink = DiagnosticSink()
+        let descriptorPath = displayPath + "/format.yml"
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("format.yml").path),
+              let text = String(data: data, encoding: .utf8) else {
+            throw DiagnosticError([.error("cannot read format descriptor as UTF-8 text", at: SourceLocation(file: descriptorPath))])
+        }
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".mustache") }.sorted()
+        let descriptor = TemplateFormatDescriptor.read(text, file: descriptorPath, templates: files, folder: displayPath, sink: sink)
+        var library = MustacheLibrary()
+        for file in files {
+            let path = displayPath + "/" + file
+            guard let source = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path)
+                .flatMap({ String(data: $0, encoding: .utf8) }) else {
+                sink.error("cannot read template as UTF-8 text", at: SourceLocation(file: path))
+                continue
+            }
+            let escapesHTML = descriptor?.base.escapesHTML ?? true
+            if let template = parse(source, path: path, escapesHTML: escapesHTML, sink: sink) {
+                library.register(template, named: String(file.dropLast(".mustache".count)))
+            }
+        }
+        guard let descriptor, !sink.hasErrors else { throw DiagnosticError(sink.diagnostics) }
+        return TemplateFormat(format: descriptor.format, folder: displayPath, descriptor: descriptor, library: library)
     }
 
+    /// The template, or `nil` after reporting its syntax error with the line and column.
+    private static func parse(_ source: String, path: String, escapesHTML: Bool, sink: DiagnosticSink) -> MustacheTemplate? {
+        do {
+            return try MustacheTemplate(string: escapesHTML ? source : textPragma + source)
+        } catch let error as MustacheTemplate.ParserError {
+            // The pragma line is not the author's: count lines from the template's own first line.
+            let line = error.context.lineNumber - (escapesHTML ? 0 : 1)
+            sink.error("template syntax: \(problem(error.error)) near \(quoted(error.context.line.trimmingCharacters(in: .whitespaces)))",
+                       at: SourceLocation(file: path, line: max(1, line), column: max(1, error.context.columnNumber)))
+        } catch {
+            sink.error("template syntax: \(error)", at: SourceLocation(file: path))
+        }
+        return nil
+    }
+
+    /// What a Mustache parser error means, in words.
+    private static func problem(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this closes a section that is not the one open"
+        case .unfinishedName: return "a tag is not closed or its name is malformed"
+        case .expectedSectionEnd: return "a section is not closed"
+        case .invalidSetDelimiter: return "malformed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inherited section"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection: return "only blocks may appear inside a partial's inherited section"
+        case .invalidConfigVariableSyntax: return "malformed pragma; write {{% CONTENT_TYPE: TEXT}}"
+        case .unrecognisedConfigVariable: return "unknown pragma or content type; known: CONTENT_TYPE with TEXT or HTML"
+        }
+    }
+
+    /// Renders the document through the main template.
     public func render(_ document: Document, options: RenderOptions) throws -> Rendered {
-        throw Diagnostic.error("template formats are not implemented yet")
+        let writer = BaseFormatWriter(base: descriptor.base, options: options)
+        let documentMessages = options.campaign.map { campaign in
+            TemplateContext.messages(in: document, from: TemplateContext.messages(of: campaign, locale: document.metadata.locale))
+        } ?? []
+        let context = TemplateContext(document: document, options: options, format: format, writer: writer)
+            .values(documentMessages: documentMessages)
+        let name = String(descriptor.template.dropLast(".mustache".count))
+        guard var page = library.render(context, withTemplate: name) else {
+            throw Diagnostic.error("no template \(quoted(descriptor.template)) in \(quoted(folder))")
+        }
+        if descriptor.base != .markdown { page = page.trimmingTrailingSpacesOnEachLine }
+        if descriptor.base == .text && options.asciiOnly { page = ASCIIFolding.fold(page) }
+        return Rendered(files: [RenderedFile(contents: Data(page.withSingleTrailingNewline.utf8))],
+                        diagnostics: warnings(for: documentMessages))
+    }
+
+    /// A warning for each message that takes more SMS segments than `format.yml` allows.
+    private func warnings(for messages: [Message]) -> [Diagnostic] {
+        guard let limit = descriptor.smsSegmentsOver else { return [] }
+        return messages.compactMap { message in
+            let sms = SMSSegments(message.short ?? message.title)
+            guard sms.segments > limit else { return nil }
+            let what = message.short == nil ? "title" : "'short' text"
+            return .warning(
+                "the \(what) of message \(quoted(message.id)) takes \(sms.segments) SMS segments " +
+                    "(\(sms.characters) \(sms.encoding.rawValue) characters); format \(quoted(format.name)) warns over \(limit)",
+                at: message.source.map { SourceLocation(file: $0) },
+                hint: limit > 1 ? "shorten it" : "shorten it to \(sms.encoding.singleSegmentCapacity) characters" +
+                    (sms.encoding == .ucs2 ? ", or use only GSM-7 characters to fit 160" : ""))
+        }
     }
 }

@@ -1,0 +1,82 @@
+import Foundation
+
+/// What a template format's `format.yml` says: its name and files, its base
+/// format, its main template and when to warn.
+///
+/// ```yaml
+/// name: sms                      # required; lowercase letters, digits and hyphens
+/// extension: txt                 # required; without the dot
+/// mediaType: text/plain          # required
+/// summary: One text message per campaign message   # required; one line
+/// base: text                     # required; markdown, text or html
+/// template: page.mustache        # optional; the main template (default page.mustache)
+/// warnWhen:                      # optional; conditions that add a run warning
+///   smsSegmentsOver: 1           #   a message of the document takes more segments than this
+/// ```
+struct TemplateFormatDescriptor: Sendable, Hashable {
+    static let keys = ["name", "extension", "mediaType", "summary", "base", "template", "warnWhen"]
+    static let warnWhenKeys = ["smsSegmentsOver"]
+    static let defaultTemplate = "page.mustache"
+
+    /// The name, extension, media type and summary.
+    var format: FormatDescriptor
+    /// How content is converted before it reaches the template.
+    var base: TemplateBase
+    /// The main template's file name.
+    var template: String
+    /// Where `template` was written, or the top of the file when it was left out.
+    var templateLocation: SourceLocation
+    /// Warn when a message of the document takes more SMS segments than this.
+    var smsSegmentsOver: Int?
+
+    /// Reads `text`, the contents of `file`, reporting every problem to `sink`;
+    /// `nil` when a required part is missing or wrong.
+    ///
+    /// - Parameters:
+    ///   - templates: the `*.mustache` files in the format's folder, for checking `template`.
+    ///   - folder: the folder as named in diagnostics.
+    static func read(_ text: String, file: String, templates: [String], folder: String, sink: DiagnosticSink) -> TemplateFormatDescriptor? {
+        guard let root = YAMLValue.parse(text, file: file, emptyMessage: "the format descriptor is empty", sink: sink)?
+            .mapping("the format descriptor", allowed: keys) else { return nil }
+        let name = root.string("name", required: true)
+        if let name, !isValidID(name), let at = root["name"]?.at {
+            sink.error("format name \(quoted(name)) must use only lowercase letters, digits and hyphens", at: at)
+        }
+        let fileExtension = root.string("extension", required: true)
+        if let fileExtension, let at = root["extension"]?.at,
+           fileExtension.hasPrefix(".") || fileExtension.contains("/") || fileExtension.contains(where: \.isWhitespace) {
+            sink.error("extension \(quoted(fileExtension)) must be a plain file extension", at: at,
+                       hint: "write it without the dot, such as 'txt'")
+        }
+        let mediaType = root.string("mediaType", required: true)
+        if let mediaType, !mediaType.contains("/"), let at = root["mediaType"]?.at {
+            sink.error("media type \(quoted(mediaType)) must be of the form type/subtype", at: at, hint: "such as 'text/plain'")
+        }
+        let summary = root.string("summary", required: true)
+        if let summary, summary.trimmingCharacters(in: .newlines).contains(where: \.isNewline), let at = root["summary"]?.at {
+            sink.error("'summary' must be one line", at: at)
+        }
+        let base = root.choice("base", TemplateBase.self, required: true)
+        let template = root.string("template") ?? defaultTemplate
+        let templateLocation = root["template"]?.at ?? SourceLocation(file: file, line: 1, column: 1)
+        if !template.hasSuffix(".mustache") || template.contains("/") {
+            sink.error("template \(quoted(template)) must be the name of a .mustache file in the format's folder",
+                       at: templateLocation)
+        } else if !templates.contains(template) {
+            sink.error("missing template \(quoted(template)) in \(quoted(folder))", at: templateLocation,
+                       hint: templates.isEmpty ? "add \(template)" : "templates in the folder: \(quotedList(templates))")
+        }
+        var smsSegmentsOver: Int?
+        if let warnWhen = root["warnWhen"]?.mapping("'warnWhen'", allowed: warnWhenKeys) {
+            smsSegmentsOver = warnWhen.int("smsSegmentsOver")
+            if let limit = smsSegmentsOver, limit < 1, let at = warnWhen["smsSegmentsOver"]?.at {
+                sink.error("'smsSegmentsOver' must be 1 or more, not \(limit)", at: at)
+            }
+        }
+        guard let name, let fileExtension, let mediaType, let summary, let base else { return nil }
+        return TemplateFormatDescriptor(
+            format: FormatDescriptor(name: name, fileExtension: fileExtension, mediaType: mediaType,
+                                     summary: summary.trimmingCharacters(in: .whitespacesAndNewlines)),
+            base: base, template: template, templateLocation: templateLocation, smsSegmentsOver: smsSegmentsOver)
+    }
+}
