@@ -9,11 +9,13 @@ let package = Package(
         .library(name: "OutreachCLI", targets: ["OutreachCLI"]),
         .executable(name: "outreach", targets: ["outreach"]),
         .executable(name: "outreach-bench", targets: ["outreach-bench"]),
+        .plugin(name: "GenerateOutreach", targets: ["GenerateOutreach"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         .systemLibrary(
@@ -27,12 +29,25 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["embed-templates"]
         ),
+        .plugin(
+            name: "GenerateOutreach",
+            capability: .command(
+                intent: .custom(verb: "generate-outreach", description: "Generate the outreach materials of outreach.yml"),
+                permissions: [
+                    .writeToPackageDirectory(
+                        reason: "outreach writes the materials into the manifest's output folder; "
+                            + "run 'swift package --allow-writing-to-package-directory generate-outreach' to allow it")
+                ]
+            ),
+            dependencies: ["outreach"]
+        ),
         .target(
             name: "OutreachKit",
             dependencies: [
                 "CCmark",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ],
             plugins: ["EmbedTemplates"]
         ),
@@ -51,7 +66,7 @@ let package = Package(
         .testTarget(
             name: "OutreachKitTests",
             dependencies: ["OutreachKit", "outreach"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Plugins"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,86 @@
+/// The document as external formats receive it: an explicit, documented JSON
+/// shape (every node an object with a `type`), independent of how Swift's
+/// `Codable` happens to encode the enums. Optional values are left out, never `null`.
+extension Document {
+    var externalJSON: JSONValue {
+        .object(["metadata": metadata.externalJSON, "blocks": .array(blocks.map(\.externalJSON))])
+    }
+}
+
+extension DocumentMetadata {
+    var externalJSON: JSONValue {
+        var object: [String: JSONValue] = [
+            "title": .string(title), "locale": .string(locale), "material": .string(material), "layout": .string(layout),
+        ]
+        object["subtitle"] = subtitle.map(JSONValue.string)
+        object["audience"] = audience.map(JSONValue.string)
+        object["date"] = date.map(JSONValue.string)
+        object["sourceNote"] = sourceNote.map(JSONValue.string)
+        return .object(object)
+    }
+}
+
+extension Block {
+    var externalJSON: JSONValue {
+        switch self {
+        case .heading(let level, let content):
+            return node("heading", ["level": .number(Double(level)), "content": content.externalJSON])
+        case .paragraph(let content):
+            return node("paragraph", ["content": content.externalJSON])
+        case .list(let ordered, let items):
+            return node("list", ["ordered": .bool(ordered), "items": .array(items.map(\.externalJSON))])
+        case .quote(let blocks):
+            return node("quote", ["blocks": blocks.externalJSON])
+        case .code(let text):
+            return node("code", ["text": .string(text)])
+        case .table(let header, let rows):
+            return node("table", ["header": .array(header.map(\.externalJSON)),
+                                  "rows": .array(rows.map { .array($0.map(\.externalJSON)) })])
+        case .callout(let callout):
+            var fields: [String: JSONValue] = ["kind": .string(callout.kind.rawValue), "blocks": callout.blocks.externalJSON]
+            fields["title"] = callout.title.map(JSONValue.string)
+            return node("callout", fields)
+        case .contactCard(let card):
+            let entries: [JSONValue] = card.entries.map { entry in
+                var object: [String: JSONValue] = ["label": .string(entry.label), "value": .string(entry.value)]
+                object["url"] = entry.url.map(JSONValue.string)
+                return .object(object)
+            }
+            return node("contactCard", ["name": .string(card.name), "entries": .array(entries),
+                                        "notes": .array(card.notes.map(\.externalJSON))])
+        case .factList(let facts):
+            let list: [JSONValue] = facts.map { .object(["figure": .string($0.figure), "label": $0.label.externalJSON]) }
+            return node("factList", ["facts": .array(list)])
+        case .thematicBreak:
+            return node("thematicBreak", [:])
+        }
+    }
+}
+
+extension Inline {
+    var externalJSON: JSONValue {
+        switch self {
+        case .text(let text): return node("text", ["text": .string(text)])
+        case .emphasis(let content): return node("emphasis", ["content": content.externalJSON])
+        case .strong(let content): return node("strong", ["content": content.externalJSON])
+        case .code(let text): return node("code", ["text": .string(text)])
+        case .link(let url, let content): return node("link", ["url": .string(url), "content": content.externalJSON])
+        case .lineBreak: return node("lineBreak", [:])
+        case .softBreak: return node("softBreak", [:])
+        }
+    }
+}
+
+extension Array where Element == Block {
+    var externalJSON: JSONValue { .array(map(\.externalJSON)) }
+}
+
+extension Array where Element == Inline {
+    var externalJSON: JSONValue { .array(map(\.externalJSON)) }
+}
+
+private func node(_ type: String, _ fields: [String: JSONValue]) -> JSONValue {
+    var object = fields
+    object["type"] = .string(type)
+    return .object(object)
+}
