@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// Runs `swift package generate-outreach` on a fixture package that depends on
+/// outreach by path. Building outreach inside the fixture takes minutes, so
+/// this runs when `OUTREACH_PLUGIN_TESTS=1`, as `Scripts/test` (and so CI) sets it.
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["OUTREACH_PLUGIN_TESTS"] == "1"))
+struct CommandPluginTests {
+    static let fixture = Repository.root.appendingPathComponent("Tests/Fixtures/plugin-package")
+    static let scratch = Repository.root.appendingPathComponent(".build-plugin-fixture")
+
+    /// A copy of the fixture package whose dependency points at this repository.
+    static func makePackage() throws -> Fixture {
+        let package = try Fixture(copyingExample: false)
+        for name in ["outreach.yml", "content"] {
+            try FileManager.default.copyItem(at: fixture.appendingPathComponent(name), to: package.url(name))
+        }
+        let template = try String(contentsOf: fixture.appendingPathComponent("Package.swift.template"), encoding: .utf8)
+        try package.write("Package.swift", template.replacingOccurrences(of: "@OUTREACH_PATH@", with: Repository.root.path))
+        return package
+    }
+
+    static func swiftPackage(_ arguments: [String], in package: Fixture) throws -> CommandLineTests.Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swift", "package", "--scratch-path", scratch.path] + arguments
+        process.currentDirectoryURL = package.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes while the process runs, so neither fills up and blocks it.
+        let stderrData = ParallelRead(err.fileHandleForReading)
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandLineTests.Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                                    stderr: String(decoding: stderrData.wait(), as: UTF8.self))
+    }
+
+    @Test func generatesTheFixturesMaterials() throws {
+        let package = try Self.makePackage()
+        let run = try Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach"], in: package)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("wrote materials/handout.md"))
+        #expect(try package.read("materials/handout.md").contains("## Recognize the signs"))
+        #expect(try package.read("materials/handout.txt").contains("Recognize the signs\n-------------------"))
+
+        let check = try Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach", "--check"], in: package)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("2 files in materials are up to date"))
+    }
+
+    @Test func aBrokenManifestFailsWithLocatedDiagnostics() throws {
+        let package = try Self.makePackage()
+        try package.edit("outreach.yml", replacing: "layout: handout", with: "layout: leaflet")
+        let run = try Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach"], in: package)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("error: outreach.yml:6:13: unknown layout 'leaflet' in material 'handout'; available: 'agency-profile', 'fact-sheet', 'handout'"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: package.url("materials").path))
+    }
+
+    @Test func withoutPermissionItNamesTheFlag() throws {
+        let package = try Self.makePackage()
+        let run = try Self.swiftPackage(["generate-outreach"], in: package)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("--allow-writing-to-package-directory"))
+        #expect(!FileManager.default.fileExists(atPath: package.url("materials").path))
+    }
+}
+
+/// Reads a pipe to its end on another thread.
+final class ParallelRead: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async {
+            self.data = handle.readDataToEndOfFile()
+            self.done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}
