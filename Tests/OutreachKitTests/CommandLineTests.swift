@@ -45,11 +45,11 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("wrote out/government-roles.html\n"))
         #expect(run.stdout.contains("wrote out/profiles/uscg.html\n"))
-        #expect(run.stdout.hasSuffix("13 files in out: 13 written, 0 unchanged\n"))
-        #expect(kit.outputTree().count == 13)
+        #expect(run.stdout.hasSuffix("15 files in out: 15 written, 0 unchanged\n"))
+        #expect(kit.outputTree().count == 15)
 
         let again = try Self.run(["generate"], in: kit.root)
-        #expect(again.stdout == "13 files in out: 0 written, 13 unchanged\n")
+        #expect(again.stdout == "15 files in out: 0 written, 15 unchanged\n")
     }
 
     @Test func generatesFromTheRepositoryExampleWithoutTouchingIt() throws {
@@ -71,7 +71,7 @@ import Testing
         let kit = try Fixture()
         let run = try Self.run(["validate"], in: kit.root)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == "outreach.yml: ok: 3 materials, 13 outputs\n")
+        #expect(run.stdout == "outreach.yml: ok: 5 materials, 15 outputs\n")
         #expect(!FileManager.default.fileExists(atPath: kit.output.path))
     }
 
@@ -81,7 +81,7 @@ import Testing
         try kit.edit("outreach.yml", replacing: "formats: [html]", with: "formats: [html, pdf]")
         let run = try Self.run(["generate"], in: kit.root)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("outreach.yml:32:21: error: unknown format 'pdf' in material 'agency-profile'; available: 'html', 'markdown', 'text'"))
+        #expect(run.stderr.contains("outreach.yml:37:21: error: unknown format 'pdf' in material 'agency-profile'; available: 'html', 'markdown', 'sms', 'text', 'wallet-card'"))
         #expect(run.stderr.contains("content/agencies.yml:"))
         #expect(run.stderr.contains("error: unknown kind 'bureau'"))
         #expect(run.stderr.hasSuffix("outreach: 2 errors; nothing was written\n"))

@@ -18,7 +18,7 @@ import Testing
     /// The example kit with `formats:` entries added and two materials in `formats`.
     static func kit(declaring declarations: String, formats: String = "[social-posts]") throws -> Fixture {
         let kit = try Fixture()
-        try kit.edit("outreach.yml", replacing: "\nmaterials:\n", with: "\nformats:\n\(declarations)\nmaterials:\n")
+        try kit.edit("outreach.yml", replacing: "\nmaterials:\n", with: "\n\(declarations)\nmaterials:\n")
         let manifest = try kit.read("outreach.yml")
         try kit.write("outreach.yml", manifest + """
 

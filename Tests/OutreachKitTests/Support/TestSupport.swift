@@ -21,10 +21,13 @@ struct Fixture {
             .appendingPathComponent("outreach-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         if copyingExample {
-            for name in ["outreach.yml", "content"] {
-                try FileManager.default.copyItem(
-                    at: Repository.example.appendingPathComponent(name), to: root.appendingPathComponent(name))
-            }
+            try FileManager.default.copyItem(
+                at: Repository.example.appendingPathComponent("content"), to: root.appendingPathComponent("content"))
+            // The example's template formats stay where they are, in Examples/formats.
+            let manifest = try String(contentsOf: Repository.exampleManifest, encoding: .utf8)
+            let formats = Repository.root.appendingPathComponent("Examples/formats").path
+            try Data(manifest.replacingOccurrences(of: "folder: ../formats", with: "folder: \(formats)").utf8)
+                .write(to: root.appendingPathComponent("outreach.yml"))
         }
     }
 
