@@ -31,7 +31,7 @@ struct OutreachCommand: ParsableCommand {
         commandName: "outreach",
         abstract: "Turn campaign content into fact sheets, handouts and printable pages.",
         version: Outreach.version,
-        subcommands: [Generate.self, Validate.self, Formats.self]
+        subcommands: [Generate.self, Validate.self, Formats.self, NewFormat.self]
     )
 
     /// Runs the command; usage errors exit with 2, failed runs with 1.

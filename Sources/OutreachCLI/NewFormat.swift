@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import OutreachKit
+
+extension FormatScaffold.Kind: ExpressibleByArgument {}
+
+/// `outreach new-format`: scaffold a working format to start from.
+struct NewFormat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new-format",
+        abstract: "Make a working template format folder or external format program to start from.",
+        discussion: """
+            --kind template writes formats/NAME/format.yml and page.mustache; --kind external writes \
+            plugins/outreach-format-NAME, a Python 3 program. Existing files are never replaced. \
+            Exit status: 0 when written, 1 when a file exists, 2 for bad usage.
+            """
+    )
+
+    @Argument(help: "The format's name: lowercase letters, digits and hyphens.")
+    var name: String
+
+    @Option(help: "template (a folder of Mustache templates) or external (a program).")
+    var kind: FormatScaffold.Kind
+
+    @Option(name: .long, help: "The folder to write into (default: the current folder).")
+    var directory: String = "."
+
+    func validate() throws {
+        guard !name.isEmpty, name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }), name.first != "-" else {
+            throw ValidationError("format name '\(name)' must use only lowercase letters, digits and hyphens")
+        }
+    }
+
+    func run() throws {
+        let scaffold = FormatScaffold(name: name, kind: kind)
+        do {
+            for path in try scaffold.write(in: URL(fileURLWithPath: directory)) { print("wrote \(path)") }
+        } catch {
+            DiagnosticPrinter().print(error.diagnostics)
+            throw ExitCode(1)
+        }
+        print("\nTo use it, add to outreach.yml:\n\n" + scaffold.manifestSnippet.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Writes a new, working format to start from: a template format folder, or an
+/// external format program in Python (standard library only).
+public struct FormatScaffold: Sendable {
+    /// Which kind of format to make.
+    public enum Kind: String, Sendable, CaseIterable {
+        case template, external
+    }
+
+    /// The format's name, such as `poster`.
+    public var name: String
+    /// Which kind to make.
+    public var kind: Kind
+
+    /// Creates a scaffold.
+    public init(name: String, kind: Kind) {
+        self.name = name
+        self.kind = kind
+    }
+
+    /// The files to write, relative to the folder they go in.
+    public var files: [(path: String, contents: String, executable: Bool)] {
+        switch kind {
+        case .template:
+            return [("formats/\(name)/format.yml", descriptor, false), ("formats/\(name)/page.mustache", page, false)]
+        case .external:
+            return [("plugins/outreach-format-\(name)", program, true)]
+        }
+    }
+
+    /// The lines to add to `outreach.yml` to use the format.
+    public var manifestSnippet: String {
+        switch kind {
+        case .template:
+            return "formats:\n  - folder: formats\nmaterials:\n  - id: ...\n    formats: [\(name)]"
+        case .external:
+            return "formats:\n  - name: \(name)\n    command: [python3, plugins/outreach-format-\(name)]\n"
+                + "materials:\n  - id: ...\n    formats: [\(name)]"
+        }
+    }
+
+    /// Writes the files under `folder`, refusing to replace any that exist; returns their paths.
+    public func write(in folder: URL) throws(DiagnosticError) -> [String] {
+        guard isValidID(name) else {
+            throw DiagnosticError([.error("format name \(quoted(name)) must use only lowercase letters, digits and hyphens",
+                                          hint: "such as 'poster' or 'social-posts'")])
+        }
+        let fileManager = FileManager.default
+        let existing = files.map(\.path).filter { fileManager.fileExists(atPath: folder.appendingPathComponent($0).path) }
+        guard existing.isEmpty else {
+            throw DiagnosticError(existing.map { .error("\(quoted($0)) already exists; nothing was written", at: SourceLocation(file: $0)) })
+        }
+        do {
+            for file in files {
+                let url = folder.appendingPathComponent(file.path)
+                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: url)
+                if file.executable { try fileManager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
+            }
+        } catch {
+            throw DiagnosticError([.error("cannot write the new format: \(error.localizedDescription)")])
+        }
+        return files.map(\.path)
+    }
+
+    private var descriptor: String {
+        """
+        # A template format made by 'outreach new-format \(name) --kind template'.
+        # See "Writing a template format" in the OutreachKit documentation.
+        name: \(name)
+        extension: txt
+        mediaType: text/plain
+        summary: The \(name) format
+        # How content is converted before it reaches the template: markdown, text or html.
+        base: text
+
+        """
+    }
+
+    private var page: String {
+        """
+        {{! The page. Keys: metadata, document (body, blocks, sections, messages), campaign, options. }}
+        {{metadata.title}}
+        {{#metadata.subtitle}}
+        {{.}}
+        {{/metadata.subtitle}}
+
+        {{{document.body}}}
+        {{#campaign.reportingContacts}}
+        {{name}}{{#phone}}: {{.}}{{/phone}}
+        {{/campaign.reportingContacts}}
+
+        """
+    }
+
+    private var program: String {
+        """
+        #!/usr/bin/env python3
+        \"\"\"The \(name) format for outreach, made by 'outreach new-format \(name) --kind external'.
+
+        outreach writes one JSON request on stdin and reads one JSON response on
+        stdout; see "The external format protocol" in the OutreachKit documentation.
+        \"\"\"
+        import json
+        import sys
+
+        request = json.load(sys.stdin)
+        version = str(request.get("protocolVersion", ""))
+        if version.split(".")[0] != "1":
+            sys.exit(f"\(name): unsupported protocol version {version!r}; this plugin speaks 1.x")
+
+
+        def text(inlines):
+            \"\"\"The plain text of a list of inlines.\"\"\"
+            return "".join(text(i["content"]) if "content" in i else i.get("text", " ") for i in inlines)
+
+
+        if request["request"] == "describe":
+            answer = {"protocolVersion": "1.0", "name": "\(name)", "extension": "txt",
+                      "mediaType": "text/plain", "summary": "The \(name) format"}
+        else:
+            document = request["document"]
+            lines = [document["metadata"]["title"], ""]
+            for block in document["blocks"]:
+                if block["type"] == "heading":
+                    lines.append("  " * (block["level"] - 2) + text(block["content"]))
+                elif block["type"] == "paragraph":
+                    lines.append("  " + text(block["content"]))
+            answer = {"protocolVersion": "1.0", "files": [{"content": "\\n".join(lines) + "\\n"}], "diagnostics": []}
+
+        json.dump(answer, sys.stdout)
+
+        """
+    }
+}
