@@ -50,6 +50,8 @@ struct Generate: ParsableCommand {
     func run() throws {
         var generator = Generator(registry: CommandContext.registry)
         if let jobs { generator.jobs = jobs }
+        // A check compares real renders with the disk; it must not trust the cache.
+        generator.usesRenderCache = !check
         try checkFormats(format, registry: generator.registry)
         let printer = DiagnosticPrinter(style: diagnostics)
         let progress = ProgressLine(enabled: !quiet && report == nil && isatty(STDERR_FILENO) != 0)

@@ -5,24 +5,24 @@ import Testing
 @Suite struct CheckAndReportTests {
     typealias CLI = CommandLineTests
 
-    @Test func checkPassesWhenCommittedMaterialsAreCurrent() throws {
+    @Test func checkPassesWhenCommittedMaterialsAreCurrent() async throws {
         let kit = try Fixture()
-        #expect(try CLI.run(["generate", "--quiet"], in: kit.root).status == 0)
+        #expect(try await CLI.run(["generate", "--quiet"], in: kit.root).status == 0)
         let before = kit.outputTree()
-        let check = try CLI.run(["generate", "--check"], in: kit.root)
+        let check = try await CLI.run(["generate", "--check"], in: kit.root)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout == "15 files in out are up to date\n")
         #expect(kit.outputTree() == before)
     }
 
-    @Test func checkListsStaleMissingAndExtraFilesAndWritesNothing() throws {
+    @Test func checkListsStaleMissingAndExtraFilesAndWritesNothing() async throws {
         let kit = try Fixture()
-        #expect(try CLI.run(["generate", "--quiet"], in: kit.root).status == 0)
+        #expect(try await CLI.run(["generate", "--quiet"], in: kit.root).status == 0)
         try kit.edit("content/messages/recognize-the-signs.md", replacing: "title: Recognize the signs", with: "title: Know the signs")
         try FileManager.default.removeItem(at: kit.url("out/profiles/tsa.html"))
         try kit.write("out/old-poster.html", "<p>retired</p>\n")
         let before = kit.outputTree()
-        let check = try CLI.run(["generate", "--check"], in: kit.root)
+        let check = try await CLI.run(["generate", "--check"], in: kit.root)
         #expect(check.status == 1)
         #expect(check.stdout.contains("stale: out/recognize-and-report.txt\n"))
         #expect(check.stdout.contains("stale: out/recognize-and-report.md\n"))
@@ -34,17 +34,17 @@ import Testing
         #expect(kit.outputTree() == before)
     }
 
-    @Test func filteredCheckDoesNotCallOtherMaterialsExtra() throws {
+    @Test func filteredCheckDoesNotCallOtherMaterialsExtra() async throws {
         let kit = try Fixture()
-        #expect(try CLI.run(["generate", "--quiet"], in: kit.root).status == 0)
-        let check = try CLI.run(["generate", "--check", "--material", "recognize-and-report"], in: kit.root)
+        #expect(try await CLI.run(["generate", "--quiet"], in: kit.root).status == 0)
+        let check = try await CLI.run(["generate", "--check", "--material", "recognize-and-report"], in: kit.root)
         #expect(check.status == 0, "\(check.stdout)")
         #expect(check.stdout == "3 files in out are up to date\n")
     }
 
-    @Test func jsonReportListsEveryFileAndDiagnostic() throws {
+    @Test func jsonReportListsEveryFileAndDiagnostic() async throws {
         let kit = try Fixture()
-        let run = try CLI.run(["generate", "--report", "json"], in: kit.root)
+        let run = try await CLI.run(["generate", "--report", "json"], in: kit.root)
         #expect(run.status == 0)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(report["ok"] as? Bool == true)
@@ -58,16 +58,16 @@ import Testing
         #expect(first["status"] as? String == "written")
         #expect((first["bytes"] as? Int ?? 0) > 1000)
 
-        let again = try CLI.run(["generate", "--report", "json"], in: kit.root)
+        let again = try await CLI.run(["generate", "--report", "json"], in: kit.root)
         let statuses = (try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])?["summary"] as? [String: Int]
         #expect(statuses?["unchanged"] == 15)
         #expect(statuses?["written"] == nil)
     }
 
-    @Test func jsonReportOfAFailedRunCarriesTheDiagnostics() throws {
+    @Test func jsonReportOfAFailedRunCarriesTheDiagnostics() async throws {
         let kit = try Fixture()
         try kit.edit("outreach.yml", replacing: "layout: handout", with: "layout: leaflet")
-        let run = try CLI.run(["generate", "--report", "json"], in: kit.root)
+        let run = try await CLI.run(["generate", "--report", "json"], in: kit.root)
         #expect(run.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(report["ok"] as? Bool == false)
@@ -78,34 +78,34 @@ import Testing
         #expect((problem["message"] as? String)?.contains("unknown layout 'leaflet'") == true)
     }
 
-    @Test func githubDiagnosticsAreWorkflowCommands() throws {
+    @Test func githubDiagnosticsAreWorkflowCommands() async throws {
         let kit = try Fixture()
         try kit.edit("outreach.yml", replacing: "layout: handout", with: "layout: leaflet")
-        let run = try CLI.run(["generate", "--diagnostics", "github"], in: kit.root)
+        let run = try await CLI.run(["generate", "--diagnostics", "github"], in: kit.root)
         #expect(run.status == 1)
         #expect(run.stderr.contains("::error file=outreach.yml,line=28,col=13::unknown layout 'leaflet' in material 'recognize-and-report'; available: 'agency-profile', 'fact-sheet', 'handout'\n"))
     }
 
-    @Test func noColourWhenNotATerminal() throws {
+    @Test func noColourWhenNotATerminal() async throws {
         let kit = try Fixture()
         try kit.edit("outreach.yml", replacing: "layout: handout", with: "layout: leaflet")
-        let run = try CLI.run(["generate"], in: kit.root)
+        let run = try await CLI.run(["generate"], in: kit.root)
         #expect(!run.stderr.contains("\u{1B}["))
         #expect(!run.stderr.contains("\r"))
     }
 
-    @Test func treesAreByteIdenticalWhateverTheNumberOfJobs() throws {
+    @Test func treesAreByteIdenticalWhateverTheNumberOfJobs() async throws {
         let one = try Fixture(), many = try Fixture()
-        #expect(try CLI.run(["generate", "--jobs", "1", "--quiet"], in: one.root).status == 0)
-        #expect(try CLI.run(["generate", "--jobs", "8", "--quiet"], in: many.root).status == 0)
-        #expect(one.outputTree() == many.outputTree())
+        #expect(try await CLI.run(["generate", "--jobs", "1", "--quiet"], in: one.root).status == 0)
+        #expect(try await CLI.run(["generate", "--jobs", "8", "--quiet"], in: many.root).status == 0)
+        #expect(one.outputTree(includingHidden: true) == many.outputTree(includingHidden: true))
         #expect(one.outputTree().count == 15)
-        #expect(try CLI.run(["generate", "--jobs", "0"], in: one.root).status == 2)
+        #expect(try await CLI.run(["generate", "--jobs", "0"], in: one.root).status == 2)
     }
 
-    @Test func sourceDateEpochSetsTheDate() throws {
+    @Test func sourceDateEpochSetsTheDate() async throws {
         let kit = try Fixture()
-        #expect(try CLI.run(["generate", "--quiet"], in: kit.root, environment: ["SOURCE_DATE_EPOCH": "1767225600"]).status == 0)
+        #expect(try await CLI.run(["generate", "--quiet"], in: kit.root, environment: ["SOURCE_DATE_EPOCH": "1767225600"]).status == 0)
         #expect(try kit.read("out/recognize-and-report.txt").contains("2026-01-01"))
     }
 }

@@ -19,67 +19,55 @@ import Testing
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }()
 
-    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
+    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) async throws -> Run {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "SOURCE_DATE_EPOCH")
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        let result = try await runProcess(binary, arguments, in: folder, environment: env)
+        return Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
-    @Test func generatesTheBlueCampaignKit() throws {
+    @Test func generatesTheBlueCampaignKit() async throws {
         let kit = try Fixture()
-        let run = try Self.run(["generate"], in: kit.root)
+        let run = try await Self.run(["generate"], in: kit.root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("wrote out/government-roles.html\n"))
         #expect(run.stdout.contains("wrote out/profiles/uscg.html\n"))
         #expect(run.stdout.hasSuffix("15 files in out: 15 written, 0 unchanged\n"))
         #expect(kit.outputTree().count == 15)
 
-        let again = try Self.run(["generate"], in: kit.root)
+        let again = try await Self.run(["generate"], in: kit.root)
         #expect(again.stdout == "15 files in out: 0 written, 15 unchanged\n")
     }
 
-    @Test func generatesFromTheRepositoryExampleWithoutTouchingIt() throws {
+    @Test func generatesFromTheRepositoryExampleWithoutTouchingIt() async throws {
         let target = try Fixture(copyingExample: false)
-        let run = try Self.run(["generate", Repository.exampleManifest.path, "--output", target.output.path, "--quiet"], in: target.root)
+        let run = try await Self.run(["generate", Repository.exampleManifest.path, "--output", target.output.path, "--quiet"], in: target.root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
         #expect(target.outputTree().keys.sorted().first == "government-roles.html")
     }
 
-    @Test func formatAndMaterialFilters() throws {
+    @Test func formatAndMaterialFilters() async throws {
         let kit = try Fixture()
-        let run = try Self.run(["generate", "--format", "text", "--material", "recognize-and-report"], in: kit.root)
+        let run = try await Self.run(["generate", "--format", "text", "--material", "recognize-and-report"], in: kit.root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(Array(kit.outputTree().keys) == ["recognize-and-report.txt"])
     }
 
-    @Test func validateWritesNothing() throws {
+    @Test func validateWritesNothing() async throws {
         let kit = try Fixture()
-        let run = try Self.run(["validate"], in: kit.root)
+        let run = try await Self.run(["validate"], in: kit.root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == "outreach.yml: ok: 5 materials, 15 outputs\n")
         #expect(!FileManager.default.fileExists(atPath: kit.output.path))
     }
 
-    @Test func badContentExitsOneWithLocatedErrorsAndWritesNothing() throws {
+    @Test func badContentExitsOneWithLocatedErrorsAndWritesNothing() async throws {
         let kit = try Fixture()
         try kit.edit("content/agencies.yml", replacing: "kind: dhs-component", with: "kind: bureau")
         try kit.edit("outreach.yml", replacing: "formats: [html]", with: "formats: [html, pdf]")
-        let run = try Self.run(["generate"], in: kit.root)
+        let run = try await Self.run(["generate"], in: kit.root)
         #expect(run.status == 1)
         #expect(run.stderr.contains("outreach.yml:37:21: error: unknown format 'pdf' in material 'agency-profile'; available: 'html', 'markdown', 'sms', 'text', 'wallet-card'"))
         #expect(run.stderr.contains("content/agencies.yml:"))
@@ -89,36 +77,36 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: kit.output.path))
     }
 
-    @Test func missingManifestExitsOne() throws {
+    @Test func missingManifestExitsOne() async throws {
         let kit = try Fixture(copyingExample: false)
-        let run = try Self.run(["validate"], in: kit.root)
+        let run = try await Self.run(["validate"], in: kit.root)
         #expect(run.status == 1)
         #expect(run.stderr.contains("outreach.yml: error: cannot read manifest 'outreach.yml'"))
     }
 
     @Test(arguments: [["generate", "--format", "pdf"], ["generate", "--bogus"], ["frobnicate"]])
-    func usageErrorsExitTwo(arguments: [String]) throws {
+    func usageErrorsExitTwo(arguments: [String]) async throws {
         let kit = try Fixture()
-        let run = try Self.run(arguments, in: kit.root)
+        let run = try await Self.run(arguments, in: kit.root)
         #expect(run.status == 2, "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: kit.output.path))
     }
 
-    @Test func unknownFormatFilterNamesTheFormats() throws {
-        let run = try Self.run(["generate", "--format", "pdf"], in: try Fixture().root)
+    @Test func unknownFormatFilterNamesTheFormats() async throws {
+        let run = try await Self.run(["generate", "--format", "pdf"], in: try Fixture().root)
         #expect(run.stderr.contains("unknown format 'pdf'; available: html, markdown, text"))
     }
 
-    @Test func versionAndFormats() throws {
+    @Test func versionAndFormats() async throws {
         let folder = try Fixture(copyingExample: false).root
-        let version = try Self.run(["--version"], in: folder)
+        let version = try await Self.run(["--version"], in: folder)
         #expect(version.status == 0)
         #expect(version.stdout == "0.1.0\n")
-        let formats = try Self.run(["formats"], in: folder)
+        let formats = try await Self.run(["formats"], in: folder)
         #expect(formats.status == 0)
         let names = formats.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(names == ["html", "markdown", "text"])
-        let json = try Self.run(["formats", "--json"], in: folder)
+        let json = try await Self.run(["formats", "--json"], in: folder)
         let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]]
         #expect(parsed?.map { $0["name"] ?? "" } == ["html", "markdown", "text"])
     }

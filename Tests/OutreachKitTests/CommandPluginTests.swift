@@ -20,68 +20,40 @@ struct CommandPluginTests {
         return package
     }
 
-    static func swiftPackage(_ arguments: [String], in package: Fixture) throws -> CommandLineTests.Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swift", "package", "--scratch-path", scratch.path] + arguments
-        process.currentDirectoryURL = package.root
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes while the process runs, so neither fills up and blocks it.
-        let stderrData = ParallelRead(err.fileHandleForReading)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandLineTests.Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                    stderr: String(decoding: stderrData.wait(), as: UTF8.self))
+    static func swiftPackage(_ arguments: [String], in package: Fixture) async throws -> CommandLineTests.Run {
+        let result = try await runProcess(
+            URL(fileURLWithPath: "/usr/bin/env"), ["swift", "package", "--scratch-path", scratch.path] + arguments,
+            in: package.root, environment: ProcessInfo.processInfo.environment)
+        return CommandLineTests.Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
-    @Test func generatesTheFixturesMaterials() throws {
+    @Test func generatesTheFixturesMaterials() async throws {
         let package = try Self.makePackage()
-        let run = try Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach"], in: package)
+        let run = try await Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach"], in: package)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("wrote materials/handout.md"))
         #expect(try package.read("materials/handout.md").contains("## Recognize the signs"))
         #expect(try package.read("materials/handout.txt").contains("Recognize the signs\n-------------------"))
 
-        let check = try Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach", "--check"], in: package)
+        let check = try await Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach", "--check"], in: package)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains("2 files in materials are up to date"))
     }
 
-    @Test func aBrokenManifestFailsWithLocatedDiagnostics() throws {
+    @Test func aBrokenManifestFailsWithLocatedDiagnostics() async throws {
         let package = try Self.makePackage()
         try package.edit("outreach.yml", replacing: "layout: handout", with: "layout: leaflet")
-        let run = try Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach"], in: package)
+        let run = try await Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach"], in: package)
         #expect(run.status != 0)
         #expect(run.stderr.contains("error: outreach.yml:6:13: unknown layout 'leaflet' in material 'handout'; available: 'agency-profile', 'fact-sheet', 'handout'"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: package.url("materials").path))
     }
 
-    @Test func withoutPermissionItNamesTheFlag() throws {
+    @Test func withoutPermissionItNamesTheFlag() async throws {
         let package = try Self.makePackage()
-        let run = try Self.swiftPackage(["generate-outreach"], in: package)
+        let run = try await Self.swiftPackage(["generate-outreach"], in: package)
         #expect(run.status != 0)
         #expect(run.stderr.contains("--allow-writing-to-package-directory"))
         #expect(!FileManager.default.fileExists(atPath: package.url("materials").path))
-    }
-}
-
-/// Reads a pipe to its end on another thread.
-final class ParallelRead: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
-        }
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return data
     }
 }

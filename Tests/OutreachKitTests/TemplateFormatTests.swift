@@ -341,18 +341,18 @@ import Testing
         #expect(problem.location?.file == "formats/html/format.yml")
     }
 
-    @Test func formatsCommandListsTemplateFormatsWithTheirFolder() throws {
+    @Test func formatsCommandListsTemplateFormatsWithTheirFolder() async throws {
         let kit = try Fixture.minimal()
         try FileManager.default.copyItem(at: Self.examples, to: kit.url("formats"))
         try kit.edit("outreach.yml", replacing: "materials:", with: "formats:\n  - folder: formats\nmaterials:")
-        let run = try CommandLineTests.run(["formats"], in: kit.root, environment: ["OUTREACH_FORMATS_PATH": "/nonexistent"])
+        let run = try await CommandLineTests.run(["formats"], in: kit.root, environment: ["OUTREACH_FORMATS_PATH": "/nonexistent"])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
         let sms = try #require(lines.first { $0.hasPrefix("sms ") })
         #expect(sms.contains(".txt") && sms.contains("template (formats/sms)") && sms.contains("Text messages"))
         #expect(lines.contains { $0.hasPrefix("wallet-card ") && $0.contains("template (formats/wallet-card)") })
 
-        let json = try CommandLineTests.run(["formats", "--json"], in: kit.root, environment: ["OUTREACH_FORMATS_PATH": "/nonexistent"])
+        let json = try await CommandLineTests.run(["formats", "--json"], in: kit.root, environment: ["OUTREACH_FORMATS_PATH": "/nonexistent"])
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]])
         let card = try #require(list.first { $0["name"] == "wallet-card" })
         #expect(card["source"] == "template")

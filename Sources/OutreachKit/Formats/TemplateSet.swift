@@ -8,6 +8,8 @@ import Mustache
 public struct TemplateSet: Sendable, Hashable {
     /// Where each template came from, by name (such as `html`).
     public private(set) var origins: [String: String]
+    /// A stable digest of every template's text, for the render cache.
+    private(set) var fingerprint = StableHash()
     private var library: MustacheLibrary
 
     /// The templates compiled into outreach.
@@ -20,6 +22,8 @@ public struct TemplateSet: Sendable, Hashable {
             if let template = try? MustacheTemplate(string: text) {
                 set.library.register(template, named: name)
                 set.origins[name] = "built-in"
+                set.fingerprint.add(file)
+                set.fingerprint.add(text)
             }
         }
         return set
@@ -57,6 +61,8 @@ public struct TemplateSet: Sendable, Hashable {
                 let name = String(file.dropLast(".mustache".count))
                 set.library.register(template, named: name)
                 set.origins[name] = path
+                set.fingerprint.add(file)
+                set.fingerprint.add(text)
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(.error(
                     "template syntax: \(error.error) near \(quoted(error.context.line.trimmingCharacters(in: .whitespaces)))",

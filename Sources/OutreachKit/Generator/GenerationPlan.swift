@@ -24,6 +24,18 @@ public struct PlannedOutput: Sendable, Hashable {
     public var material: String
     /// The bytes.
     public var contents: Data
+    /// Whether the render cache vouches that the file on disk already holds these bytes.
+    var knownOnDisk = false
+    /// What the output was made from, for the render cache; nil when it must always be rendered.
+    var cacheKey: String?
+
+    /// Creates a planned output.
+    public init(path: String, format: String, material: String, contents: Data) {
+        self.path = path
+        self.format = format
+        self.material = material
+        self.contents = contents
+    }
 }
 
 /// Everything a run would write, checked and rendered, before anything is written.
@@ -36,6 +48,8 @@ public struct GenerationPlan: Sendable {
     public var outputs: [PlannedOutput]
     /// Warnings found along the way.
     public var warnings: [Diagnostic]
+    /// Whether writing the plan should record the render cache.
+    var usesRenderCache = false
 
     /// The output folder joined with a relative path, for messages.
     public func displayPath(_ relative: String) -> String {

@@ -14,6 +14,9 @@ public struct Generator: Sendable {
     public var environment: [String: String]
     /// How many documents to lay out and render at once; the output does not depend on it.
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Whether to take unchanged outputs from the render cache in the output folder
+    /// instead of rendering them again. `generate --check` turns it off.
+    public var usesRenderCache = true
     /// Called as documents finish rendering, with the number done and the total, from any thread.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
@@ -51,16 +54,18 @@ public struct Generator: Sendable {
         if let campaign { checker.checkReferences(campaign) }
         guard let campaign, !sink.hasErrors else { throw DiagnosticError(sink.diagnostics) }
 
+        let folder = output ?? (manifest.resolve(manifest.output), manifest.relative(manifest.output))
         let jobs = JobPlanner(manifest: manifest, campaign: campaign, registry: registry, layouts: layouts,
-                              templates: templates, date: date, filters: filters, workers: self.jobs, sink: sink).jobs()
-        let outputs = render(jobs, sink: sink)
+                              templates: templates, date: date, filters: filters, workers: self.jobs,
+                              formatIdentities: usesRenderCache ? formatIdentities(registry) : [:], sink: sink).jobs()
+        let cache = usesRenderCache ? RenderCache.load(from: folder.url) : nil
+        let outputs = render(jobs, cache: cache, folder: folder.url, sink: sink)
         checkPaths(outputs, sink: sink)
         if sink.hasErrors { throw DiagnosticError(sink.diagnostics) }
 
-        let folder = output ?? (manifest.resolve(manifest.output), manifest.relative(manifest.output))
         return GenerationPlan(
             outputFolder: folder.url, outputDisplayPath: folder.display,
-            outputs: outputs.sorted { $0.path < $1.path }, warnings: sink.diagnostics)
+            outputs: outputs.sorted { $0.path < $1.path }, warnings: sink.diagnostics, usesRenderCache: usesRenderCache)
     }
 
     /// The campaign, or nil when the content has errors (reported to `sink`) or no folder was named.
@@ -75,11 +80,11 @@ public struct Generator: Sendable {
     }
 
     /// Renders every job, in parallel across cores; order of the result follows `jobs`.
-    private func render(_ jobs: [RenderJob], sink: DiagnosticSink) -> [PlannedOutput] {
+    private func render(_ jobs: [RenderJob], cache: RenderCache?, folder: URL, sink: DiagnosticSink) -> [PlannedOutput] {
         let results = ParallelResults<Result<RenderJob.Output, Diagnostic>>(count: jobs.count)
         let counter = ProgressCounter(total: jobs.count, report: progress)
         parallelForEach(jobs.count, workers: self.jobs) { index in
-            results[index] = jobs[index].run()
+            results[index] = jobs[index].run(cache: cache, folder: folder)
             counter.advance()
         }
         var outputs: [PlannedOutput] = []
@@ -93,6 +98,35 @@ public struct Generator: Sendable {
             }
         }
         return outputs
+    }
+
+    /// What identifies each cacheable format's code and files; external formats have none.
+    private func formatIdentities(_ registry: RendererRegistry) -> [String: StableHash] {
+        var identities: [String: StableHash] = [:]
+        var binary = StableHash()
+        binary.add(Outreach.version)
+        if let path = Bundle.main.executablePath,
+           let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+            binary.add("\(attributes[.size] ?? 0) \((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
+        }
+        for entry in registry.allEntries {
+            var identity = binary
+            identity.add(entry.renderer.format.name)
+            switch entry.source {
+            case .builtIn:
+                break
+            case .template(let folder):
+                let url = URL(fileURLWithPath: folder)
+                for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
+                    identity.add(name)
+                    identity.add(bytes: FileManager.default.contents(atPath: url.appendingPathComponent(name).path) ?? Data())
+                }
+            case .external:
+                continue
+            }
+            identities[entry.renderer.format.name] = identity
+        }
+        return identities
     }
 
     /// Every format a manifest can use: the registry's, the manifest's and the

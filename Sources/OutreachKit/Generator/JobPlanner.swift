@@ -13,14 +13,25 @@ struct RenderJob: Sendable {
     let options: RenderOptions
     let path: String
     let material: MaterialSpec
+    /// What the output is made from, when it may be taken from the render cache.
+    var cacheKey: String?
 
-    func run() -> Result<Output, Diagnostic> {
+    func run(cache: RenderCache?, folder: URL) -> Result<Output, Diagnostic> {
+        if let cacheKey, let cache, let contents = cache.contents(of: path, key: cacheKey, in: folder) {
+            var output = PlannedOutput(path: path, format: renderer.format.name, material: material.id, contents: contents)
+            output.knownOnDisk = true
+            output.cacheKey = cacheKey
+            return .success(Output(files: [output], diagnostics: []))
+        }
         do {
             let rendered = try renderer.render(document, options: options)
-            let folder = (path as NSString).deletingLastPathComponent
+            let directory = (path as NSString).deletingLastPathComponent
+            let cacheable = rendered.files.count == 1 && rendered.files.first?.path == nil && rendered.diagnostics.isEmpty
             let files = rendered.files.map { file in
-                let filePath = file.path.map { folder.isEmpty ? $0 : folder + "/" + $0 } ?? path
-                return PlannedOutput(path: filePath, format: renderer.format.name, material: material.id, contents: file.contents)
+                let filePath = file.path.map { directory.isEmpty ? $0 : directory + "/" + $0 } ?? path
+                var output = PlannedOutput(path: filePath, format: renderer.format.name, material: material.id, contents: file.contents)
+                output.cacheKey = cacheable ? cacheKey : nil
+                return output
             }
             let diagnostics = rendered.diagnostics.map { diagnostic in
                 var diagnostic = diagnostic
@@ -46,6 +57,8 @@ struct JobPlanner {
     let date: String?
     let filters: GenerateFilters
     var workers = 1
+    /// Each format's identity for the render cache; formats without one are always rendered.
+    var formatIdentities: [String: StableHash] = [:]
     let sink: DiagnosticSink
 
     /// One document to lay out, and the formats to render it in.
@@ -92,16 +105,20 @@ struct JobPlanner {
         }
 
         // Laying out is independent per page: do it across cores, as rendering is.
-        let documents = ParallelResults<Document>(count: pages.count)
+        let documents = ParallelResults<(Document, StableHash?)>(count: pages.count)
         let allPages = pages
+        let digestDocuments = !formatIdentities.isEmpty
         parallelForEach(allPages.count, workers: workers) { index in
             let page = allPages[index]
-            documents[index] = page.renderers.isEmpty ? nil : page.layout.document(for: page.input).normalizedHeadings()
+            guard !page.renderers.isEmpty else { return }
+            let document = page.layout.document(for: page.input).normalizedHeadings()
+            documents[index] = (document, digestDocuments ? Self.digest(document) : nil)
         }
+        let campaignDigest = formatIdentities.isEmpty ? nil : Self.digest(campaign)
 
         var jobs: [RenderJob] = []
-        for (page, document) in zip(pages, documents.values) {
-            guard let document else { continue }
+        for (page, result) in zip(pages, documents.values) {
+            guard let (document, documentDigest) = result else { continue }
             for renderer in page.renderers {
                 var values = ["material": page.input.material.id, "locale": page.input.locale,
                               "format": renderer.format.name, "ext": renderer.format.fileExtension]
@@ -109,11 +126,31 @@ struct JobPlanner {
                 var options = page.options
                 options.campaign = campaign
                 options.formatOptions = registry.entry(named: renderer.format.name)?.options ?? [:]
-                jobs.append(RenderJob(document: document, renderer: renderer, options: options,
-                                      path: page.pattern.resolve(values), material: page.input.material))
+                let path = page.pattern.resolve(values)
+                var job = RenderJob(document: document, renderer: renderer, options: options, path: path, material: page.input.material)
+                if let identity = formatIdentities[renderer.format.name], let documentDigest, let campaignDigest {
+                    var key = identity
+                    key.add(path)
+                    key.add("\(options.paper.rawValue) \(options.textWidth) \(options.asciiOnly)")
+                    key.add(options.templates.fingerprint)
+                    key.add(Self.digest(options.formatOptions))
+                    key.add(documentDigest)
+                    key.add(campaignDigest)
+                    job.cacheKey = key.hex
+                }
+                jobs.append(job)
             }
         }
         return jobs
+    }
+
+    /// A digest of a value's sorted-key JSON encoding.
+    static func digest<Value: Encodable>(_ value: Value) -> StableHash {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var hash = StableHash()
+        hash.add(bytes: (try? encoder.encode(value)) ?? Data())
+        return hash
     }
 
     /// Listed ids in order, then agencies of the listed kinds in content order; all when neither is given.

@@ -46,6 +46,10 @@ public struct OutputWriter: Sendable {
                 if folders.insert(folder.path).inserted {
                     try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
                 }
+                if output.knownOnDisk {
+                    results.append((output, .unchanged))
+                    continue
+                }
                 if let existing = fileManager.contents(atPath: target.path), existing == output.contents {
                     results.append((output, .unchanged))
                     continue
@@ -56,7 +60,21 @@ public struct OutputWriter: Sendable {
                 throw DiagnosticError([.error("cannot write \(quoted(plan.displayPath(output.path))): \(error.localizedDescription)")])
             }
         }
+        if plan.usesRenderCache { saveCache(for: plan.outputs, in: root) }
         return results
+    }
+
+    /// Records what each output was made from; rewritten only when it changed, so a
+    /// rerun that changes nothing writes nothing. A cache that cannot be saved only
+    /// costs the next run its shortcut.
+    private func saveCache(for outputs: [PlannedOutput], in root: URL) {
+        var cache = RenderCache.load(from: root)
+        let before = cache.data
+        cache.record(outputs)
+        let after = cache.data
+        if after != before || !FileManager.default.fileExists(atPath: root.appendingPathComponent(RenderCache.fileName).path) {
+            try? writeAtomically(after, to: root.appendingPathComponent(RenderCache.fileName))
+        }
     }
 
     /// Writes to a temporary file beside the target, then renames it over the target.

@@ -62,8 +62,8 @@ struct Fixture {
     func problems(environment: [String: String] = [:]) -> [Diagnostic] {
         let earlier = "out/earlier-output.txt"
         if !FileManager.default.fileExists(atPath: url(earlier).path) { try? write(earlier, "made by an earlier run\n") }
-        let before = outputTree()
-        defer { #expect(outputTree() == before, "a failed run changed the output folder") }
+        let before = outputTree(includingHidden: true)
+        defer { #expect(outputTree(includingHidden: true) == before, "a failed run changed the output folder") }
         do {
             let plan = try plan(environment: environment)
             _ = try OutputWriter().write(plan)
@@ -74,8 +74,9 @@ struct Fixture {
         }
     }
 
-    /// Every file under the fixture's output folder with its bytes.
-    func outputTree() -> [String: Data] {
+    /// Every file under the fixture's output folder with its bytes; hidden files
+    /// (the render cache) only when asked.
+    func outputTree(includingHidden: Bool = false) -> [String: Data] {
         var tree: [String: Data] = [:]
         guard let walker = FileManager.default.enumerator(at: output, includingPropertiesForKeys: nil) else { return tree }
         let base = output.standardizedFileURL.path
@@ -83,7 +84,9 @@ struct Fixture {
             let path = file.standardizedFileURL.path
             guard let data = FileManager.default.contents(atPath: path),
                   (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            tree[String(path.dropFirst(base.count + 1))] = data
+            let relative = String(path.dropFirst(base.count + 1))
+            if !includingHidden && relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            tree[relative] = data
         }
         return tree
     }
@@ -98,5 +101,59 @@ extension Array where Element == Diagnostic {
                          sourceLocation: sourceLocation)
         }
         return matches.first
+    }
+}
+
+/// Runs a program to its end without holding a thread of Swift's cooperative
+/// pool: tests run on that small pool (two threads on two cores), and the
+/// external-format code needs a free pool thread while it waits for a plugin.
+func runProcess(
+    _ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String]
+) async throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    process.environment = environment
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    let stdout = PipeReader(out.fileHandleForReading)
+    let stderr = PipeReader(err.fileHandleForReading)
+    let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+        process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+        do { try process.run() } catch {
+            process.terminationHandler = nil
+            continuation.resume(throwing: error)
+        }
+    }
+    return (status, String(decoding: await stdout.data(), as: UTF8.self), String(decoding: await stderr.data(), as: UTF8.self))
+}
+
+/// Reads a pipe to its end on a Dispatch thread, outside the cooperative pool.
+final class PipeReader: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Data?
+    private var waiter: CheckedContinuation<Data, Never>?
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async {
+            let data = handle.readDataToEndOfFile()
+            let waiter = self.lock.withLock { () -> CheckedContinuation<Data, Never>? in
+                self.result = data
+                return self.waiter
+            }
+            waiter?.resume(returning: data)
+        }
+    }
+
+    func data() async -> Data {
+        await withCheckedContinuation { continuation in
+            let ready = lock.withLock { () -> Data? in
+                if result == nil { waiter = continuation }
+                return result
+            }
+            if let ready { continuation.resume(returning: ready) }
+        }
     }
 }

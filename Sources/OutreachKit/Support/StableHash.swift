@@ -1,0 +1,33 @@
+/// A 128-bit digest that is the same in every process (Swift's `Hasher` is
+/// seeded per process): two FNV-1a 64-bit hashes with different offsets.
+///
+/// Used only to notice that the inputs of an output did not change; it is not
+/// a cryptographic hash.
+struct StableHash: Hashable, Sendable {
+    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var b: UInt64 = 0x6c62_272e_07bb_0142
+
+    mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            b = b &+ (b >> 29)
+        }
+        // A separator, so that ("ab", "c") and ("a", "bc") differ.
+        a = (a ^ 0xff) &* 0x0000_0100_0000_01b3
+        b = (b ^ 0xfe) &* 0x0000_0100_0000_01b3
+    }
+
+    mutating func add(_ text: String) { add(bytes: text.utf8) }
+
+    mutating func add(_ other: StableHash) {
+        add(String(other.a, radix: 16))
+        add(String(other.b, radix: 16))
+    }
+
+    /// The digest as 32 hex digits.
+    var hex: String {
+        let high = String(a, radix: 16), low = String(b, radix: 16)
+        return String(repeating: "0", count: 16 - high.count) + high + String(repeating: "0", count: 16 - low.count) + low
+    }
+}
