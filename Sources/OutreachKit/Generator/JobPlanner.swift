@@ -135,7 +135,10 @@ struct JobPlanner {
                     key.add(options.templates.fingerprint)
                     key.add(Self.digest(options.formatOptions))
                     key.add(documentDigest)
-                    key.add(campaignDigest)
+                    // The three built-in renderers read only the document; other formats may read the campaign.
+                    if !(renderer is MarkdownRenderer || renderer is PlainTextRenderer || renderer is HTMLRenderer) {
+                        key.add(campaignDigest)
+                    }
                     job.cacheKey = key.hex
                 }
                 jobs.append(job)

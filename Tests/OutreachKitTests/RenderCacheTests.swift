@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import OutreachKit
+
+/// A rerun with unchanged inputs takes outputs from the render cache, and never trusts it blindly.
+@Suite struct RenderCacheTests {
+    @Test func rerunTakesUnchangedOutputsFromTheCache() throws {
+        let kit = try Fixture()
+        let first = try kit.plan()
+        #expect(first.outputs.allSatisfy { !$0.knownOnDisk })
+        _ = try OutputWriter().write(first)
+        let second = try kit.plan()
+        #expect(second.outputs.allSatisfy { $0.knownOnDisk })
+        #expect(second.outputs.map(\.contents) == first.outputs.map(\.contents))
+        #expect(FileManager.default.fileExists(atPath: kit.url("out/.outreach-cache.json").path))
+    }
+
+    @Test func anOutputEditedByHandIsRenderedAndRewritten() throws {
+        let kit = try Fixture()
+        _ = try OutputWriter().write(kit.plan())
+        let original = try kit.read("out/recognize-and-report.txt")
+        try kit.write("out/recognize-and-report.txt", "edited by hand\n")
+        let plan = try kit.plan()
+        #expect(plan.outputs.first { $0.path == "recognize-and-report.txt" }?.knownOnDisk == false)
+        let results = try OutputWriter().write(plan)
+        #expect(results.filter { $0.1 == .written }.map(\.0.path) == ["recognize-and-report.txt"])
+        #expect(try kit.read("out/recognize-and-report.txt") == original)
+    }
+
+    @Test func changedContentMissesTheCache() throws {
+        let kit = try Fixture()
+        _ = try OutputWriter().write(kit.plan())
+        try kit.edit("content/messages/how-to-report.md", replacing: "title: How to report", with: "title: How to tell us")
+        let plan = try kit.plan()
+        let rendered = plan.outputs.filter { !$0.knownOnDisk }.map(\.path).sorted()
+        #expect(rendered == ["recognize-and-report.html", "recognize-and-report.md", "recognize-and-report.txt",
+                             "text-messages.txt", "wallet-cards.html"])
+    }
+
+    @Test func aRerunRewritesNeitherOutputsNorTheCache() throws {
+        let kit = try Fixture()
+        _ = try OutputWriter().write(kit.plan())
+        let cache = kit.url("out/.outreach-cache.json").path
+        let stamp = try FileManager.default.attributesOfItem(atPath: cache)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.05)
+        let results = try OutputWriter().write(kit.plan())
+        #expect(results.allSatisfy { $0.1 == .unchanged })
+        #expect(try FileManager.default.attributesOfItem(atPath: cache)[.modificationDate] as? Date == stamp)
+    }
+
+    @Test func checkModeDoesNotUseTheCache() throws {
+        let kit = try Fixture()
+        _ = try OutputWriter().write(kit.plan())
+        var generator = Generator(environment: [:])
+        generator.usesRenderCache = false
+        let plan = try generator.plan(manifest: kit.manifest, displayPath: "outreach.yml")
+        #expect(plan.outputs.allSatisfy { !$0.knownOnDisk })
+    }
+}
