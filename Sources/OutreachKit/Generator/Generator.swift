@@ -119,7 +119,7 @@ public struct Generator: Sendable {
                 let url = URL(fileURLWithPath: folder)
                 for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
                     identity.add(name)
-                    identity.add(bytes: FileManager.default.contents(atPath: url.appendingPathComponent(name).path) ?? Data())
+                    identity.add(FileManager.default.contents(atPath: url.appendingPathComponent(name).path) ?? Data())
                 }
             case .external:
                 continue

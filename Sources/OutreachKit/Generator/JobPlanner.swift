@@ -112,7 +112,7 @@ struct JobPlanner {
             let page = allPages[index]
             guard !page.renderers.isEmpty else { return }
             let document = page.layout.document(for: page.input).normalizedHeadings()
-            documents[index] = (document, digestDocuments ? Self.digest(document) : nil)
+            documents[index] = (document, digestDocuments ? document.digest : nil)
         }
         let campaignDigest = formatIdentities.isEmpty ? nil : Self.digest(campaign)
 
@@ -152,7 +152,7 @@ struct JobPlanner {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         var hash = StableHash()
-        hash.add(bytes: (try? encoder.encode(value)) ?? Data())
+        hash.add((try? encoder.encode(value)) ?? Data())
         return hash
     }
 

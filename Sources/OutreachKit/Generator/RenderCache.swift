@@ -48,7 +48,7 @@ struct RenderCache: Sendable {
 
     private static func digest(_ data: Data) -> String {
         var hash = StableHash()
-        hash.add(bytes: data)
+        hash.add(data)
         return hash.hex
     }
 }

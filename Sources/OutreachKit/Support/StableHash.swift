@@ -1,3 +1,5 @@
+import Foundation
+
 /// A 128-bit digest that is the same in every process (Swift's `Hasher` is
 /// seeded per process): two FNV-1a 64-bit hashes with different offsets.
 ///
@@ -8,17 +10,37 @@ struct StableHash: Hashable, Sendable {
     private var b: UInt64 = 0x6c62_272e_07bb_0142
 
     mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            b = b &+ (b >> 29)
-        }
+        // Contiguous storage (Data, most Strings) is read directly: iterating Data byte by byte is slow.
+        let done = bytes.withContiguousStorageIfAvailable { buffer in mix(buffer) } != nil
+        if !done { Array(bytes).withUnsafeBufferPointer { mix($0) } }
         // A separator, so that ("ab", "c") and ("a", "bc") differ.
         a = (a ^ 0xff) &* 0x0000_0100_0000_01b3
         b = (b ^ 0xfe) &* 0x0000_0100_0000_01b3
     }
 
-    mutating func add(_ text: String) { add(bytes: text.utf8) }
+    mutating func add(_ data: Data) {
+        data.withUnsafeBytes { raw in mix(raw.bindMemory(to: UInt8.self)) }
+        a = (a ^ 0xff) &* 0x0000_0100_0000_01b3
+        b = (b ^ 0xfe) &* 0x0000_0100_0000_01b3
+    }
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { mix($0) }
+        a = (a ^ 0xff) &* 0x0000_0100_0000_01b3
+        b = (b ^ 0xfe) &* 0x0000_0100_0000_01b3
+    }
+
+    private mutating func mix(_ buffer: UnsafeBufferPointer<UInt8>) {
+        var a = self.a, b = self.b
+        for byte in buffer {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            b = b &+ (b >> 29)
+        }
+        self.a = a
+        self.b = b
+    }
 
     mutating func add(_ other: StableHash) {
         add(String(other.a, radix: 16))
