@@ -1,6 +1,6 @@
 // outreach-bench: measures the whole pipeline on a synthetic kit.
 //
-//   swift run -c release outreach-bench [--materials N] [--agencies N] [--messages N] [--dir PATH]
+//   swift run -c release outreach-bench [--materials N] [--agencies N] [--messages N] [--reruns N] [--dir PATH]
 //
 // It writes a content folder and a manifest of N materials × 3 formats into a
 // scratch folder (default `.build/outreach-bench-kit` under the current folder;
@@ -15,6 +15,7 @@ struct Settings {
     var agencies = 40
     var messages = 30
     var folder = ".build/outreach-bench-kit"
+    var reruns = 1
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -24,13 +25,14 @@ struct Settings {
                 continue
             }
             guard let value = iterator.next().flatMap(Int.init), value > 0 else {
-                FileHandle.standardError.write(Data("usage: outreach-bench [--materials N] [--agencies N] [--messages N] [--dir PATH]\n".utf8))
+                FileHandle.standardError.write(Data("usage: outreach-bench [--materials N] [--agencies N] [--messages N] [--reruns N] [--dir PATH]\n".utf8))
                 exit(2)
             }
             switch flag {
             case "--materials": materials = value
             case "--agencies": agencies = value
             case "--messages": messages = value
+            case "--reruns": reruns = value
             default:
                 FileHandle.standardError.write(Data("outreach-bench: unknown option '\(flag)'\n".utf8))
                 exit(2)
@@ -59,7 +61,12 @@ do {
     }
 
     let full = try run()
-    let rerun = try run()
+    // The fastest of the reruns: the one least disturbed by the rest of the machine.
+    var rerun = try run()
+    for _ in 1..<settings.reruns {
+        let next = try run()
+        if next.seconds < rerun.seconds { rerun = next }
+    }
     var usage = rusage()
     #if os(Linux)
     getrusage(RUSAGE_SELF.rawValue, &usage)

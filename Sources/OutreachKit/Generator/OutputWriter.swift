@@ -68,6 +68,8 @@ public struct OutputWriter: Sendable {
     /// rerun that changes nothing writes nothing. A cache that cannot be saved only
     /// costs the next run its shortcut.
     private func saveCache(for outputs: [PlannedOutput], in root: URL) {
+        // Every output came from the cache, so the cache already says all there is to say.
+        if outputs.allSatisfy(\.knownOnDisk) { return }
         var cache = RenderCache.load(from: root)
         let before = cache.data
         cache.record(outputs)

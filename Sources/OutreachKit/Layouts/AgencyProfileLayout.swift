@@ -16,7 +16,7 @@ public struct AgencyProfileLayout: Layout {
         }
         var blocks = input.markdown(agency.role)
         if let parent = agency.parent.flatMap(input.campaign.agency) {
-            blocks.append(.paragraph([.text(input.label(.partOf).replacingOccurrences(of: "{name}", with: input.displayName(parent)))]))
+            blocks.append(.paragraph([.text(input.label(.partOf).filling(["name": input.displayName(parent)]))]))
         }
         if let list = input.responsibilities(agency) {
             blocks += [.heading(level: 2, content: [.text(input.label(.whatItDoes))]), list]

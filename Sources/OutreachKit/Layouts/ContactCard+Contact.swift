@@ -25,7 +25,7 @@ extension LayoutInput {
         var notes: [[Inline]] = []
         if let operatedBy = contact.operatedBy {
             let template = operatedBy.kind == .nonGovernmental ? label(.operatedByNGO) : label(.operatedBy)
-            notes.append([.text(template.replacingOccurrences(of: "{name}", with: operatedBy.name))])
+            notes.append([.text(template.filling(["name": operatedBy.name]))])
         }
         if let note = contact.note { notes.append(CommonMark.parseInline(text(note))) }
         return ContactCard(name: text(contact.name), entries: entries, notes: notes)

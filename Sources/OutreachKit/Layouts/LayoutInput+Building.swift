@@ -40,7 +40,7 @@ extension LayoutInput {
     /// A "Learn more" line linking to an agency's page.
     func learnMore(_ agency: Agency) -> Block? {
         guard let url = agency.learnMore else { return nil }
-        let linkText = label(.websiteOf).replacingOccurrences(of: "{name}", with: text(agency.name))
+        let linkText = label(.websiteOf).filling(["name": text(agency.name)])
         return .paragraph([.text(label(.learnMore) + " "), .link(url: url, content: [.text(linkText)]), .text(".")])
     }
 

@@ -40,9 +40,7 @@ struct OutputPattern {
 
     /// The path for one output.
     func resolve(_ values: [String: String]) -> String {
-        var result = text
-        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
-        return result
+        text.filling(values)
     }
 }
 
