@@ -52,7 +52,6 @@ struct Generate: ParsableCommand {
         if let jobs { generator.jobs = jobs }
         // A check compares real renders with the disk; it must not trust the cache.
         generator.usesRenderCache = !check
-        try checkFormats(format, registry: generator.registry)
         let printer = DiagnosticPrinter(style: diagnostics)
         let progress = ProgressLine(enabled: !quiet && report == nil && isatty(STDERR_FILENO) != 0)
         generator.progress = progress.update
@@ -142,10 +141,11 @@ struct Generate: ParsableCommand {
             print(RunReport(mode: check ? "check" : "generate", manifest: options.manifest, output: output,
                             files: files, diagnostics: problems, ok: false).json())
         }
-        let count = problems.filter { $0.severity == .error }.count
+        let errors = problems.filter { $0.severity == .error }
         let note = check ? "" : "; nothing was written"
-        FileHandle.standardError.write(Data("outreach: \(count) error\(count == 1 ? "" : "s")\(note)\n".utf8))
-        Foundation.exit(1)
+        FileHandle.standardError.write(Data("outreach: \(errors.count) error\(errors.count == 1 ? "" : "s")\(note)\n".utf8))
+        // A --format or --material that names nothing is bad usage, like an unknown option.
+        Foundation.exit(!errors.isEmpty && errors.allSatisfy(\.isCommandLineProblem) ? 2 : 1)
     }
 }
 

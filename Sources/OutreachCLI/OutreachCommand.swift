@@ -58,9 +58,7 @@ struct ManifestOptions: ParsableArguments {
     var url: URL { URL(fileURLWithPath: manifest) }
 }
 
-/// Rejects `--format` names no renderer has, before any manifest is read.
-func checkFormats(_ formats: [String], registry: RendererRegistry) throws {
-    for name in formats where registry.renderer(named: name) == nil {
-        throw ValidationError("unknown format '\(name)'; available: \(registry.names.joined(separator: ", "))")
-    }
+extension Diagnostic {
+    /// Whether the problem is in the command line (a `--format` or `--material` that names nothing).
+    var isCommandLineProblem: Bool { location == nil && message.contains(" given to --") }
 }

@@ -94,7 +94,18 @@ import Testing
 
     @Test func unknownFormatFilterNamesTheFormats() async throws {
         let run = try await Self.run(["generate", "--format", "pdf"], in: try Fixture().root)
-        #expect(run.stderr.contains("unknown format 'pdf'; available: html, markdown, text"))
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("error: unknown format 'pdf' given to --format; available: 'html', 'markdown', 'sms', 'text', 'wallet-card'"))
+        let material = try await Self.run(["generate", "--material", "poster"], in: try Fixture().root)
+        #expect(material.status == 2)
+        #expect(material.stderr.contains("unknown material 'poster' given to --material"))
+    }
+
+    @Test func formatFilterTakesTemplateFormats() async throws {
+        let kit = try Fixture()
+        let run = try await Self.run(["generate", "--format", "sms"], in: kit.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(Array(kit.outputTree().keys) == ["text-messages.txt"])
     }
 
     @Test func versionAndFormats() async throws {
