@@ -16,7 +16,9 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         do {
-            let plan = try Generator(registry: CommandContext.registry).plan(manifest: options.url, displayPath: options.manifest)
+            var generator = Generator(registry: CommandContext.registry)
+            generator.usesRenderCache = false // render everything, so every template and plugin is exercised
+            let plan = try generator.plan(manifest: options.url, displayPath: options.manifest)
             DiagnosticPrinter(style: diagnostics).print(plan.warnings)
             let materials = Set(plan.outputs.map(\.material)).count
             print("\(options.manifest): ok: \(materials) material\(materials == 1 ? "" : "s"), \(plan.outputs.count) output\(plan.outputs.count == 1 ? "" : "s")")
