@@ -25,7 +25,8 @@ public struct OutputWriter: Sendable {
         }
         let realRoot = root.resolvingSymlinksInPath().path
         // Check every target before writing any, so a refused file leaves the folder as it was.
-        for output in plan.outputs {
+        // Files the render cache vouches for are not written, so they need no check.
+        for output in plan.outputs where !output.knownOnDisk {
             if let reason = escapeReason(output.path) {
                 throw DiagnosticError([.error("refusing to write \(quoted(output.path)): it \(reason)")])
             }
@@ -41,14 +42,14 @@ public struct OutputWriter: Sendable {
         var folders: Set<String> = [root.path]
         for output in plan.outputs {
             let target = root.appendingPathComponent(output.path)
+            if output.knownOnDisk {
+                results.append((output, .unchanged))
+                continue
+            }
             do {
                 let folder = target.deletingLastPathComponent()
                 if folders.insert(folder.path).inserted {
                     try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-                }
-                if output.knownOnDisk {
-                    results.append((output, .unchanged))
-                    continue
                 }
                 if let existing = fileManager.contents(atPath: target.path), existing == output.contents {
                     results.append((output, .unchanged))
