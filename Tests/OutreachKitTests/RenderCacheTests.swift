@@ -56,4 +56,19 @@ import Testing
         let plan = try generator.plan(manifest: kit.manifest, displayPath: "outreach.yml")
         #expect(plan.outputs.allSatisfy { !$0.knownOnDisk })
     }
+
+    @Test func editingATemplateFormatMissesTheCache() throws {
+        let kit = try Fixture()
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Examples/formats"), to: kit.url("formats"))
+        let manifest = try kit.read("outreach.yml")
+        let absolute = Repository.root.appendingPathComponent("Examples/formats").path
+        try kit.write("outreach.yml", manifest.replacingOccurrences(of: "folder: \(absolute)", with: "folder: formats"))
+        _ = try OutputWriter().write(kit.plan())
+        let page = try kit.read("formats/sms/page.mustache")
+        try kit.write("formats/sms/page.mustache", page + "Sent by the Blue Campaign.\n")
+        let plan = try kit.plan()
+        #expect(plan.outputs.filter { !$0.knownOnDisk }.map(\.path) == ["text-messages.txt"])
+        _ = try OutputWriter().write(plan)
+        #expect(try kit.read("out/text-messages.txt").hasSuffix("Sent by the Blue Campaign.\n"))
+    }
 }

@@ -20,6 +20,8 @@ public struct TemplateFormat: Renderer {
     public let folder: String
     private let descriptor: TemplateFormatDescriptor
     private let library: MustacheLibrary
+    /// A digest of the descriptor and every template, for the render cache.
+    var fingerprint = StableHash()
 
     /// The pragma that turns HTML escaping off; it goes on a line of its own before
     /// each template of a non-HTML format (partials start out escaping HTML again).
@@ -41,6 +43,8 @@ public struct TemplateFormat: Renderer {
             .filter { $0.hasSuffix(".mustache") }.sorted()
         let descriptor = TemplateFormatDescriptor.read(text, file: descriptorPath, templates: files, folder: displayPath, sink: sink)
         var library = MustacheLibrary()
+        var fingerprint = StableHash()
+        fingerprint.add(text)
         for file in files {
             let path = displayPath + "/" + file
             guard let source = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path)
@@ -48,13 +52,17 @@ public struct TemplateFormat: Renderer {
                 sink.error("cannot read template as UTF-8 text", at: SourceLocation(file: path))
                 continue
             }
+            fingerprint.add(file)
+            fingerprint.add(source)
             let escapesHTML = descriptor?.base.escapesHTML ?? true
             if let template = parse(source, path: path, escapesHTML: escapesHTML, sink: sink) {
                 library.register(template, named: String(file.dropLast(".mustache".count)))
             }
         }
         guard let descriptor, !sink.hasErrors else { throw DiagnosticError(sink.diagnostics) }
-        return TemplateFormat(format: descriptor.format, folder: displayPath, descriptor: descriptor, library: library)
+        var format = TemplateFormat(format: descriptor.format, folder: displayPath, descriptor: descriptor, library: library)
+        format.fingerprint = fingerprint
+        return format
     }
 
     /// The template, or `nil` after reporting its syntax error with the line and column.

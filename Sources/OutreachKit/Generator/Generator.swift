@@ -115,12 +115,10 @@ public struct Generator: Sendable {
             switch entry.source {
             case .builtIn:
                 break
-            case .template(let folder):
-                let url = URL(fileURLWithPath: folder)
-                for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
-                    identity.add(name)
-                    identity.add(FileManager.default.contents(atPath: url.appendingPathComponent(name).path) ?? Data())
-                }
+            case .template:
+                // The files as the format read them, not as they are now on disk.
+                guard let template = entry.renderer as? TemplateFormat else { continue }
+                identity.add(template.fingerprint)
             case .external:
                 continue
             }
