@@ -83,6 +83,12 @@ public struct TemplateSet: Sendable, Hashable {
         return text
     }
 
-    public static func == (lhs: TemplateSet, rhs: TemplateSet) -> Bool { lhs.origins == rhs.origins }
-    public func hash(into hasher: inout Hasher) { hasher.combine(origins) }
+    public static func == (lhs: TemplateSet, rhs: TemplateSet) -> Bool {
+        lhs.origins == rhs.origins && lhs.fingerprint == rhs.fingerprint
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(origins)
+        hasher.combine(fingerprint)
+    }
 }
