@@ -33,10 +33,23 @@ struct StableHash: Hashable, Sendable {
 
     private mutating func mix(_ buffer: UnsafeBufferPointer<UInt8>) {
         var a = self.a, b = self.b
-        for byte in buffer {
-            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        let raw = UnsafeRawBufferPointer(buffer)
+        var index = 0
+        // Eight bytes at a time, then the rest one by one.
+        while index + 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            a = (a ^ word) &* prime
+            b = (b ^ (word >> 32 | word << 32)) &* prime
             b = b &+ (b >> 29)
+            index += 8
+        }
+        while index < raw.count {
+            let byte = UInt64(raw[index])
+            a = (a ^ byte) &* prime
+            b = (b ^ byte) &* prime
+            b = b &+ (b >> 29)
+            index += 1
         }
         self.a = a
         self.b = b
