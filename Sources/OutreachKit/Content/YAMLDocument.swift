@@ -18,10 +18,6 @@ struct YAMLValue {
     let file: String
     let sink: DiagnosticSink
 
-    var location: SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
-    }
-
     /// Parses `text`; a syntax error becomes a diagnostic and `nil`.
     static func parse(
         _ text: String, file: String, lineOffset: Int = 0, emptyMessage: String = "the file is empty", sink: DiagnosticSink
@@ -55,9 +51,8 @@ struct YAMLValue {
 
     /// The location of this node, shifted when the YAML sits inside another file.
     var at: SourceLocation {
-        var location = self.location
-        if location.line > 0 { location.line += lineOffset }
-        return location
+        guard let mark = node.mark else { return SourceLocation(file: file) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
     private static func syntaxDiagnostic(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {

@@ -5,7 +5,7 @@
 enum LayoutLabel: String, CaseIterable {
     case howToReport, learnMore, websiteOf, call, text, tty, online, hours, languages, or, to
     case operatedBy, operatedByNGO, figuresFrom, whatItDoes, byTheNumbers, programs, members
-    case governmentRoles, recognizeAndReport, relatedMessages, partOf
+    case governmentRoles, recognizeAndReport, partOf
 
     private static let english: [LayoutLabel: String] = [
         .howToReport: "Who to contact", .learnMore: "Learn more:", .websiteOf: "the {name} website",
@@ -16,7 +16,7 @@ enum LayoutLabel: String, CaseIterable {
         .figuresFrom: "Figures:", .whatItDoes: "What it does", .byTheNumbers: "By the numbers",
         .programs: "Programs and resources", .members: "Members and invited agencies",
         .governmentRoles: "Government roles in combating human trafficking",
-        .recognizeAndReport: "Recognize and report human trafficking", .relatedMessages: "Related information", .partOf: "Part of the {name}.",
+        .recognizeAndReport: "Recognize and report human trafficking", .partOf: "Part of the {name}.",
     ]
 
     /// Labels by locale; add a table here to translate the layouts.

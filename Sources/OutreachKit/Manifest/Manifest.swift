@@ -26,11 +26,6 @@ public struct Manifest: Sendable {
     public var formats: [FormatDeclaration] = []
     /// Where each key and list item was written, for later diagnostics.
     var locations: [String: SourceLocation]
-
-    /// The location of a key such as `output`, or the file itself.
-    func location(_ key: String) -> SourceLocation {
-        locations[key] ?? SourceLocation(file: file)
-    }
 }
 
 /// Settings for rendering: from `defaults`, overridden by a material's `options`.

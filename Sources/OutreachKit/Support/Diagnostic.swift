@@ -1,7 +1,7 @@
 import Foundation
 
 /// A place in an input file: path plus 1-based line and column.
-public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
+public struct SourceLocation: Sendable, Hashable, Codable {
     /// The file, as given to outreach (relative paths stay relative).
     public var file: String
     /// 1-based line; 0 when the problem is about the whole file.
@@ -21,10 +21,6 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
         guard line > 0 else { return file }
         guard column > 0 else { return "\(file):\(line)" }
         return "\(file):\(line):\(column)"
-    }
-
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
 }
 

@@ -31,12 +31,6 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
-    /// The string, when this is one.
-    public var stringValue: String? {
-        if case .string(let value) = self { return value }
-        return nil
-    }
-
     /// The number as an integer, when this is a whole number.
     public var intValue: Int? {
         if case .number(let value) = self, value.rounded() == value, abs(value) < 1e15 { return Int(value) }
