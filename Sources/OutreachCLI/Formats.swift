@@ -3,7 +3,7 @@ import Foundation
 import OutreachKit
 
 /// `outreach formats`: list every output format a manifest can use.
-struct Formats: ParsableCommand {
+struct Formats: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the output formats: built-in, template and external.",
         discussion: """
@@ -20,9 +20,9 @@ struct Formats: ParsableCommand {
     @Flag(help: "Print the list as JSON.")
     var json = false
 
-    func run() throws {
+    func run() async throws {
         let path = manifest ?? (FileManager.default.fileExists(atPath: "outreach.yml") ? "outreach.yml" : nil)
-        let (registry, diagnostics) = Generator(registry: CommandContext.registry)
+        let (registry, diagnostics) = await Generator(registry: CommandContext.registry)
             .availableFormats(manifest: path.map { URL(fileURLWithPath: $0) }, displayPath: path ?? "")
         DiagnosticPrinter().print(diagnostics)
         let entries = registry.allEntries

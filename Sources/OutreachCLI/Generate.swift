@@ -8,7 +8,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// `outreach generate`: make every material the manifest asks for, or check that they are up to date.
-struct Generate: ParsableCommand {
+struct Generate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Make the materials a manifest asks for.",
         discussion: """
@@ -47,7 +47,7 @@ struct Generate: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
     }
 
-    func run() throws {
+    func run() async throws {
         var generator = Generator(registry: CommandContext.registry)
         if let jobs { generator.jobs = jobs }
         // A check compares real renders with the disk; it must not trust the cache.
@@ -58,7 +58,7 @@ struct Generate: ParsableCommand {
         let filters = GenerateFilters(materials: material, formats: format)
         let plan: GenerationPlan
         do {
-            plan = try generator.plan(
+            plan = try await generator.plan(
                 manifest: options.url, displayPath: options.manifest,
                 output: output.map { (URL(fileURLWithPath: $0), $0) }, filters: filters)
             progress.finish()

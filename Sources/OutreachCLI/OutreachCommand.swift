@@ -13,9 +13,13 @@ import OutreachKit
 public enum OutreachCLI {
     /// Parses the process's arguments and runs the command with the formats in
     /// `registry`; exits with 0, 1 (a failed run) or 2 (bad usage).
-    public static func main(registry: RendererRegistry = .builtIn, arguments: [String]? = nil) -> Never {
-        CommandContext.$registry.withValue(registry) {
-            OutreachCommand.run(arguments)
+    ///
+    /// Ignores `SIGPIPE` for the process: writing a request to a format plugin
+    /// that has already exited must fail with an error, not end outreach.
+    public static func main(registry: RendererRegistry = .builtIn, arguments: [String]? = nil) async -> Never {
+        signal(SIGPIPE, SIG_IGN)
+        await CommandContext.$registry.withValue(registry) {
+            await OutreachCommand.run(arguments)
         }
     }
 }
@@ -26,7 +30,7 @@ enum CommandContext {
 }
 
 /// `outreach`: turns campaign content into finished outreach materials.
-struct OutreachCommand: ParsableCommand {
+struct OutreachCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outreach",
         abstract: "Turn campaign content into fact sheets, handouts and printable pages.",
@@ -35,10 +39,14 @@ struct OutreachCommand: ParsableCommand {
     )
 
     /// Runs the command; usage errors exit with 2, failed runs with 1.
-    static func run(_ arguments: [String]?) -> Never {
+    static func run(_ arguments: [String]?) async -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
             Foundation.exit(0)
         } catch {
             if exitCode(for: error) == .validationFailure {

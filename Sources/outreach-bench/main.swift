@@ -52,19 +52,19 @@ do {
     let manifest = root.appendingPathComponent("outreach.yml")
     let generator = Generator(environment: [:])
 
-    func run() throws -> (seconds: Double, written: Int, total: Int) {
+    func run() async throws -> (seconds: Double, written: Int, total: Int) {
         let start = DispatchTime.now().uptimeNanoseconds
-        let plan = try generator.plan(manifest: manifest, displayPath: "outreach.yml")
+        let plan = try await generator.plan(manifest: manifest, displayPath: "outreach.yml")
         let results = try OutputWriter().write(plan)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return (seconds, results.filter { $0.1 == .written }.count, results.count)
     }
 
-    let full = try run()
+    let full = try await run()
     // The fastest of the reruns: the one least disturbed by the rest of the machine.
-    var rerun = try run()
+    var rerun = try await run()
     for _ in 1..<settings.reruns {
-        let next = try run()
+        let next = try await run()
         if next.seconds < rerun.seconds { rerun = next }
     }
     var usage = rusage()

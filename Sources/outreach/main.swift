@@ -1,3 +1,3 @@
 import OutreachCLI
 
-OutreachCLI.main()
+await OutreachCLI.main()

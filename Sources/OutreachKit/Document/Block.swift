@@ -20,6 +20,9 @@ public indirect enum Block: Sendable, Codable, Hashable {
     case factList([Fact])
     /// A thematic break.
     case thematicBreak
+    /// Blocks a layout placed for one message, agency or the reporting
+    /// contacts; written as its blocks would be in its place.
+    case section(Section)
 }
 
 /// A boxed aside.
@@ -41,40 +44,6 @@ public struct Callout: Sendable, Codable, Hashable {
         self.kind = kind
         self.title = title
         self.blocks = blocks
-    }
-}
-
-/// A contact shown as a card: a name, labeled ways to reach it, and notes.
-public struct ContactCard: Sendable, Codable, Hashable {
-    /// One way to reach the contact.
-    public struct Entry: Sendable, Codable, Hashable {
-        /// What this way is, such as "Call" or "Text".
-        public var label: String
-        /// The value as printed, such as "1-888-373-7888".
-        public var value: String
-        /// An address for the value, such as `tel:+18883737888`.
-        public var url: String?
-
-        /// Creates an entry.
-        public init(label: String, value: String, url: String? = nil) {
-            self.label = label
-            self.value = value
-            self.url = url
-        }
-    }
-
-    /// The contact's name.
-    public var name: String
-    /// Ways to reach it, in order.
-    public var entries: [Entry]
-    /// Notes such as who operates it, in order.
-    public var notes: [[Inline]]
-
-    /// Creates a card.
-    public init(name: String, entries: [Entry], notes: [[Inline]] = []) {
-        self.name = name
-        self.entries = entries
-        self.notes = notes
     }
 }
 

@@ -1,98 +1,194 @@
 extension Document {
-    /// A digest of everything in the document, the same in every process.
-    ///
-    /// Walks the tree directly: encoding it as JSON first costs more than
-    /// rendering some formats.
-    var digest: StableHash {
-        var hash = StableHash()
-        let meta = metadata
-        for field in [meta.title, meta.subtitle, meta.locale, meta.audience, meta.date, meta.sourceNote, meta.material, meta.layout] {
-            hash.add(field ?? "\u{0}")
-        }
-        for block in blocks { block.digest(into: &hash) }
-        return hash
+    /// The SHA-256 of a canonical encoding of the whole document: every
+    /// metadata field and every node, each with its kind, its lengths and its
+    /// fields, so two documents that differ in any way, shape included, differ.
+    var digest: ContentDigest {
+        var digest = ContentDigest()
+        metadata.digest(into: &digest)
+        blocks.digest(into: &digest)
+        return digest
     }
 }
 
+extension DocumentMetadata {
+    func digest(into digest: inout ContentDigest) {
+        digest.add(title)
+        digest.add(subtitle)
+        digest.add(locale)
+        digest.add(audience)
+        digest.add(date)
+        digest.add(sourceNote)
+        digest.add(material)
+        digest.add(layout)
+        digest.add(campaignName)
+        digest.add(strings: reportingContacts)
+    }
+}
+
+extension Array where Element == Block {
+    func digest(into digest: inout ContentDigest) {
+        digest.add(tag: 0x42, count: count)
+        for block in self { block.digest(into: &digest) }
+    }
+}
+
+extension Array where Element == Inline {
+    func digest(into digest: inout ContentDigest) {
+        digest.add(tag: 0x49, count: count)
+        for inline in self { inline.digest(into: &digest) }
+    }
+}
+
+extension ContentDigest {
+    mutating func add(strings: [String]) {
+        add(tag: 0x53, count: strings.count)
+        for string in strings { add(string) }
+    }
+
+    mutating func add(kind: String) { add(kind) }
+}
+
 extension Block {
-    func digest(into hash: inout StableHash) {
+    func digest(into digest: inout ContentDigest) {
         switch self {
         case .heading(let level, let content):
-            hash.add("h\(level)")
-            for inline in content { inline.digest(into: &hash) }
+            digest.add(kind: "heading")
+            digest.add(level)
+            content.digest(into: &digest)
         case .paragraph(let content):
-            hash.add("p")
-            for inline in content { inline.digest(into: &hash) }
+            digest.add(kind: "paragraph")
+            content.digest(into: &digest)
         case .list(let ordered, let items):
-            hash.add(ordered ? "ol\(items.count)" : "ul\(items.count)")
-            for item in items {
-                hash.add("li\(item.count)")
-                for block in item { block.digest(into: &hash) }
-            }
+            digest.add(kind: "list")
+            digest.add(ordered)
+            digest.add(tag: 0x4c, count: items.count)
+            for item in items { item.digest(into: &digest) }
         case .quote(let blocks):
-            hash.add("q\(blocks.count)")
-            for block in blocks { block.digest(into: &hash) }
+            digest.add(kind: "quote")
+            blocks.digest(into: &digest)
         case .code(let text):
-            hash.add("c")
-            hash.add(text)
+            digest.add(kind: "code")
+            digest.add(text)
         case .table(let header, let rows):
-            hash.add("t\(header.count) \(rows.count)")
-            for cell in header + rows.flatMap({ $0 }) {
-                hash.add("td\(cell.count)")
-                for inline in cell { inline.digest(into: &hash) }
+            digest.add(kind: "table")
+            digest.add(tag: 0x52, count: header.count)
+            for cell in header { cell.digest(into: &digest) }
+            digest.add(tag: 0x52, count: rows.count)
+            for row in rows {
+                digest.add(tag: 0x43, count: row.count)
+                for cell in row { cell.digest(into: &digest) }
             }
         case .callout(let callout):
-            hash.add("co \(callout.kind.rawValue) \(callout.blocks.count)")
-            hash.add(callout.title ?? "\u{0}")
-            for block in callout.blocks { block.digest(into: &hash) }
+            digest.add(kind: "callout")
+            digest.add(callout.kind.rawValue)
+            digest.add(callout.title)
+            callout.blocks.digest(into: &digest)
         case .contactCard(let card):
-            hash.add("cc \(card.entries.count) \(card.notes.count)")
-            hash.add(card.name)
-            for entry in card.entries {
-                hash.add(entry.label)
-                hash.add(entry.value)
-                hash.add(entry.url ?? "\u{0}")
-            }
-            for note in card.notes {
-                hash.add("n\(note.count)")
-                for inline in note { inline.digest(into: &hash) }
-            }
+            digest.add(kind: "contactCard")
+            card.digest(into: &digest)
         case .factList(let facts):
-            hash.add("f\(facts.count)")
+            digest.add(kind: "factList")
+            digest.add(tag: 0x46, count: facts.count)
             for fact in facts {
-                hash.add(fact.figure)
-                hash.add("fl\(fact.label.count)")
-                for inline in fact.label { inline.digest(into: &hash) }
+                digest.add(fact.figure)
+                fact.label.digest(into: &digest)
             }
         case .thematicBreak:
-            hash.add("hr")
+            digest.add(kind: "thematicBreak")
+        case .section(let section):
+            digest.add(kind: "section")
+            switch section.subject {
+            case .message(let message):
+                digest.add(kind: "message")
+                digest.add(message.id)
+                digest.add(message.locale)
+                digest.add(message.title)
+                digest.add(message.short)
+                digest.add(strings: message.audiences)
+                digest.add(strings: message.topics)
+                digest.add(strings: message.agencies)
+                digest.add(message.source)
+            case .agency(let agency):
+                digest.add(kind: "agency")
+                digest.add(agency.id)
+                digest.add(agency.name)
+                digest.add(agency.acronym)
+                digest.add(agency.kind)
+                digest.add(agency.parent)
+                digest.add(strings: agency.memberOf)
+                digest.add(strings: agency.contacts)
+                digest.add(agency.learnMore)
+            case .reportingContacts:
+                digest.add(kind: "reportingContacts")
+            }
+            section.blocks.digest(into: &digest)
         }
+    }
+}
+
+extension ContactCard {
+    func digest(into digest: inout ContentDigest) {
+        digest.add(name)
+        digest.add(tag: 0x45, count: entries.count)
+        for entry in entries {
+            digest.add(entry.label)
+            digest.add(entry.value)
+            digest.add(entry.url)
+        }
+        digest.add(tag: 0x4e, count: notes.count)
+        for note in notes { note.digest(into: &digest) }
+        digest.add(id)
+        func add(_ phone: Phone?) {
+            digest.add(phone != nil)
+            guard let phone else { return }
+            digest.add(phone.label)
+            digest.add(phone.number)
+            digest.add(phone.url)
+        }
+        add(phone)
+        digest.add(tag: 0x50, count: otherPhones.count)
+        otherPhones.forEach(add)
+        digest.add(textLine != nil)
+        if let textLine {
+            digest.add(textLine.shortCode)
+            digest.add(strings: textLine.keywords)
+            digest.add(textLine.url)
+        }
+        add(tty)
+        digest.add(website?.url)
+        digest.add(website?.display)
+        digest.add(hours)
+        digest.add(languages)
+        digest.add(operatedBy?.name)
+        digest.add(operatedBy?.isNonGovernmental ?? false)
+        digest.add(note != nil)
+        note?.digest(into: &digest)
     }
 }
 
 extension Inline {
-    func digest(into hash: inout StableHash) {
+    func digest(into digest: inout ContentDigest) {
         switch self {
         case .text(let text):
-            hash.add("t")
-            hash.add(text)
+            digest.add(kind: "text")
+            digest.add(text)
         case .code(let text):
-            hash.add("c")
-            hash.add(text)
+            digest.add(kind: "code")
+            digest.add(text)
         case .emphasis(let content):
-            hash.add("em\(content.count)")
-            for inline in content { inline.digest(into: &hash) }
+            digest.add(kind: "emphasis")
+            content.digest(into: &digest)
         case .strong(let content):
-            hash.add("st\(content.count)")
-            for inline in content { inline.digest(into: &hash) }
+            digest.add(kind: "strong")
+            content.digest(into: &digest)
         case .link(let url, let content):
-            hash.add("a\(content.count)")
-            hash.add(url)
-            for inline in content { inline.digest(into: &hash) }
+            digest.add(kind: "link")
+            digest.add(url)
+            content.digest(into: &digest)
         case .lineBreak:
-            hash.add("br")
+            digest.add(kind: "lineBreak")
         case .softBreak:
-            hash.add("sb")
+            digest.add(kind: "softBreak")
         }
     }
 }

@@ -15,6 +15,9 @@ extension Document {
                 case .callout(var callout):
                     callout.blocks = fix(callout.blocks)
                     return .callout(callout)
+                case .section(var section):
+                    section.blocks = fix(section.blocks)
+                    return .section(section)
                 default: return block
                 }
             }

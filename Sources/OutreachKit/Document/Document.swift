@@ -1,7 +1,10 @@
 /// The one format-neutral tree every renderer works from.
 ///
 /// Layouts build it from the campaign model; Markdown in content is parsed
-/// into it with cmark. Renderers never see the model.
+/// into it with cmark. It is self-describing: ``Section`` blocks say which
+/// message or agency their blocks are about, contact cards carry typed
+/// fields, and the metadata carries what a page prints around the content.
+/// Renderers never see the model.
 public struct Document: Sendable, Codable, Hashable {
     /// Title, locale, audience and the other facts about the document.
     public var metadata: DocumentMetadata
@@ -33,11 +36,17 @@ public struct DocumentMetadata: Sendable, Codable, Hashable {
     public var material: String
     /// The layout that built it.
     public var layout: String
+    /// The campaign's name in the document's locale.
+    public var campaignName: String?
+    /// The ids of the campaign's own reporting contacts, in the content's order;
+    /// their cards are in the document's ``Section/Subject/reportingContacts`` section.
+    public var reportingContacts: [String]
 
     /// Creates metadata.
     public init(
         title: String, subtitle: String? = nil, locale: String, audience: String? = nil,
-        date: String? = nil, sourceNote: String? = nil, material: String, layout: String
+        date: String? = nil, sourceNote: String? = nil, material: String, layout: String,
+        campaignName: String? = nil, reportingContacts: [String] = []
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -47,5 +56,7 @@ public struct DocumentMetadata: Sendable, Codable, Hashable {
         self.sourceNote = sourceNote
         self.material = material
         self.layout = layout
+        self.campaignName = campaignName
+        self.reportingContacts = reportingContacts
     }
 }

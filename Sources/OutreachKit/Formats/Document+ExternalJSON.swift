@@ -16,6 +16,8 @@ extension DocumentMetadata {
         object["audience"] = audience.map(JSONValue.string)
         object["date"] = date.map(JSONValue.string)
         object["sourceNote"] = sourceNote.map(JSONValue.string)
+        object["campaignName"] = campaignName.map(JSONValue.string)
+        object["reportingContacts"] = .array(reportingContacts.map(JSONValue.string))
         return .object(object)
     }
 }
@@ -41,19 +43,89 @@ extension Block {
             fields["title"] = callout.title.map(JSONValue.string)
             return node("callout", fields)
         case .contactCard(let card):
-            let entries: [JSONValue] = card.entries.map { entry in
-                var object: [String: JSONValue] = ["label": .string(entry.label), "value": .string(entry.value)]
-                object["url"] = entry.url.map(JSONValue.string)
-                return .object(object)
-            }
-            return node("contactCard", ["name": .string(card.name), "entries": .array(entries),
-                                        "notes": .array(card.notes.map(\.externalJSON))])
+            return node("contactCard", card.externalJSONFields)
         case .factList(let facts):
             let list: [JSONValue] = facts.map { .object(["figure": .string($0.figure), "label": $0.label.externalJSON]) }
             return node("factList", ["facts": .array(list)])
         case .thematicBreak:
             return node("thematicBreak", [:])
+        case .section(let section):
+            var fields: [String: JSONValue] = ["blocks": section.blocks.externalJSON]
+            switch section.subject {
+            case .message(let message):
+                fields["about"] = .string("message")
+                fields["message"] = message.externalJSON
+            case .agency(let agency):
+                fields["about"] = .string("agency")
+                fields["agency"] = agency.externalJSON
+            case .reportingContacts:
+                fields["about"] = .string("reportingContacts")
+            }
+            return node("section", fields)
         }
+    }
+}
+
+extension ContactCard {
+    /// The printed entries and notes, and the typed fields; optional fields are left out when absent.
+    var externalJSONFields: [String: JSONValue] {
+        let entries: [JSONValue] = self.entries.map { entry in
+            var object: [String: JSONValue] = ["label": .string(entry.label), "value": .string(entry.value)]
+            object["url"] = entry.url.map(JSONValue.string)
+            return .object(object)
+        }
+        var fields: [String: JSONValue] = [
+            "name": .string(name), "entries": .array(entries), "notes": .array(notes.map(\.externalJSON)),
+            "otherPhones": .array(otherPhones.map(\.externalJSON)),
+        ]
+        fields["id"] = id.map(JSONValue.string)
+        fields["phone"] = phone?.externalJSON
+        fields["textLine"] = textLine.map { line in
+            .object(["shortCode": .string(line.shortCode), "keywords": .array(line.keywords.map(JSONValue.string)),
+                     "url": .string(line.url)])
+        }
+        fields["tty"] = tty?.externalJSON
+        fields["website"] = website.map { .object(["url": .string($0.url), "display": .string($0.display)]) }
+        fields["hours"] = hours.map(JSONValue.string)
+        fields["languages"] = languages.map(JSONValue.string)
+        fields["operatedBy"] = operatedBy.map {
+            .object(["name": .string($0.name), "nonGovernmental": .bool($0.isNonGovernmental)])
+        }
+        fields["note"] = note?.externalJSON
+        return fields
+    }
+}
+
+extension ContactCard.Phone {
+    var externalJSON: JSONValue {
+        var object: [String: JSONValue] = ["number": .string(number), "url": .string(url)]
+        object["label"] = label.map(JSONValue.string)
+        return .object(object)
+    }
+}
+
+extension PlacedMessage {
+    var externalJSON: JSONValue {
+        var object: [String: JSONValue] = [
+            "id": .string(id), "locale": .string(locale), "title": .string(title),
+            "audiences": .array(audiences.map(JSONValue.string)), "topics": .array(topics.map(JSONValue.string)),
+            "agencies": .array(agencies.map(JSONValue.string)),
+        ]
+        object["short"] = short.map(JSONValue.string)
+        return .object(object)
+    }
+}
+
+extension PlacedAgency {
+    var externalJSON: JSONValue {
+        var object: [String: JSONValue] = [
+            "id": .string(id), "name": .string(name), "kind": .string(kind),
+            "memberOf": .array(memberOf.map(JSONValue.string)), "contacts": .array(contacts.map(JSONValue.string)),
+        ]
+        object["acronym"] = acronym.map(JSONValue.string)
+        object["parent"] = parent.map(JSONValue.string)
+        object["learnMore"] = learnMore.map(JSONValue.string)
+        return .object(object)
     }
 }
 

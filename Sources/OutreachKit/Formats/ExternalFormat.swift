@@ -23,7 +23,7 @@ public struct ExternalFormat: Renderer {
     ///   - expectedName: the name the manifest or PATH lookup used, if any; a different answer is an error.
     public static func load(
         command: [String], workingDirectory: URL, timeout: Double, expectedName: String?
-    ) throws(DiagnosticError) -> ExternalFormat {
+    ) async throws(DiagnosticError) -> ExternalFormat {
         let label = ExternalFormatFailure.label(name: expectedName, command: command)
         let process: PluginProcess
         do {
@@ -33,7 +33,7 @@ public struct ExternalFormat: Renderer {
         }
         let description: ExternalFormatDescription
         do {
-            description = try exchange(.describe, with: process, label: label, as: ExternalFormatDescription.self).response
+            description = try await exchange(.describe, with: process, label: label, as: ExternalFormatDescription.self).response
         } catch {
             throw DiagnosticError([.error(error.description, hint: "it must answer {\"protocolVersion\": \"1.0\", \"request\": \"describe\"}")])
         }
@@ -49,10 +49,14 @@ public struct ExternalFormat: Renderer {
         return ExternalFormat(format: format, command: command, process: process)
     }
 
-    public func render(_ document: Document, options: RenderOptions) throws -> Rendered {
+    /// Never cached: the program may change, or answer differently, at any time.
+    public var cacheIdentity: RenderCacheIdentity { .uncacheable }
+
+    /// Sends the document to the program and turns its answer into files.
+    public func render(_ document: Document, options: RenderOptions) async throws -> Rendered {
         let label = ExternalFormatFailure.label(name: format.name, command: command)
         let request = ExternalFormatRequest.render(document, format: format.name, options: options)
-        let (response, stderrTail) = try Self.exchange(request, with: process, label: label, as: ExternalFormatResponse.self)
+        let (response, stderrTail) = try await Self.exchange(request, with: process, label: label, as: ExternalFormatResponse.self)
         func fail(_ problem: String) -> ExternalFormatFailure {
             ExternalFormatFailure(plugin: label, problem: problem, stderrTail: stderrTail)
         }
@@ -109,7 +113,7 @@ public struct ExternalFormat: Renderer {
     /// Sends one request and reads the answer; every failure names the plugin and quotes its stderr.
     private static func exchange<Response: Decodable>(
         _ request: ExternalFormatRequest, with process: PluginProcess, label: String, as type: Response.Type
-    ) throws(ExternalFormatFailure) -> (response: Response, stderrTail: String) {
+    ) async throws(ExternalFormatFailure) -> (response: Response, stderrTail: String) {
         let input: Data
         do {
             input = try request.encoded()
@@ -118,7 +122,9 @@ public struct ExternalFormat: Renderer {
         }
         let output: PluginProcess.Output
         do {
-            output = try process.runBlocking(input: input)
+            output = try await process.run(input: input)
+        } catch is CancellationError {
+            throw ExternalFormatFailure(plugin: label, problem: "was stopped: the run was cancelled", stderrTail: nil)
         } catch {
             throw ExternalFormatFailure(plugin: label, problem: "could not be started: \(error)", stderrTail: nil)
         }

@@ -7,7 +7,7 @@ import Foundation
 /// an error naming both versions. See <doc:ExternalFormatProtocol>.
 public struct ExternalProtocolVersion: Sendable, Hashable, CustomStringConvertible {
     /// The version this outreach speaks.
-    public static let current = ExternalProtocolVersion(major: 1, minor: 0)
+    public static let current = ExternalProtocolVersion(major: 1, minor: 1)
 
     /// Changes that break older plugins or older outreach.
     public var major: Int
@@ -58,7 +58,7 @@ struct ExternalFormatRequest: Encodable {
         return ExternalFormatRequest(
             request: .render, format: format, options: options.formatOptions, locale: locale,
             paper: options.paper.rawValue, textWidth: options.textWidth, asciiOnly: options.asciiOnly,
-            document: document.externalJSON, campaign: options.campaign.map { $0.externalJSON(locale: locale) } ?? .null)
+            document: document.externalJSON, campaign: document.campaignExternalJSON)
     }
 
     /// The request as one line of JSON with sorted keys, so equal requests are equal bytes.

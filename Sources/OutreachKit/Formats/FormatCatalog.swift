@@ -24,7 +24,7 @@ struct FormatCatalog {
 
     /// `base` with the manifest's formats, the user's template formats and, for
     /// names the materials use but nothing else provides, programs on PATH.
-    func registry(extending base: RendererRegistry, for manifest: Manifest?) -> RendererRegistry {
+    func registry(extending base: RendererRegistry, for manifest: Manifest?) async -> RendererRegistry {
         var registry = base
         var folders: [(URL, String, SourceLocation?)] = []
         for declaration in manifest?.formats ?? [] {
@@ -39,7 +39,7 @@ struct FormatCatalog {
         for declaration in manifest?.formats ?? [] {
             guard let name = declaration.name, let manifest else { continue }
             if let command = declaration.command, !command.isEmpty {
-                addExternal(command, name: name, timeout: declaration.timeout, in: manifest.baseFolder,
+                await addExternal(command, name: name, timeout: declaration.timeout, in: manifest.baseFolder,
                             at: declaration.location, to: &registry)
             }
         }
@@ -48,7 +48,7 @@ struct FormatCatalog {
             for name in used.sorted() where registry.entry(named: name) == nil {
                 guard let program = findOnPath(Self.pathPrefix + name) else { continue }
                 let timeout = manifest.formats.first { $0.name == name }?.timeout
-                addExternal([program.path], name: name, timeout: timeout, in: manifest.baseFolder, at: nil, to: &registry)
+                await addExternal([program.path], name: name, timeout: timeout, in: manifest.baseFolder, at: nil, to: &registry)
             }
             for declaration in manifest.formats {
                 guard let name = declaration.name else { continue }
@@ -64,12 +64,12 @@ struct FormatCatalog {
     }
 
     /// Every `outreach-format-*` program on PATH, described, for listings.
-    func externalFormatsOnPath(extending base: RendererRegistry, workingDirectory: URL) -> RendererRegistry {
+    func externalFormatsOnPath(extending base: RendererRegistry, workingDirectory: URL) async -> RendererRegistry {
         var registry = base
         for program in programsOnPath(withPrefix: Self.pathPrefix) {
             let name = String(program.lastPathComponent.dropFirst(Self.pathPrefix.count))
             guard registry.entry(named: name) == nil else { continue }
-            addExternal([program.path], name: name, timeout: nil, in: workingDirectory, at: nil, to: &registry)
+            await addExternal([program.path], name: name, timeout: nil, in: workingDirectory, at: nil, to: &registry)
         }
         return registry
     }
@@ -113,9 +113,9 @@ struct FormatCatalog {
     private func addExternal(
         _ command: [String], name: String, timeout: Double?, in folder: URL, at location: SourceLocation?,
         to registry: inout RendererRegistry
-    ) {
+    ) async {
         do {
-            let format = try ExternalFormat.load(command: command, workingDirectory: folder, timeout: timeout ?? 30, expectedName: name)
+            let format = try await ExternalFormat.load(command: command, workingDirectory: folder, timeout: timeout ?? 30, expectedName: name)
             registry.register(format, source: .external(command: command))
         } catch {
             for var diagnostic in error.diagnostics {

@@ -46,68 +46,69 @@ struct PluginProcess: Sendable {
     let workingDirectory: URL
     let timeout: Double
 
-    /// Runs the program with `input` on stdin; throws only when it cannot be started.
+    /// Runs the program with `input` on stdin; throws only when it cannot be
+    /// started, or when the calling task is cancelled.
+    ///
+    /// The program leads a process group of its own. However the run ends (an
+    /// answer, a failure, the timeout, cancellation), everything left in that
+    /// group is killed before this returns, so nothing the program started
+    /// outlives the request. The timeout is task cancellation: swift-subprocess
+    /// then kills the group (its teardown sequence). Writing to a program that
+    /// has closed its input fails with `EPIPE` only where the caller ignores
+    /// `SIGPIPE`, as the `outreach` command does; the library leaves the
+    /// process's signal handling alone.
     func run(input: Data) async throws -> Output {
-        Self.ignoreBrokenPipes
-        let state = RunState()
         var options = PlatformOptions()
-        // Its own session and process group, so a timeout kills what it started too.
         options.createSession = true
         options.teardownSequence = [.send(signal: .kill, toProcessGroup: true, allowedDurationToNextStep: .milliseconds(200))]
         let configuration = Configuration(
             executable: .path(FilePath(executable.path)), arguments: Arguments(arguments),
             workingDirectory: FilePath(workingDirectory.path), platformOptions: options)
+        let group = ProcessGroup()
+        defer { group.killRemaining() }
 
-        let outcome = await withTaskGroup(of: Event.self) { group in
-            group.addTask {
+        let outcome = try await withThrowingTaskGroup(of: Event.self) { tasks in
+            tasks.addTask {
+                let result = try await Subprocess.run(configuration, input: .inputWriter, output: .sequence, error: .sequence) { execution in
+                    group.started(execution.processIdentifier.value)
+                    return await Self.communicate(with: execution, input: input, processGroup: group)
+                }
+                return .finished(result.terminationStatus, result.closureResult)
+            }
+            tasks.addTask {
+                try await Task.sleep(for: .milliseconds(Int(max(0, timeout) * 1000)))
+                return .timedOut
+            }
+            defer { tasks.cancelAll() }
+            while true {
                 do {
-                    let result = try await Subprocess.run(configuration, input: .inputWriter, output: .sequence, error: .sequence) { execution in
-                        state.started(execution.processIdentifier.value)
-                        return await Self.communicate(with: execution, input: input, state: state)
-                    }
-                    state.finished()
-                    return .finished(.success((result.terminationStatus, result.closureResult)))
-                } catch {
-                    state.finished()
-                    return .finished(.failure(error))
+                    guard let event = try await tasks.next() else { throw CancellationError() }
+                    return event
+                } catch is CancellationError where !Task.isCancelled {
+                    continue // the timer, cancelled after the program finished first
                 }
             }
-            group.addTask {
-                // Cancelled when the program finishes first.
-                try? await Task.sleep(for: .milliseconds(Int(max(0, timeout) * 1000)))
-                return .timer
-            }
-            var outcome: Result<(TerminationStatus, Streams), any Error>?
-            while let event = await group.next() {
-                switch event {
-                case .timer:
-                    if outcome == nil { state.killForTimeout() }
-                case .finished(let result):
-                    outcome = result
-                    group.cancelAll()
+        }
+        switch outcome {
+        case .timedOut:
+            return Output(ending: .timedOut, stdout: Data(), stderrTail: Self.tail(of: group.stderr))
+        case .finished(let status, let streams):
+            let ending: Ending
+            if streams.tooLarge {
+                ending = .outputTooLarge
+            } else {
+                switch status {
+                case .exited(let code): ending = .exited(Int32(code))
+                case .signaled(let signal): ending = .signaled(Int32(signal))
                 }
             }
-            return outcome ?? .failure(CancellationError())
+            return Output(ending: ending, stdout: streams.stdout, stderrTail: Self.tail(of: streams.stderr))
         }
-
-        let (status, streams) = try outcome.get()
-        let ending: Ending
-        if state.timedOut {
-            ending = .timedOut
-        } else if streams.tooLarge {
-            ending = .outputTooLarge
-        } else {
-            switch status {
-            case .exited(let code): ending = .exited(Int32(code))
-            case .signaled(let signal): ending = .signaled(Int32(signal))
-            }
-        }
-        return Output(ending: ending, stdout: streams.stdout, stderrTail: Self.tail(of: streams.stderr))
     }
 
     private enum Event: Sendable {
-        case finished(Result<(TerminationStatus, Streams), any Error>)
-        case timer
+        case finished(TerminationStatus, Streams)
+        case timedOut
     }
 
     private struct Streams: Sendable {
@@ -124,7 +125,7 @@ struct PluginProcess: Sendable {
 
     /// Writes stdin, reads stdout and stderr, all at once so that no pipe fills up and blocks the program.
     private static func communicate(
-        with execution: Execution<CustomWriteInput, SequenceOutput, SequenceOutput>, input: Data, state: RunState
+        with execution: Execution<CustomWriteInput, SequenceOutput, SequenceOutput>, input: Data, processGroup: ProcessGroup
     ) async -> Streams {
         await withTaskGroup(of: Piece.self) { group in
             group.addTask {
@@ -139,7 +140,7 @@ struct PluginProcess: Sendable {
                     for try await buffer in execution.standardOutput {
                         buffer.withUnsafeBytes { data.append(contentsOf: $0) }
                         if data.count > maximumResponseSize {
-                            state.killGroup(of: execution)
+                            try? execution.send(signal: .kill, toProcessGroup: true)
                             return .stdout(data.prefix(maximumResponseSize), tooLarge: true)
                         }
                     }
@@ -152,6 +153,7 @@ struct PluginProcess: Sendable {
                     for try await buffer in execution.standardError {
                         buffer.withUnsafeBytes { tail.append(contentsOf: $0) }
                         if tail.count > 2 * stderrTailBytes { tail = Data(tail.suffix(stderrTailBytes)) }
+                        processGroup.stderr = tail
                     }
                 } catch {}
                 return .stderr(tail)
@@ -178,44 +180,31 @@ struct PluginProcess: Sendable {
         while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
         return lines.suffix(stderrTailLines).joined(separator: "\n")
     }
-
-    /// Writing a request to a program that has already exited must fail with
-    /// EPIPE, not end outreach with SIGPIPE.
-    private static let ignoreBrokenPipes: Void = {
-        signal(SIGPIPE, SIG_IGN)
-    }()
 }
 
-/// The process a run started, shared between the run and its timer.
-private final class RunState: @unchecked Sendable {
+/// The process group a run's program leads, so that whatever it started can
+/// be ended when the run is over.
+private final class ProcessGroup: @unchecked Sendable {
     private let lock = NSLock()
-    private var processGroup: pid_t?
-    private var done = false
-    private var timeoutFired = false
+    private var leader: pid_t?
+    private var stderrSoFar = Data()
 
-    var timedOut: Bool { lock.withLock { timeoutFired } }
-
-    func started(_ pid: pid_t) {
-        lock.withLock {
-            processGroup = pid
-            if timeoutFired { _ = kill(-pid, SIGKILL) }
-        }
+    /// What the program has written to stderr so far, for a run that times out.
+    var stderr: Data {
+        get { lock.withLock { stderrSoFar } }
+        set { lock.withLock { stderrSoFar = newValue } }
     }
 
-    /// The process has been reaped; its id may be reused, so it must not be signalled any more.
-    func finished() { lock.withLock { done = true } }
+    func started(_ pid: pid_t) { lock.withLock { leader = pid } }
 
-    func killForTimeout() {
+    /// Kills every process still in the group. The program itself has been
+    /// reaped by now; its id stays reserved while any process of its group
+    /// lives, so the signal cannot reach an unrelated process group.
+    func killRemaining() {
         lock.withLock {
-            guard !done else { return }
-            timeoutFired = true
-            // The program leads its own process group (createSession), so this reaches its children too.
-            if let processGroup { _ = kill(-processGroup, SIGKILL) }
+            if let leader { _ = kill(-leader, SIGKILL) }
+            leader = nil
         }
-    }
-
-    func killGroup(of execution: Execution<CustomWriteInput, SequenceOutput, SequenceOutput>) {
-        try? execution.send(signal: .kill, toProcessGroup: true)
     }
 }
 

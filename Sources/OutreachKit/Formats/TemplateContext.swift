@@ -1,99 +1,126 @@
 import Mustache
 
-/// The values a template format's templates receive.
+/// The values a template format's templates receive, built from the
+/// ``Document`` alone: its metadata, its blocks written in the base format, and
+/// the messages, agencies and contact cards its layout placed.
 ///
-/// Every object has all of its keys: a value that is missing is ``absent``,
-/// which prints nothing and skips `{{#key}}…{{/key}}`, and which also stops
-/// Mustache from looking the name up in an enclosing object (a contact with no
-/// `tty` inside a message's section does not pick up something else's `tty`).
-/// Keys ending in "rendered", and `body`, `role`, `summary`, `note` are already
-/// in the base format: insert them with `{{{…}}}`. Lists keep the content's
-/// order. The keys are listed in the "Writing a template format" article.
-///
-/// - `format`: `name`, `extension`, `mediaType`, `base`.
-/// - `metadata`: `title`, `subtitle`, `locale`, `audience`, `date`, `sourceNote`, `material`, `layout`.
-/// - `settings`: `paper` (the CSS `@page` size), `textWidth`.
-/// - `document`: `body`; `blocks` (`kind`, `rendered`, `text`, `level`, `isHeading` … `isThematicBreak`);
-///   `sections` (`title`, `rendered`, `text`, `blocks`); `messages` (the campaign messages whose title is a
-///   heading of the document, in document order, shaped like `campaign.messages`).
-/// - `campaign`: `name`, `summary`, `summaryText`, `agencies`, `messages` (the document's locale, falling back
-///   to the default), `contacts`, `reportingContacts` (in `campaign.yml` order).
-/// - `options`: the manifest's options for the format, as plain values.
-struct TemplateContext {
-    /// A value that is not there.
-    static let absent = AbsentValue()
+/// Every object has all of its keys: a value that is missing is absent, which
+/// prints nothing and skips `{{#key}}…{{/key}}`, and which also stops Mustache
+/// from looking the name up in an enclosing object (a contact with no `tty`
+/// inside a message's section does not pick up something else's `tty`). Keys
+/// ending in "rendered", and `body`, `note`, `title` of sections, are already in
+/// the base format: insert them with `{{{…}}}`. The keys are listed in the
+/// "Writing a template format" article.
+struct TemplateContext: TemplateObject {
+    let format: FormatContext
+    let metadata: MetadataContext
+    let settings: SettingsContext
+    let document: DocumentContext
+    /// The campaign as the document shows it; kept for templates written before `document` held it all.
+    let campaign: CampaignContext
+    let options: TemplateJSON
 
-    let document: Document
-    let options: RenderOptions
-    let format: FormatDescriptor
-    let writer: BaseFormatWriter
-
-    /// The whole context.
-    func values(documentMessages: [Message]) -> [String: Any] {
-        let metadata = document.metadata
-        return [
-            "format": [
-                "name": format.name, "extension": format.fileExtension, "mediaType": format.mediaType,
-                "base": writer.base.rawValue,
-            ],
-            "metadata": [
-                "title": metadata.title, "subtitle": value(metadata.subtitle), "locale": metadata.locale,
-                "audience": value(metadata.audience), "date": value(metadata.date),
-                "sourceNote": value(metadata.sourceNote), "material": metadata.material, "layout": metadata.layout,
-            ],
-            "settings": ["paper": options.paper.cssSize, "textWidth": options.textWidth],
-            "document": [
-                "body": writer.body(document.blocks),
-                "blocks": blocks(document.blocks),
-                "sections": sections(),
-                "messages": documentMessages.map { message($0, inDocument: true) },
-            ],
-            "campaign": campaign(documentMessages: documentMessages),
-            "options": plain(.object(options.formatOptions)),
-        ]
+    init(document: Document, options: RenderOptions, format: FormatDescriptor, writer: BaseFormatWriter) {
+        let messages = document.placedMessages.map { MessageContext($0.message, blocks: $0.blocks, writer: writer) }
+        let meta = document.metadata
+        self.format = FormatContext(
+            name: format.name, extension: format.fileExtension, mediaType: format.mediaType, base: writer.base.rawValue)
+        metadata = MetadataContext(
+            title: meta.title, subtitle: meta.subtitle.nonEmpty, locale: meta.locale, audience: meta.audience.nonEmpty,
+            date: meta.date.nonEmpty, sourceNote: meta.sourceNote.nonEmpty, material: meta.material, layout: meta.layout,
+            campaignName: meta.campaignName.nonEmpty)
+        settings = SettingsContext(paper: options.paper.cssSize, textWidth: options.textWidth)
+        let flat = document.blocks.expandingAllSections()
+        self.document = DocumentContext(
+            body: writer.body(document.blocks), blocks: BlockContext.list(flat, writer: writer),
+            sections: SectionContext.list(flat, writer: writer), messages: messages)
+        campaign = CampaignContext(
+            name: meta.campaignName.nonEmpty,
+            agencies: document.placedAgencies.map { AgencyContext($0.agency, blocks: $0.blocks, writer: writer) },
+            messages: messages,
+            contacts: document.contactCards.map { ContactContext($0, writer: writer) },
+            reportingContacts: document.reportingContactCards.map { ContactContext($0, writer: writer) })
+        self.options = TemplateJSON(.object(options.formatOptions))
     }
+}
 
-    /// The campaign's messages in the document's locale, each falling back to the default locale.
-    static func messages(of campaign: Campaign, locale: String) -> [Message] {
-        var ids: [String] = []
-        for message in campaign.messages where !ids.contains(message.id) { ids.append(message.id) }
-        return ids.compactMap { campaign.message($0, locale: locale) }
-    }
+struct FormatContext: TemplateObject {
+    let name: String
+    let `extension`: String
+    let mediaType: String
+    let base: String
+}
 
-    /// The messages whose title is a heading of `document`, in the order of the headings.
-    static func messages(in document: Document, from messages: [Message]) -> [Message] {
-        var found: [Message] = []
-        for case .heading(_, let content) in document.blocks {
-            let title = content.plainText.trimmingCharacters(in: .whitespaces)
-            if let message = messages.first(where: { $0.title == title }), !found.contains(message) {
-                found.append(message)
-            }
-        }
-        return found
-    }
+struct MetadataContext: TemplateObject {
+    let title: String
+    let subtitle: String?
+    let locale: String
+    let audience: String?
+    let date: String?
+    let sourceNote: String?
+    let material: String
+    let layout: String
+    let campaignName: String?
+}
 
-    private func value(_ text: String?) -> Any {
-        guard let text, !text.isEmpty else { return Self.absent }
-        return text
-    }
+struct SettingsContext: TemplateObject {
+    /// The CSS `@page` size.
+    let paper: String
+    let textWidth: Int
+}
 
-    private func blocks(_ blocks: [Block]) -> [[String: Any]] {
+struct DocumentContext: TemplateObject {
+    /// Every block, written as the base format writes a page body.
+    let body: String
+    let blocks: [BlockContext]
+    /// The blocks split at each heading of level 2 or above.
+    let sections: [SectionContext]
+    /// The campaign messages the layout placed, in document order.
+    let messages: [MessageContext]
+}
+
+struct CampaignContext: TemplateObject {
+    let name: String?
+    let agencies: [AgencyContext]
+    let messages: [MessageContext]
+    let contacts: [ContactContext]
+    let reportingContacts: [ContactContext]
+}
+
+/// One top-level block.
+struct BlockContext: TemplateObject {
+    let kind: String
+    let rendered: String
+    let text: String
+    let level: Int?
+    let isHeading: Bool, isParagraph: Bool, isList: Bool, isQuote: Bool, isCode: Bool, isTable: Bool
+    let isCallout: Bool, isContactCard: Bool, isFactList: Bool, isThematicBreak: Bool
+
+    static func list(_ blocks: [Block], writer: BaseFormatWriter) -> [BlockContext] {
         zip(blocks, writer.each(blocks)).map { block, rendered in
-            var item: [String: Any] = ["kind": block.kindName, "rendered": rendered, "text": writer.plainText(block)]
-            item["level"] = Self.absent
-            if case .heading(let level, _) = block { item["level"] = level }
-            for kind in Block.kindNames {
-                item["is" + kind.prefix(1).uppercased() + kind.dropFirst()] = kind == block.kindName
-            }
-            return item
+            let kind = block.kindName
+            var level: Int?
+            if case .heading(let headingLevel, _) = block { level = headingLevel }
+            return BlockContext(
+                kind: kind, rendered: rendered, text: writer.plainText(block), level: level,
+                isHeading: kind == "heading", isParagraph: kind == "paragraph", isList: kind == "list",
+                isQuote: kind == "quote", isCode: kind == "code", isTable: kind == "table", isCallout: kind == "callout",
+                isContactCard: kind == "contactCard", isFactList: kind == "factList", isThematicBreak: kind == "thematicBreak")
         }
     }
+}
 
-    /// The top-level blocks split at each heading of level 2 or above; blocks
-    /// before the first such heading form a section with no title.
-    private func sections() -> [[String: Any]] {
+/// The blocks under one heading of level 2 or above; the blocks before the first such heading have no title.
+struct SectionContext: TemplateObject {
+    let title: String?
+    let titleText: String?
+    let rendered: String
+    let text: String
+    let blocks: [BlockContext]
+
+    static func list(_ blocks: [Block], writer: BaseFormatWriter) -> [SectionContext] {
         var groups: [(heading: [Inline]?, blocks: [Block])] = []
-        for block in document.blocks {
+        for block in blocks {
             if case .heading(let level, let content) = block, level <= 2 {
                 groups.append((content, []))
             } else if groups.isEmpty {
@@ -103,104 +130,194 @@ struct TemplateContext {
             }
         }
         return groups.map { group in
-            [
-                "title": group.heading.map { writer.inline($0) } ?? Self.absent,
-                "titleText": group.heading.map { writer.plainText(.heading(level: 2, content: $0)) } ?? Self.absent,
-                "rendered": writer.section(group.blocks),
-                "text": writer.plainText(group.blocks),
-                "blocks": blocks(group.blocks),
-            ]
+            SectionContext(
+                title: group.heading.map { writer.inline($0) },
+                titleText: group.heading.map { writer.plainText(.heading(level: 2, content: $0)) },
+                rendered: writer.section(group.blocks), text: writer.plainText(group.blocks),
+                blocks: BlockContext.list(group.blocks, writer: writer))
         }
     }
+}
 
-    private func campaign(documentMessages: [Message]) -> Any {
-        guard let campaign = options.campaign else { return Self.absent }
-        let locale = document.metadata.locale
-        func text(_ value: LocalizedText) -> String { value.resolved(locale, fallback: campaign.defaultLocale) }
-        let summary = text(campaign.summary)
-        return [
-            "name": text(campaign.name),
-            "summary": writer.markdown(summary),
-            "summaryText": writer.plainText(markdown: summary),
-            "agencies": campaign.agencies.map { agency($0, text: text) },
-            "messages": Self.messages(of: campaign, locale: locale).map { message($0, inDocument: documentMessages.contains($0)) },
-            "contacts": campaign.contacts.map { contact($0, text: text) },
-            "reportingContacts": campaign.reportingContacts.compactMap(campaign.contact).map { contact($0, text: text) },
-        ] as [String: Any]
+/// A campaign message the layout placed.
+struct MessageContext: TemplateObject {
+    let id: String
+    let locale: String
+    let title: String
+    let short: String?
+    /// The body as plain text.
+    let text: String
+    /// The body in the base format.
+    let body: String
+    let audiences: [String]
+    let topics: [String]
+    let agencies: [String]
+    /// Always true: kept for templates that checked it when `campaign.messages` held every message.
+    let inDocument: Bool
+    let sms: SMSContext
+
+    init(_ message: PlacedMessage, blocks: [Block], writer: BaseFormatWriter) {
+        var body = blocks
+        if case .heading? = body.first { body.removeFirst() }
+        id = message.id
+        locale = message.locale
+        title = message.title
+        short = message.short.nonEmpty
+        text = writer.plainText(body)
+        self.body = writer.body(body)
+        audiences = message.audiences
+        topics = message.topics
+        agencies = message.agencies
+        inDocument = true
+        sms = SMSContext(message.short ?? message.title)
+    }
+}
+
+/// A text's length as an SMS.
+struct SMSContext: TemplateObject {
+    let text: String
+    let characters: Int
+    let encoding: String
+    let segments: Int
+    let multipart: Bool
+
+    init(_ text: String) {
+        let sms = SMSSegments(text)
+        self.text = text
+        characters = sms.characters
+        encoding = sms.encoding.rawValue
+        segments = sms.segments
+        multipart = sms.isMultipart
+    }
+}
+
+/// An agency the layout placed.
+struct AgencyContext: TemplateObject {
+    let id: String
+    let name: String
+    let acronym: String?
+    let kind: String
+    let parent: String?
+    let memberOf: [String]
+    let contacts: [String]
+    let learnMore: String?
+    /// Its section, in the base format.
+    let rendered: String
+    /// Its section as plain text.
+    let text: String
+
+    init(_ agency: PlacedAgency, blocks: [Block], writer: BaseFormatWriter) {
+        id = agency.id
+        name = agency.name
+        acronym = agency.acronym
+        kind = agency.kind
+        parent = agency.parent
+        memberOf = agency.memberOf
+        contacts = agency.contacts
+        learnMore = agency.learnMore
+        rendered = writer.section(blocks)
+        text = writer.plainText(blocks)
+    }
+}
+
+/// A contact card, as typed fields.
+struct ContactContext: TemplateObject {
+    struct Phone: TemplateObject {
+        let label: String?
+        let number: String
+        let tel: String
     }
 
-    private func message(_ message: Message, inDocument: Bool) -> [String: Any] {
-        let smsText = message.short ?? message.title
-        let sms = SMSSegments(smsText)
-        return [
-            "id": message.id, "locale": message.locale, "title": message.title, "short": value(message.short),
-            "text": writer.plainText(markdown: message.body), "body": writer.markdown(message.body),
-            "audiences": message.audiences, "topics": message.topics, "agencies": message.agencies,
-            "inDocument": inDocument,
-            "sms": [
-                "text": smsText, "characters": sms.characters, "encoding": sms.encoding.rawValue,
-                "segments": sms.segments, "multipart": sms.isMultipart,
-            ] as [String: Any],
-        ]
+    struct TextLine: TemplateObject {
+        let shortCode: String
+        let keywords: [String]
+        let url: String
     }
 
-    private func agency(_ agency: Agency, text: (LocalizedText) -> String) -> [String: Any] {
-        [
-            "id": agency.id, "name": text(agency.name), "acronym": value(agency.acronym), "kind": agency.kind.rawValue,
-            "parent": value(agency.parent), "memberOf": agency.memberOf,
-            "role": writer.markdown(text(agency.role)), "roleText": writer.plainText(markdown: text(agency.role)),
-            "responsibilities": agency.responsibilities.map { item -> [String: Any] in
-                let inlines = CommonMark.parseInline(text(item))
-                return ["rendered": writer.inline(inlines), "text": writer.plain.inlines.text(inlines)]
-            },
-            "keyFacts": agency.keyFacts.map { fact -> [String: Any] in
-                let label = CommonMark.parseInline(text(fact.label))
-                return ["figure": fact.figure, "label": writer.inline(label), "labelText": writer.plain.inlines.text(label),
-                        "source": value(fact.source)]
-            },
-            "programs": agency.programs.map { program -> [String: Any] in
-                ["name": text(program.name), "summary": writer.markdown(text(program.summary)),
-                 "summaryText": writer.plainText(markdown: text(program.summary)), "url": value(program.url)]
-            },
-            "learnMore": value(agency.learnMore), "contacts": agency.contacts,
-        ]
+    struct Operator: TemplateObject {
+        let name: String
+        let kind: String
+        let isNonGovernmental: Bool
     }
 
-    private func contact(_ contact: Contact, text: (LocalizedText) -> String) -> [String: Any] {
-        var textLine: Any = Self.absent
-        if let line = contact.text {
-            textLine = ["shortCode": line.shortCode, "keywords": line.keywords] as [String: Any]
+    let id: String?
+    let name: String
+    let phone: String?
+    let tel: String?
+    let otherPhones: [Phone]
+    let text: TextLine?
+    let tty: String?
+    let ttyTel: String?
+    let url: String?
+    let displayURL: String?
+    let hours: String?
+    let languages: String?
+    let operatedBy: Operator?
+    /// The note in the base format.
+    let note: String?
+    let noteText: String?
+
+    init(_ card: ContactCard, writer: BaseFormatWriter) {
+        id = card.id
+        name = card.name
+        phone = card.phone?.number
+        tel = card.phone?.url
+        otherPhones = card.otherPhones.map { Phone(label: $0.label, number: $0.number, tel: $0.url) }
+        text = card.textLine.map { TextLine(shortCode: $0.shortCode, keywords: $0.keywords, url: $0.url) }
+        tty = card.tty?.number
+        ttyTel = card.tty?.url
+        url = card.website?.url
+        displayURL = card.website?.display
+        hours = card.hours
+        languages = card.languages
+        operatedBy = card.operatedBy.map {
+            Operator(name: $0.name, kind: $0.isNonGovernmental ? "non-governmental" : "government",
+                     isNonGovernmental: $0.isNonGovernmental)
         }
-        var operatedBy: Any = Self.absent
-        if let operator_ = contact.operatedBy {
-            operatedBy = ["name": operator_.name, "kind": operator_.kind.rawValue,
-                          "isNonGovernmental": operator_.kind == .nonGovernmental] as [String: Any]
-        }
-        let note = contact.note.map(text)
-        return [
-            "id": contact.id, "name": text(contact.name),
-            "phone": value(contact.phone), "tel": value(contact.phone.map(telURL)),
-            "otherPhones": contact.otherPhones.map { ["label": text($0.label), "number": $0.number, "tel": telURL($0.number)] },
-            "text": textLine, "tty": value(contact.tty), "ttyTel": value(contact.tty.map(telURL)),
-            "url": value(contact.url), "displayURL": value(contact.url.map(displayAddress)),
-            "hours": value(contact.hours.map(text)), "languages": value(contact.languages.map(text)),
-            "operatedBy": operatedBy,
-            "note": value(note.map(writer.markdown)), "noteText": value(note.map(writer.plainText(markdown:))),
-        ]
+        note = card.note.map { writer.body([.paragraph($0)]) }
+        noteText = card.note.map { writer.plainText([.paragraph($0)]) }
+    }
+}
+
+/// The manifest's options for a format, as the plain values Mustache reads.
+struct TemplateJSON: MustacheParent, MustacheCustomRenderable {
+    let value: JSONValue
+
+    init(_ value: JSONValue) { self.value = value }
+
+    func child(named name: String) -> Any? {
+        guard case .object(let object) = value else { return nil }
+        guard let child = object[name] else { return nil }
+        return Self.plain(child)
     }
 
-    /// JSON as the plain values Mustache reads: strings, numbers, booleans, lists and objects.
-    private func plain(_ json: JSONValue) -> Any {
+    var renderText: String { Self.plain(value).map { "\($0)" } ?? "" }
+    var isNull: Bool { if case .null = value { return true } else { return false } }
+
+    private static func plain(_ json: JSONValue) -> Any? {
         switch json {
-        case .null: return Self.absent
+        case .null: return AbsentValue()
         case .bool(let value): return value
-        case .number(let value):
-            if let int = json.intValue { return int }
-            return value
+        case .number(let value): return json.intValue ?? Int(exactly: value) ?? value
         case .string(let value): return value
-        case .array(let values): return values.map(plain)
-        case .object(let object): return object.mapValues(plain)
+        case .array(let values): return values.map { plain($0) ?? AbsentValue() }
+        case .object: return TemplateJSON(json)
         }
+    }
+}
+
+/// A context value whose stored properties are its keys; a `nil` property is
+/// absent (it does not make Mustache look further up the stack).
+protocol TemplateObject: MustacheParent {}
+
+extension TemplateObject {
+    func child(named name: String) -> Any? {
+        for child in Mirror(reflecting: self).children where child.label == name {
+            let mirror = Mirror(reflecting: child.value)
+            guard mirror.displayStyle == .optional else { return child.value }
+            return mirror.children.first?.value ?? AbsentValue()
+        }
+        return nil
     }
 }
 
@@ -210,13 +327,21 @@ struct AbsentValue: MustacheCustomRenderable, Sendable {
     var isNull: Bool { true }
 }
 
-extension Block {
-    /// Every block kind's name, as templates see it.
-    static let kindNames = [
-        "heading", "paragraph", "list", "quote", "code", "table", "callout", "contactCard", "factList", "thematicBreak",
-    ]
+extension Optional where Wrapped == String {
+    /// The string, or nil when it is empty.
+    var nonEmpty: String? {
+        guard let self, !self.isEmpty else { return nil }
+        return self
+    }
+}
 
-    /// The block's kind, such as `contactCard`.
+extension Array where Element == Block {
+    /// The blocks with every section replaced by its blocks, at every depth of the top level.
+    func expandingAllSections() -> [Block] { expandingSections() }
+}
+
+extension Block {
+    /// The block's kind, as templates see it, such as `contactCard`.
     var kindName: String {
         switch self {
         case .heading: return "heading"
@@ -229,6 +354,7 @@ extension Block {
         case .contactCard: return "contactCard"
         case .factList: return "factList"
         case .thematicBreak: return "thematicBreak"
+        case .section: return "section"
         }
     }
 }

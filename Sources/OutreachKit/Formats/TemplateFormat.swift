@@ -20,8 +20,8 @@ public struct TemplateFormat: Renderer {
     public let folder: String
     private let descriptor: TemplateFormatDescriptor
     private let library: MustacheLibrary
-    /// A digest of the descriptor and every template, for the render cache.
-    var fingerprint = StableHash()
+    /// A digest of the bytes of the descriptor and every template, as read: the format's identity for the render cache.
+    var fingerprint = ContentDigest()
 
     /// The pragma that turns HTML escaping off; it goes on a line of its own before
     /// each template of a non-HTML format (partials start out escaping HTML again).
@@ -43,7 +43,7 @@ public struct TemplateFormat: Renderer {
             .filter { $0.hasSuffix(".mustache") }.sorted()
         let descriptor = TemplateFormatDescriptor.read(text, file: descriptorPath, templates: files, folder: displayPath, sink: sink)
         var library = MustacheLibrary()
-        var fingerprint = StableHash()
+        var fingerprint = ContentDigest()
         fingerprint.add(text)
         for file in files {
             let path = displayPath + "/" + file
@@ -95,14 +95,13 @@ public struct TemplateFormat: Renderer {
         }
     }
 
+    /// The bytes of `format.yml` and every template, as the format read them.
+    public var cacheIdentity: RenderCacheIdentity { .files(digest: fingerprint.hex) }
+
     /// Renders the document through the main template.
-    public func render(_ document: Document, options: RenderOptions) throws -> Rendered {
+    public func render(_ document: Document, options: RenderOptions) async throws -> Rendered {
         let writer = BaseFormatWriter(base: descriptor.base, options: options)
-        let documentMessages = options.campaign.map { campaign in
-            TemplateContext.messages(in: document, from: TemplateContext.messages(of: campaign, locale: document.metadata.locale))
-        } ?? []
         let context = TemplateContext(document: document, options: options, format: format, writer: writer)
-            .values(documentMessages: documentMessages)
         let name = String(descriptor.template.dropLast(".mustache".count))
         guard var page = library.render(context, withTemplate: name) else {
             throw Diagnostic.error("no template \(quoted(descriptor.template)) in \(quoted(folder))")
@@ -110,11 +109,11 @@ public struct TemplateFormat: Renderer {
         if descriptor.base != .markdown { page = page.trimmingTrailingSpacesOnEachLine }
         if descriptor.base == .text && options.asciiOnly { page = ASCIIFolding.fold(page) }
         return Rendered(files: [RenderedFile(contents: Data(page.withSingleTrailingNewline.utf8))],
-                        diagnostics: warnings(for: documentMessages))
+                        diagnostics: warnings(for: document.placedMessages.map(\.message)))
     }
 
     /// A warning for each message that takes more SMS segments than `format.yml` allows.
-    private func warnings(for messages: [Message]) -> [Diagnostic] {
+    private func warnings(for messages: [PlacedMessage]) -> [Diagnostic] {
         guard let limit = descriptor.smsSegmentsOver else { return [] }
         return messages.compactMap { message in
             let sms = SMSSegments(message.short ?? message.title)

@@ -9,7 +9,7 @@ public struct TemplateSet: Sendable, Hashable {
     /// Where each template came from, by name (such as `html`).
     public private(set) var origins: [String: String]
     /// A stable digest of every template's text, for the render cache.
-    private(set) var fingerprint = StableHash()
+    private(set) var fingerprint = ContentDigest()
     private var library: MustacheLibrary
 
     /// The templates compiled into outreach.

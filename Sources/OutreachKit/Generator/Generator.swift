@@ -17,7 +17,7 @@ public struct Generator: Sendable {
     /// Whether to take unchanged outputs from the render cache in the output folder
     /// instead of rendering them again. `generate --check` turns it off.
     public var usesRenderCache = true
-    /// Called as documents finish rendering, with the number done and the total, from any thread.
+    /// Called as documents finish rendering, with the number done and the total, from any task.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// Creates a generator.
@@ -39,12 +39,12 @@ public struct Generator: Sendable {
     public func plan(
         manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
         filters: GenerateFilters = GenerateFilters()
-    ) throws(DiagnosticError) -> GenerationPlan {
+    ) async throws(DiagnosticError) -> GenerationPlan {
         let sink = DiagnosticSink()
         guard let manifest = ManifestLoader().load(manifestURL, displayPath: displayPath, sink: sink) else {
             throw DiagnosticError(sink.diagnostics)
         }
-        let registry = FormatCatalog(environment: environment, sink: sink).registry(extending: self.registry, for: manifest)
+        let registry = await FormatCatalog(environment: environment, sink: sink).registry(extending: self.registry, for: manifest)
         let checker = ManifestChecker(manifest: manifest, registry: registry, layouts: layouts, sink: sink)
         checker.checkNames(filters: filters)
         let templates = checker.templates()
@@ -57,9 +57,9 @@ public struct Generator: Sendable {
         let folder = output ?? (manifest.resolve(manifest.output), manifest.relative(manifest.output))
         let jobs = JobPlanner(manifest: manifest, campaign: campaign, registry: registry, layouts: layouts,
                               templates: templates, date: date, filters: filters, workers: self.jobs,
-                              formatIdentities: usesRenderCache ? formatIdentities(registry) : [:], sink: sink).jobs()
+                              binaryIdentity: usesRenderCache ? BinaryIdentity.current : nil, sink: sink).jobs()
         let cache = usesRenderCache ? RenderCache.load(from: folder.url) : nil
-        let outputs = render(jobs, cache: cache, folder: folder.url, sink: sink)
+        let outputs = await render(jobs, cache: cache, folder: folder.url, sink: sink)
         checkPaths(outputs, sink: sink)
         if sink.hasErrors { throw DiagnosticError(sink.diagnostics) }
 
@@ -79,65 +79,37 @@ public struct Generator: Sendable {
         }
     }
 
-    /// Renders every job, in parallel across cores; order of the result follows `jobs`.
-    private func render(_ jobs: [RenderJob], cache: RenderCache?, folder: URL, sink: DiagnosticSink) -> [PlannedOutput] {
-        let results = ParallelResults<Result<RenderJob.Output, Diagnostic>>(count: jobs.count)
+    /// Renders every job, at most ``jobs`` at a time; the order of the result follows `jobs`.
+    private func render(_ jobs: [RenderJob], cache: RenderCache?, folder: URL, sink: DiagnosticSink) async -> [PlannedOutput] {
         let counter = ProgressCounter(total: jobs.count, report: progress)
-        parallelForEach(jobs.count, workers: self.jobs) { index in
-            results[index] = jobs[index].run(cache: cache, folder: folder)
+        let results = await jobs.concurrentMap(limit: self.jobs) { job in
+            let result = await job.run(cache: cache, folder: folder)
             counter.advance()
+            return result
         }
         var outputs: [PlannedOutput] = []
-        for result in results.values {
+        for result in results {
             switch result {
-            case .success(let rendered)?:
+            case .success(let rendered):
                 outputs += rendered.files
                 for diagnostic in rendered.diagnostics { sink.report(diagnostic) }
-            case .failure(let diagnostic)?: sink.report(diagnostic)
-            case nil: break
+            case .failure(let diagnostic): sink.report(diagnostic)
             }
         }
         return outputs
-    }
-
-    /// What identifies each cacheable format's code and files; external formats have none.
-    private func formatIdentities(_ registry: RendererRegistry) -> [String: StableHash] {
-        var identities: [String: StableHash] = [:]
-        var binary = StableHash()
-        binary.add(Outreach.version)
-        if let path = Bundle.main.executablePath,
-           let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
-            binary.add("\(attributes[.size] ?? 0) \((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
-        }
-        for entry in registry.allEntries {
-            var identity = binary
-            identity.add(entry.renderer.format.name)
-            switch entry.source {
-            case .builtIn:
-                break
-            case .template:
-                // The files as the format read them, not as they are now on disk.
-                guard let template = entry.renderer as? TemplateFormat else { continue }
-                identity.add(template.fingerprint)
-            case .external:
-                continue
-            }
-            identities[entry.renderer.format.name] = identity
-        }
-        return identities
     }
 
     /// Every format a manifest can use: the registry's, the manifest's and the
     /// user's template formats, and external formats (declared, or on PATH).
     ///
     /// With no manifest, lists the registry's, the user's and PATH's formats.
-    public func availableFormats(manifest url: URL?, displayPath: String) -> (registry: RendererRegistry, diagnostics: [Diagnostic]) {
+    public func availableFormats(manifest url: URL?, displayPath: String) async -> (registry: RendererRegistry, diagnostics: [Diagnostic]) {
         let sink = DiagnosticSink()
         let manifest = url.flatMap { ManifestLoader().load($0, displayPath: displayPath, sink: sink) }
         let catalog = FormatCatalog(environment: environment, sink: sink)
         let folder = manifest?.baseFolder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let registry = catalog.externalFormatsOnPath(extending: catalog.registry(extending: self.registry, for: manifest),
-                                                     workingDirectory: folder)
+        let registry = await catalog.externalFormatsOnPath(
+            extending: await catalog.registry(extending: self.registry, for: manifest), workingDirectory: folder)
         return (registry, sink.diagnostics)
     }
 

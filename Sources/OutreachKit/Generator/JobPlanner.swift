@@ -16,7 +16,7 @@ struct RenderJob: Sendable {
     /// What the output is made from, when it may be taken from the render cache.
     var cacheKey: String?
 
-    func run(cache: RenderCache?, folder: URL) -> Result<Output, Diagnostic> {
+    func run(cache: RenderCache?, folder: URL) async -> Result<Output, Diagnostic> {
         if let cacheKey, let cache, let contents = cache.contents(of: path, key: cacheKey, in: folder) {
             var output = PlannedOutput(path: path, format: renderer.format.name, material: material.id, contents: contents)
             output.knownOnDisk = true
@@ -24,7 +24,7 @@ struct RenderJob: Sendable {
             return .success(Output(files: [output], diagnostics: []))
         }
         do {
-            let rendered = try renderer.render(document, options: options)
+            let rendered = try await renderer.render(document, options: options)
             let directory = (path as NSString).deletingLastPathComponent
             let cacheable = rendered.files.count == 1 && rendered.files.first?.path == nil && rendered.diagnostics.isEmpty
             let files = rendered.files.map { file in
@@ -57,8 +57,8 @@ struct JobPlanner {
     let date: String?
     let filters: GenerateFilters
     var workers = 1
-    /// Each format's identity for the render cache; formats without one are always rendered.
-    var formatIdentities: [String: StableHash] = [:]
+    /// The digest of the outreach binary when outputs may come from the render cache; nil when they may not.
+    var binaryIdentity: ContentDigest?
     let sink: DiagnosticSink
 
     /// One document to lay out, and the formats to render it in.
@@ -71,6 +71,18 @@ struct JobPlanner {
     }
 
     func jobs() -> [RenderJob] {
+        let pages = self.pages()
+        let documents = layOut(pages)
+        var jobs: [RenderJob] = []
+        for (page, document) in zip(pages, documents) {
+            guard let (document, digest) = document else { continue }
+            jobs += page.renderers.map { job(rendering: document, digest: digest, of: page, with: $0) }
+        }
+        return jobs
+    }
+
+    /// Every document the selected materials make: one per material, or one per agency for `each: agency`.
+    private func pages() -> [Page] {
         var pages: [Page] = []
         for material in manifest.materials where filters.materials.isEmpty || filters.materials.contains(material.id) {
             guard let layout = layouts.layout(named: material.layout) else { continue }
@@ -103,57 +115,59 @@ struct JobPlanner {
                 pages.append(Page(layout: layout, input: focused, renderers: renderers, options: options, pattern: pattern))
             }
         }
-
-        // Laying out is independent per page: do it across cores, as rendering is.
-        let documents = ParallelResults<(Document, StableHash?)>(count: pages.count)
-        let allPages = pages
-        let digestDocuments = !formatIdentities.isEmpty
-        parallelForEach(allPages.count, workers: workers) { index in
-            let page = allPages[index]
-            guard !page.renderers.isEmpty else { return }
-            let document = page.layout.document(for: page.input).normalizedHeadings()
-            documents[index] = (document, digestDocuments ? document.digest : nil)
-        }
-        let campaignDigest = formatIdentities.isEmpty ? nil : Self.digest(campaign)
-
-        var jobs: [RenderJob] = []
-        for (page, result) in zip(pages, documents.values) {
-            guard let (document, documentDigest) = result else { continue }
-            for renderer in page.renderers {
-                var values = ["material": page.input.material.id, "locale": page.input.locale,
-                              "format": renderer.format.name, "ext": renderer.format.fileExtension]
-                if let agency = page.input.focus { values["agency"] = agency.id }
-                var options = page.options
-                options.campaign = campaign
-                options.formatOptions = registry.entry(named: renderer.format.name)?.options ?? [:]
-                let path = page.pattern.resolve(values)
-                var job = RenderJob(document: document, renderer: renderer, options: options, path: path, material: page.input.material)
-                if let identity = formatIdentities[renderer.format.name], let documentDigest, let campaignDigest {
-                    var key = identity
-                    key.add(path)
-                    key.add("\(options.paper.rawValue) \(options.textWidth) \(options.asciiOnly)")
-                    key.add(options.templates.fingerprint)
-                    key.add(Self.digest(options.formatOptions))
-                    key.add(documentDigest)
-                    // The three built-in renderers read only the document; other formats may read the campaign.
-                    if !(renderer is MarkdownRenderer || renderer is PlainTextRenderer || renderer is HTMLRenderer) {
-                        key.add(campaignDigest)
-                    }
-                    job.cacheKey = key.hex
-                }
-                jobs.append(job)
-            }
-        }
-        return jobs
+        return pages
     }
 
-    /// A digest of a value's sorted-key JSON encoding.
-    static func digest<Value: Encodable>(_ value: Value) -> StableHash {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        var hash = StableHash()
-        hash.add((try? encoder.encode(value)) ?? Data())
-        return hash
+    /// Each page's document, and its digest when the render cache is in use; laid out across cores.
+    private func layOut(_ pages: [Page]) -> [(Document, ContentDigest?)?] {
+        let documents = ParallelResults<(Document, ContentDigest?)>(count: pages.count)
+        let digests = binaryIdentity != nil
+        parallelForEach(pages.count, workers: workers) { index in
+            let page = pages[index]
+            guard !page.renderers.isEmpty else { return }
+            let document = page.layout.document(for: page.input).normalizedHeadings()
+            documents[index] = (document, digests ? document.digest : nil)
+        }
+        return documents.values
+    }
+
+    /// The job that renders `document` with `renderer`, at the path the page's pattern gives.
+    private func job(rendering document: Document, digest: ContentDigest?, of page: Page, with renderer: any Renderer) -> RenderJob {
+        var values = ["material": page.input.material.id, "locale": page.input.locale,
+                      "format": renderer.format.name, "ext": renderer.format.fileExtension]
+        if let agency = page.input.focus { values["agency"] = agency.id }
+        var options = page.options
+        options.formatOptions = registry.entry(named: renderer.format.name)?.options ?? [:]
+        let path = page.pattern.resolve(values)
+        var job = RenderJob(document: document, renderer: renderer, options: options, path: path, material: page.input.material)
+        if let digest {
+            job.cacheKey = cacheKey(document: digest, renderer: renderer, options: options, path: path)
+        }
+        return job
+    }
+
+    /// What an output is made from: the binary, the format's name and identity,
+    /// the path, every option, the page templates' bytes and the document.
+    /// Nil for a format that is never cached.
+    private func cacheKey(document: ContentDigest, renderer: any Renderer, options: RenderOptions, path: String) -> String? {
+        guard let binaryIdentity else { return nil }
+        var key = ContentDigest()
+        key.add(binaryIdentity)
+        key.add(renderer.format.name)
+        key.add(renderer.format.fileExtension)
+        switch renderer.cacheIdentity {
+        case .compiledIn: key.add("compiled-in")
+        case .files(let digest): key.add("files " + digest)
+        case .uncacheable: return nil
+        }
+        key.add(path)
+        key.add(options.paper.rawValue)
+        key.add(options.textWidth)
+        key.add(options.asciiOnly)
+        key.add(options.templates.fingerprint)
+        key.add(JSONValue.object(options.formatOptions))
+        key.add(document)
+        return key.hex
     }
 
     /// Listed ids in order, then agencies of the listed kinds in content order; all when neither is given.

@@ -3,9 +3,10 @@ import Foundation
 /// Remembers, in a hidden file in the output folder, what each output was made
 /// from, so that a rerun with unchanged inputs skips rendering it.
 ///
-/// An entry is trusted only when the key (a digest of the document, the format,
-/// its options and templates, and the outreach binary) matches, and the file on
-/// disk still has the digest it had when it was written. The cache holds no
+/// An entry is trusted only when the key (a SHA-256 over a canonical encoding
+/// of the document, the format's name and identity, its options and templates,
+/// and the outreach binary's version and digest) matches, and the file on disk
+/// still has the SHA-256 it had when it was written. The cache holds no
 /// times, so the same inputs give the same cache file. External formats are
 /// never cached: their program may change at any time.
 struct RenderCache: Sendable {
@@ -46,9 +47,6 @@ struct RenderCache: Sendable {
         return (try? encoder.encode(entries)) ?? Data("{}".utf8)
     }
 
-    private static func digest(_ data: Data) -> String {
-        var hash = StableHash()
-        hash.add(data)
-        return hash.hex
-    }
+    /// The SHA-256 of a file's bytes.
+    private static func digest(_ data: Data) -> String { ContentDigest.hex(of: data) }
 }

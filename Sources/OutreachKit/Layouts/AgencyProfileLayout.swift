@@ -30,7 +30,7 @@ public struct AgencyProfileLayout: Layout {
         let related = input.messages.filter { $0.agencies.contains(agency.id) }
         for message in related { blocks += input.section(message, level: 2) }
         if let more = input.learnMore(agency) { blocks.append(more) }
-        blocks += input.reportingSection(level: 2, extra: agency.contacts)
+        blocks = [input.section(agency, blocks: blocks)] + input.reportingSection(level: 2, extra: agency.contacts)
         let metadata = input.metadata(
             title: input.displayName(agency), layout: name, sourceNote: input.sourceNote(for: [agency]))
         return Document(metadata: metadata, blocks: blocks)

@@ -1,35 +1,62 @@
+import Foundation
+
 extension LayoutInput {
     /// A contact as a card: phone, text, TTY, web, hours, languages, and who runs it.
     func card(for contact: Contact) -> ContactCard {
-        var entries: [ContactCard.Entry] = []
+        var card = ContactCard(name: text(contact.name), entries: [], id: contact.id)
         if let phone = contact.phone {
-            entries.append(.init(label: label(.call), value: phone, url: telURL(phone)))
+            card.phone = ContactCard.Phone(number: phone, url: telURL(phone))
+            card.entries.append(.init(label: label(.call), value: phone, url: telURL(phone)))
         }
         for other in contact.otherPhones {
-            entries.append(.init(label: text(other.label), value: other.number, url: telURL(other.number)))
+            card.otherPhones.append(ContactCard.Phone(label: text(other.label), number: other.number, url: telURL(other.number)))
+            card.entries.append(.init(label: text(other.label), value: other.number, url: telURL(other.number)))
         }
         if let line = contact.text {
+            card.textLine = ContactCard.TextLine(shortCode: line.shortCode, keywords: line.keywords, url: smsURL(line))
             let words = line.keywords.map { "\"\($0)\"" }.joined(separator: " \(label(.or)) ")
             let value = words.isEmpty ? line.shortCode : "\(words) \(label(.to)) \(line.shortCode)"
-            entries.append(.init(label: label(.text), value: value))
+            card.entries.append(.init(label: label(.text), value: value))
         }
         if let tty = contact.tty {
-            entries.append(.init(label: label(.tty), value: tty, url: telURL(tty)))
+            card.tty = ContactCard.Phone(number: tty, url: telURL(tty))
+            card.entries.append(.init(label: label(.tty), value: tty, url: telURL(tty)))
         }
         if let url = contact.url {
-            entries.append(.init(label: label(.online), value: displayAddress(url), url: url))
+            card.website = ContactCard.Website(url: url, display: displayAddress(url))
+            card.entries.append(.init(label: label(.online), value: displayAddress(url), url: url))
         }
-        if let hours = contact.hours { entries.append(.init(label: label(.hours), value: text(hours))) }
-        if let languages = contact.languages { entries.append(.init(label: label(.languages), value: text(languages))) }
-
-        var notes: [[Inline]] = []
+        if let hours = contact.hours {
+            card.hours = text(hours)
+            card.entries.append(.init(label: label(.hours), value: text(hours)))
+        }
+        if let languages = contact.languages {
+            card.languages = text(languages)
+            card.entries.append(.init(label: label(.languages), value: text(languages)))
+        }
         if let operatedBy = contact.operatedBy {
-            let template = operatedBy.kind == .nonGovernmental ? label(.operatedByNGO) : label(.operatedBy)
-            notes.append([.text(template.filling(["name": operatedBy.name]))])
+            let isNGO = operatedBy.kind == .nonGovernmental
+            card.operatedBy = ContactCard.Operator(name: operatedBy.name, isNonGovernmental: isNGO)
+            let template = isNGO ? label(.operatedByNGO) : label(.operatedBy)
+            card.notes.append([.text(template.filling(["name": operatedBy.name]))])
         }
-        if let note = contact.note { notes.append(CommonMark.parseInline(text(note))) }
-        return ContactCard(name: text(contact.name), entries: entries, notes: notes)
+        if let note = contact.note {
+            let inlines = CommonMark.parseInline(text(note))
+            card.note = inlines
+            card.notes.append(inlines)
+        }
+        return card
     }
+}
+
+/// An `sms:` address (RFC 5724) for a text line: its short code, with the first keyword as the body.
+func smsURL(_ line: Contact.TextLine) -> String {
+    let code = line.shortCode.filter { $0.isASCII && ($0.isNumber || $0.isLetter) }
+    guard let keyword = line.keywords.first, !keyword.isEmpty else { return "sms:" + code }
+    var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: "\u{0}"..."\u{7F}"))
+    allowed.insert(charactersIn: "-._~")
+    let body = keyword.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    return "sms:\(code)?body=\(body)"
 }
 
 /// A `tel:` address for a printed number: North American numbers get `+1`.

@@ -27,6 +27,6 @@ public struct FactSheetLayout: Layout {
             blocks.append(.list(ordered: false, items: members.map { [.paragraph([.text(input.displayName($0))])] }))
         }
         if let more = input.learnMore(agency) { blocks.append(more) }
-        return blocks
+        return [input.section(agency, blocks: blocks)]
     }
 }

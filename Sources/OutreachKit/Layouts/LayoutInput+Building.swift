@@ -23,9 +23,22 @@ extension LayoutInput {
         return "\(name) (\(acronym))"
     }
 
-    /// A message as a titled section.
+    /// A message as a titled section that records which message it is.
     func section(_ message: Message, level: Int) -> [Block] {
-        [.heading(level: level, content: [.text(message.title)])] + markdown(message.body, below: level)
+        let placed = PlacedMessage(
+            id: message.id, locale: message.locale, title: message.title, short: message.short,
+            audiences: message.audiences, topics: message.topics, agencies: message.agencies,
+            source: message.source)
+        let blocks = [.heading(level: level, content: [.text(message.title)])] + markdown(message.body, below: level)
+        return [.section(Section(subject: .message(placed), blocks: blocks))]
+    }
+
+    /// Blocks about an agency, as a section that records which agency it is.
+    func section(_ agency: Agency, blocks: [Block]) -> Block {
+        let placed = PlacedAgency(
+            id: agency.id, name: text(agency.name), acronym: agency.acronym, kind: agency.kind.rawValue,
+            parent: agency.parent, memberOf: agency.memberOf, contacts: agency.contacts, learnMore: agency.learnMore)
+        return .section(Section(subject: .agency(placed), blocks: blocks))
     }
 
     /// The reporting contacts as cards, under a heading.
@@ -34,7 +47,8 @@ extension LayoutInput {
         for id in extra where !ids.contains(id) { ids.append(id) }
         let cards = ids.compactMap(campaign.contact).map { Block.contactCard(card(for: $0)) }
         guard !cards.isEmpty else { return [] }
-        return [.heading(level: level, content: [.text(label(.howToReport))])] + cards
+        let blocks = [.heading(level: level, content: [.text(label(.howToReport))])] + cards
+        return [.section(Section(subject: .reportingContacts, blocks: blocks))]
     }
 
     /// A "Learn more" line linking to an agency's page.
@@ -86,7 +100,8 @@ extension LayoutInput {
         DocumentMetadata(
             title: (focus == nil ? material.title : nil) ?? title, subtitle: text(campaign.name), locale: locale,
             audience: audience.map { text($0.name) }, date: date, sourceNote: sourceNote,
-            material: material.id, layout: layout
+            material: material.id, layout: layout, campaignName: text(campaign.name),
+            reportingContacts: campaign.reportingContacts
         )
     }
 }
@@ -99,6 +114,9 @@ extension Block {
         case .quote(let blocks): return .quote(blocks.map { $0.nestingHeadings(below: parent) })
         case .list(let ordered, let items):
             return .list(ordered: ordered, items: items.map { $0.map { $0.nestingHeadings(below: parent) } })
+        case .section(var section):
+            section.blocks = section.blocks.map { $0.nestingHeadings(below: parent) }
+            return .section(section)
         default: return self
         }
     }

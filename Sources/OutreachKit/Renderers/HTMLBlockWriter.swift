@@ -12,7 +12,7 @@ struct HTMLBlockWriter {
 
     /// HTML for `blocks`, one element per line.
     mutating func html(for blocks: [Block]) -> String {
-        blocks.map { html(for: $0) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        blocks.expandingSections().map { html(for: $0) }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     /// The level to write a heading of `level` at: at least 2, at most one below the previous heading, at most 6.
@@ -56,11 +56,14 @@ struct HTMLBlockWriter {
             return "<dl class=\"facts\">\n" + items.joined(separator: "\n") + "\n</dl>"
         case .thematicBreak:
             return "<hr>"
+        case .section(let section):
+            return html(for: section.blocks)
         }
     }
 
     /// A list item; one paragraph, or a paragraph before a list, goes without `<p>` as in a tight list.
-    private mutating func listItem(_ blocks: [Block]) -> String {
+    private mutating func listItem(_ item: [Block]) -> String {
+        let blocks = item.expandingSections()
         guard case .paragraph(let content)? = blocks.first else { return wrapped(html(for: blocks)) }
         let rest = blocks.dropFirst()
         let restIsLists = rest.allSatisfy { if case .list = $0 { return true } else { return false } }

@@ -70,6 +70,8 @@ enum MarkdownBlockWriter {
                 return [.paragraph(figure + fact.label)]
             }
             return [.list(ordered: false, items: items)]
+        case .section(let section):
+            return section.blocks.flatMap(lowered)
         }
     }
 
@@ -109,7 +111,7 @@ enum MarkdownBlockWriter {
             return ([fence] + body + [fence], nil)
         case .thematicBreak:
             return (["---"], nil)
-        case .table, .callout, .contactCard, .factList:
+        case .table, .callout, .contactCard, .factList, .section:
             return (sequence([block], tight: false).lines, nil)
         }
     }

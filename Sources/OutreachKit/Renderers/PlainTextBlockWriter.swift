@@ -12,7 +12,7 @@ struct PlainTextBlockWriter {
     /// Lines for `blocks` at `width`, with a blank line between blocks.
     func lines(for blocks: [Block], width: Int) -> [String] {
         var result: [String] = []
-        for block in blocks {
+        for block in blocks.expandingSections() {
             let rendered = lines(for: block, width: width)
             guard !rendered.isEmpty else { continue }
             if !result.isEmpty { result.append("") }
@@ -48,6 +48,8 @@ struct PlainTextBlockWriter {
             return factList(facts, width: width)
         case .thematicBreak:
             return [String(repeating: "-", count: max(3, width))]
+        case .section(let section):
+            return lines(for: section.blocks, width: width)
         }
     }
 
@@ -64,6 +66,7 @@ struct PlainTextBlockWriter {
     /// Items after `  - ` or right-aligned `  1. ` markers, their lines indented to the text.
     private func list(_ items: [[Block]], ordered: Bool, width: Int) -> [String] {
         let numberWidth = String(items.count).count
+        let items = items.map { $0.expandingSections() }
         let loose = !items.allSatisfy(fitsTightList)
         var result: [String] = []
         for (index, item) in items.enumerated() {

@@ -2,13 +2,36 @@ import Foundation
 
 /// Turns a ``Document`` into the bytes of one output format.
 ///
-/// A renderer reads only the document and its options, never the campaign
-/// model, so a new format is one type conforming to this protocol.
+/// A renderer is a pure async function of a self-describing document and its
+/// options: it never reads the campaign model, and the same document and
+/// options give the same bytes. A new format is one type conforming to this
+/// protocol. A renderer that does not wait on anything may implement
+/// `render` as a synchronous function; one that runs a program or does I/O
+/// awaits it, and stops when its task is cancelled.
 public protocol Renderer: Sendable {
     /// The format's name, extension, media type and summary.
     var format: FormatDescriptor { get }
     /// Renders a document.
-    func render(_ document: Document, options: RenderOptions) throws -> Rendered
+    func render(_ document: Document, options: RenderOptions) async throws -> Rendered
+    /// What, besides the document, its options and the code compiled into
+    /// outreach, decides the output; the render cache keys on it.
+    var cacheIdentity: RenderCacheIdentity { get }
+}
+
+extension Renderer {
+    /// Output that depends only on the document, its options and compiled code.
+    public var cacheIdentity: RenderCacheIdentity { .compiledIn }
+}
+
+/// What a renderer's output depends on beyond the document and its options,
+/// so the render cache knows when an output made earlier is still right.
+public enum RenderCacheIdentity: Sendable, Hashable {
+    /// Only code compiled into this binary: the binary's own digest covers it.
+    case compiledIn
+    /// Also files the renderer read when it was loaded, given as a digest of their bytes.
+    case files(digest: String)
+    /// Something that can change between runs, such as another program: never cached.
+    case uncacheable
 }
 
 /// What a format is called and what its files look like.
@@ -49,24 +72,18 @@ public struct RenderOptions: Sendable, Hashable {
     public var asciiOnly: Bool
     /// The page templates: the built-in ones or a manifest's overrides.
     public var templates: TemplateSet
-    /// The campaign the document was laid out from.
-    ///
-    /// Built-in renderers ignore it; template and external formats pass its
-    /// agencies, messages and contacts on, for formats that list them.
-    public var campaign: Campaign?
     /// Options the manifest gives this format, under `formats:`.
     public var formatOptions: [String: JSONValue]
 
     /// Creates options.
     public init(
         paper: Paper = .letter, textWidth: Int = 72, asciiOnly: Bool = false, templates: TemplateSet = .builtIn,
-        campaign: Campaign? = nil, formatOptions: [String: JSONValue] = [:]
+        formatOptions: [String: JSONValue] = [:]
     ) {
         self.paper = paper
         self.textWidth = textWidth
         self.asciiOnly = asciiOnly
         self.templates = templates
-        self.campaign = campaign
         self.formatOptions = formatOptions
     }
 }

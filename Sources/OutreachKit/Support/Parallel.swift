@@ -47,3 +47,29 @@ final class ParallelResults<Value>: @unchecked Sendable {
 
     var values: [Value?] { lock.withLock { storage } }
 }
+
+extension Array where Element: Sendable {
+    /// `transform` applied to every element, at most `limit` at a time in a
+    /// task group; the result is in the order of the array, whatever the timing.
+    func concurrentMap<Result: Sendable>(
+        limit: Int, _ transform: @escaping @Sendable (Element) async -> Result
+    ) async -> [Result] {
+        await withTaskGroup(of: (Int, Result).self) { group in
+            var results: [Result?] = Array<Result?>(repeating: nil, count: count)
+            var next = 0
+            func startNext() {
+                guard next < count else { return }
+                let index = next
+                let element = self[index]
+                group.addTask { (index, await transform(element)) }
+                next += 1
+            }
+            for _ in 0..<Swift.max(1, limit) { startNext() }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                startNext()
+            }
+            return results.compactMap { $0 }
+        }
+    }
+}
