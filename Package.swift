@@ -65,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutreachKitTests",
-            dependencies: ["OutreachKit", "outreach"],
+            dependencies: ["OutreachKit", "OutreachCLI", "outreach"],
             exclude: ["Golden", "Plugins"]
         ),
     ],
