@@ -63,12 +63,17 @@ public struct Diagnostic: Sendable, Hashable, Codable, Error, CustomStringConver
 
     /// `file:line:column: error: message; hint (OUT0110)`, the form editors and CI annotate,
     /// with the code at the end as SwiftLint prints its rule.
+    ///
+    /// The code ends the first line, which is the line problem matchers read, even when
+    /// the message goes on to quote lines (such as the end of a plugin's stderr).
     public var description: String {
         var text = ""
         if let location { text += "\(location.description): " }
         text += "\(severity.rawValue): \(message)"
         if let hint { text += "; \(hint)" }
-        return text + " (\(code.rawValue))"
+        let tag = " (\(code.rawValue))"
+        guard let newline = text.firstIndex(of: "\n") else { return text + tag }
+        return text[..<newline] + tag + text[newline...]
     }
 }
 
