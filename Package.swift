@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutreachKitTests",
-            dependencies: ["OutreachKit", "outreach"],
+            dependencies: ["OutreachKit", "OutreachCLI", "outreach"],
             exclude: ["Golden", "Plugins"]
         ),
     ],

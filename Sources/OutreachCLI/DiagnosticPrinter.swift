@@ -38,7 +38,8 @@ struct DiagnosticPrinter {
         }
     }
 
-    /// `::error file=F,line=L,col=C::message`, escaped as GitHub Actions requires.
+    /// `::error file=F,line=L,col=C,title=OUT0110::message`, escaped as GitHub Actions requires;
+    /// the code is the annotation's title.
     static func workflowCommand(_ diagnostic: Diagnostic) -> String {
         let command = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
         var properties: [String] = []
@@ -47,9 +48,10 @@ struct DiagnosticPrinter {
             if location.line > 0 { properties.append("line=\(location.line)") }
             if location.column > 0 { properties.append("col=\(location.column)") }
         }
+        properties.append("title=" + escapeProperty(diagnostic.code.rawValue))
         var message = diagnostic.message
         if let hint = diagnostic.hint { message += "; " + hint }
-        let head = properties.isEmpty ? "::\(command)" : "::\(command) " + properties.joined(separator: ",")
+        let head = "::\(command) " + properties.joined(separator: ",")
         return head + "::" + escapeData(message)
     }
 

@@ -125,7 +125,7 @@ struct Generate: AsyncParsableCommand {
         if !problems.isEmpty {
             if diagnostics == .github {
                 printer.print(problems.map { entry in
-                    .error("\(entry.status.rawValue) output: \(plan.displayPath(entry.path))",
+                    .error(entry.status.code, "\(entry.status.rawValue) output: \(plan.displayPath(entry.path))",
                            at: SourceLocation(file: plan.displayPath(entry.path)),
                            hint: entry.status == .extra ? "the manifest no longer makes it" : "run 'outreach generate'")
                 })
@@ -144,8 +144,18 @@ struct Generate: AsyncParsableCommand {
         let errors = problems.filter { $0.severity == .error }
         let note = check ? "" : "; nothing was written"
         FileHandle.standardError.write(Data("outreach: \(errors.count) error\(errors.count == 1 ? "" : "s")\(note)\n".utf8))
-        // A --format or --material that names nothing is bad usage, like an unknown option.
-        Foundation.exit(!errors.isEmpty && errors.allSatisfy(\.isCommandLineProblem) ? 2 : 1)
+        Foundation.exit(exitStatus(for: problems))
+    }
+}
+
+extension CheckEntry.Status {
+    /// The code of an out-of-date file, for annotations.
+    var code: DiagnosticCode {
+        switch self {
+        case .stale, .unchanged: return .staleOutput // unchanged files are never reported
+        case .missing: return .missingOutput
+        case .extra: return .extraOutput
+        }
     }
 }
 

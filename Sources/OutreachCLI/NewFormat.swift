@@ -37,7 +37,7 @@ struct NewFormat: ParsableCommand {
             for path in try scaffold.write(in: URL(fileURLWithPath: directory)) { print("wrote \(path)") }
         } catch {
             DiagnosticPrinter().print(error.diagnostics)
-            throw ExitCode(1)
+            throw ExitCode(exitStatus(for: error.diagnostics))
         }
         print("\nTo use it, add to outreach.yml:\n\n" + scaffold.manifestSnippet.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
     }

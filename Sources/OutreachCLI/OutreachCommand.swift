@@ -66,7 +66,11 @@ struct ManifestOptions: ParsableArguments {
     var url: URL { URL(fileURLWithPath: manifest) }
 }
 
-extension Diagnostic {
-    /// Whether the problem is in the command line (a `--format` or `--material` that names nothing).
-    var isCommandLineProblem: Bool { location == nil && message.contains(" given to --") }
+/// The exit status of a run that found `problems`: 2 when every error is bad
+/// usage (such as a `--format` that names nothing, like an unknown option), else 1.
+///
+/// Decided by each diagnostic's code, never by its message.
+func exitStatus(for problems: [Diagnostic]) -> Int32 {
+    let errors = problems.filter { $0.severity == .error }
+    return !errors.isEmpty && errors.allSatisfy { $0.code.kind == .usage } ? 2 : 1
 }

@@ -13,6 +13,9 @@ struct RunReport: Encodable {
 
     struct Problem: Encodable {
         var severity: String
+        /// The stable code, such as `OUT0110`, and its kind, such as `manifest`.
+        var code: String
+        var kind: String
         var message: String
         var file: String?
         var line: Int?
@@ -21,6 +24,8 @@ struct RunReport: Encodable {
 
         init(_ diagnostic: Diagnostic) {
             severity = diagnostic.severity.rawValue
+            code = diagnostic.code.rawValue
+            kind = diagnostic.code.kind.rawValue
             message = diagnostic.message
             file = diagnostic.location?.file
             line = diagnostic.location.flatMap { $0.line > 0 ? $0.line : nil }

@@ -13,6 +13,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.write("content/agencies.yml", "- id: ice\n  name: [unclosed\n")
         let problem = kit.problems().one(containing: "YAML syntax")
+        #expect(problem?.code == .yamlSyntax)
         #expect(problem?.location?.file == "content/agencies.yml")
         #expect(problem?.location?.line == 3)
     }
@@ -21,6 +22,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.edit("content/agencies.yml", replacing: "  acronym: ICE", with: "  acronim: ICE")
         let problem = kit.problems().one(containing: "unknown key 'acronim'")
+        #expect(problem?.code == .unknownKey)
         #expect(problem?.location?.description == "content/agencies.yml:3:3")
         #expect(problem?.hint?.contains("did you mean 'acronym'?") == true)
         #expect(problem?.hint?.contains("'learnMore'") == true)
@@ -30,6 +32,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.edit("content/agencies.yml", replacing: "\n  role: Investigates trafficking.", with: "")
         let problem = kit.problems().one(containing: "missing required key 'role'")
+        #expect(problem?.code == .missingKey)
         #expect(problem?.location?.description == "content/agencies.yml:1:3")
     }
 
@@ -37,6 +40,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.edit("content/contacts.yml", replacing: "  phone: 1-888-373-7888", with: "  phone: [1, 2]")
         let problem = kit.problems().one(containing: "'phone' must be a single value, not a list")
+        #expect(problem?.code == .wrongType)
         #expect(problem?.location?.description == "content/contacts.yml:3:10")
     }
 
@@ -44,6 +48,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.edit("content/agencies.yml", replacing: "kind: dhs-component", with: "kind: bureau")
         let problem = kit.problems().one(containing: "unknown kind 'bureau'")
+        #expect(problem?.code == .unknownChoice)
         #expect(problem?.location?.description == "content/agencies.yml:4:9")
         #expect(problem?.hint?.contains("'dhs-component'") == true)
     }
@@ -52,6 +57,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.write("content/agencies.yml", MinimalKit.agencies + "\n" + MinimalKit.agencies)
         let problem = kit.problems().one(containing: "duplicate agency id 'ice'")
+        #expect(problem?.code == .duplicateID)
         #expect(problem?.location?.description == "content/agencies.yml:6:7")
         #expect(problem?.hint == "first defined at content/agencies.yml:1:7")
     }
@@ -60,6 +66,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.edit("content/campaign.yml", replacing: "reportingContacts: [hotline]", with: "reportingContacts: [hotlne]")
         let problem = kit.problems().one(containing: "unknown contact 'hotlne'")
+        #expect(problem?.code == .unknownReference)
         #expect(problem?.location?.description == "content/campaign.yml:7:21")
         #expect(problem?.hint?.contains("did you mean 'hotline'?") == true)
     }
@@ -68,6 +75,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.edit("content/messages/signs.md", replacing: "audiences: [public]", with: "audiences: [pubic]")
         let problem = kit.problems().one(containing: "unknown audience 'pubic'")
+        #expect(problem?.code == .unknownReference)
         // Line 3 of the file: the front matter starts after the opening '---'.
         #expect(problem?.location?.description == "content/messages/signs.md:3:13")
     }
@@ -76,6 +84,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.edit("content/contacts.yml", replacing: "url: https://example.org", with: "url: example dot org")
         let problem = kit.problems().one(containing: "malformed URL 'example dot org'")
+        #expect(problem?.code == .malformedURL)
         #expect(problem?.location?.description == "content/contacts.yml:4:8")
     }
 
@@ -83,6 +92,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.edit("content/contacts.yml", replacing: "phone: 1-888-373-7888", with: "phone: call us")
         let problem = kit.problems().one(containing: "malformed phone number 'call us'")
+        #expect(problem?.code == .malformedPhone)
         #expect(problem?.location?.description == "content/contacts.yml:3:10")
     }
 
@@ -90,6 +100,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.write("content/messages/signs.md", "Just a body.\n")
         let problem = kit.problems().one(containing: "must start with YAML front matter")
+        #expect(problem?.code == .frontMatterMissing)
         #expect(problem?.location?.description == "content/messages/signs.md:1:1")
     }
 
@@ -97,6 +108,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "content: content", with: "content: contnet")
         let problem = kit.problems().one(containing: "content folder 'contnet' does not exist")
+        #expect(problem?.code == .contentFolderMissing)
         #expect(problem?.location?.file == "contnet")
     }
 
@@ -104,6 +116,7 @@ import Testing
         let kit = try Fixture.minimal()
         try FileManager.default.removeItem(at: kit.url("content/contacts.yml"))
         let problem = kit.problems().one(containing: "missing content file 'contacts.yml'")
+        #expect(problem?.code == .contentFileMissing)
         #expect(problem?.location?.file == "content/contacts.yml")
     }
 

@@ -8,6 +8,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.write("outreach.yml", "version: 1\nmaterials: [\n")
         let problem = kit.problems().one(containing: "YAML syntax")
+        #expect(problem?.code == .yamlSyntax)
         #expect(problem?.location?.file == "outreach.yml")
         #expect(problem?.location?.line == 3)
     }
@@ -16,6 +17,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.write("outreach.yml", "")
         let problem = kit.problems().one(containing: "the manifest is empty")
+        #expect(problem?.code == .emptyFile)
         #expect(problem?.location?.description == "outreach.yml:1:1")
     }
 
@@ -24,6 +26,7 @@ import Testing
         try kit.edit("outreach.yml", replacing: "    formats:", with: "    fromats:")
         let problems = kit.problems()
         let problem = problems.one(containing: "unknown key 'fromats'")
+        #expect(problem?.code == .unknownKey)
         #expect(problem?.location?.description == "outreach.yml:7:5")
         #expect(problem?.hint?.contains("did you mean 'formats'?") == true)
         #expect(problems.one(containing: "missing required key 'formats'") != nil)
@@ -42,6 +45,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "version: 1", with: "version: 7")
         let problem = kit.problems().one(containing: "unsupported manifest version 7")
+        #expect(problem?.code == .unsupportedVersion)
         #expect(problem?.location?.description == "outreach.yml:1:10")
         #expect(problem?.hint == "supported versions: 1")
     }
@@ -50,6 +54,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "layout: fact-sheet", with: "layout: poster")
         let problem = kit.problems().one(containing: "unknown layout 'poster'")
+        #expect(problem?.code == .unknownLayout)
         #expect(problem?.location?.description == "outreach.yml:6:13")
         #expect(problem?.hint == "available: 'agency-profile', 'fact-sheet', 'handout'")
     }
@@ -58,6 +63,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "[markdown, text, html]", with: "[markdown, pdf]")
         let problem = kit.problems().one(containing: "unknown format 'pdf'")
+        #expect(problem?.code == .unknownFormat)
         #expect(problem?.location?.description == "outreach.yml:7:25")
         #expect(problem?.hint == "available: 'html', 'markdown', 'text'")
     }
@@ -67,6 +73,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "    layout: fact-sheet", with: "    layout: fact-sheet\n    output: \"\(pattern)\"")
         let problem = kit.problems().one(containing: "output pattern '\(pattern)'")
+        #expect(problem?.code == .patternEscapes)
         #expect(problem?.location?.description == "outreach.yml:7:13")
     }
 
@@ -74,6 +81,7 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "    layout: fact-sheet", with: "    layout: fact-sheet\n    output: \"{name}.{ext}\"")
         let problem = kit.problems().one(containing: "unknown placeholder '{name}'")
+        #expect(problem?.code == .unknownPlaceholder)
         #expect(problem?.hint?.contains("'{material}'") == true)
     }
 
@@ -82,6 +90,7 @@ import Testing
         try kit.edit("outreach.yml", replacing: "    formats:", with: "    agencies: [ice, cbp]\n    topics: [signs]\n    audience: everyone\n    formats:")
         let problems = kit.problems()
         #expect(problems.one(containing: "unknown agency 'cbp'")?.location?.description == "outreach.yml:7:21")
+        #expect(problems.one(containing: "unknown agency 'cbp'")?.code == .unknownReference)
         #expect(problems.one(containing: "unknown topic 'signs'")?.hint?.contains("'indicators'") == true)
         #expect(problems.one(containing: "unknown audience 'everyone'")?.location?.description == "outreach.yml:9:15")
     }
@@ -90,13 +99,14 @@ import Testing
         let kit = try Fixture.minimal()
         try kit.write("outreach.yml", MinimalKit.manifest + "\n  - id: sheet\n    layout: handout\n    formats: [text]\n")
         let problem = kit.problems().one(containing: "duplicate material id 'sheet'")
+        #expect(problem?.code == .duplicateMaterial)
         #expect(problem?.location?.description == "outreach.yml:8:9")
     }
 
     @Test func twoMaterialsWritingOnePath() throws {
         let kit = try Fixture.minimal()
         try kit.write("outreach.yml", MinimalKit.manifest + "\n  - id: other\n    layout: handout\n    formats: [text]\n    output: sheet.txt\n")
-        #expect(kit.problems().one(containing: "both write 'sheet.txt'") != nil)
+        #expect(kit.problems().one(containing: "both write 'sheet.txt'")?.code == .outputPathConflict)
     }
 
     @Test func failedRunWritesNothingAndKeepsEarlierOutputs() throws {
@@ -113,6 +123,7 @@ import Testing
     @Test func badSourceDateEpoch() throws {
         let kit = try Fixture.minimal()
         let problem = kit.problems(environment: ["SOURCE_DATE_EPOCH": "yesterday"]).one(containing: "SOURCE_DATE_EPOCH 'yesterday'")
+        #expect(problem?.code == .invalidSourceDateEpoch)
         #expect(problem != nil)
     }
 
@@ -121,7 +132,17 @@ import Testing
         try kit.edit("outreach.yml", replacing: "output: out", with: "output: out\ntemplates: templates")
         try kit.write("templates/text.mustache", "{{title}}\n\n{{#body}}\n{{{body}}}\n")
         let problem = kit.problems().one(containing: "template syntax")
+        #expect(problem?.code == .templateSyntax)
         #expect(problem?.location?.file == "templates/text.mustache")
         #expect((problem?.location?.line ?? 0) > 0)
+    }
+
+    @Test func unreadableTemplatesFolderPointsAtTheManifestKey() throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("outreach.yml", replacing: "output: out", with: "output: out\ntemplates: no-such-folder")
+        let problem = kit.problems().one(containing: "no-such-folder")
+        #expect(problem?.code == .templatesFolderUnreadable)
+        // Found by its code, not its wording, and moved to where the manifest names the folder.
+        #expect(problem?.location?.description == "outreach.yml:4:12")
     }
 }

@@ -76,6 +76,8 @@ import Testing
         #expect(problem["line"] as? Int == 28)
         #expect(problem["column"] as? Int == 13)
         #expect((problem["message"] as? String)?.contains("unknown layout 'leaflet'") == true)
+        #expect(problem["code"] as? String == "OUT0110")
+        #expect(problem["kind"] as? String == "manifest")
     }
 
     @Test func githubDiagnosticsAreWorkflowCommands() async throws {
@@ -83,7 +85,7 @@ import Testing
         try kit.edit("outreach.yml", replacing: "layout: handout", with: "layout: leaflet")
         let run = try await CLI.run(["generate", "--diagnostics", "github"], in: kit.root)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("::error file=outreach.yml,line=28,col=13::unknown layout 'leaflet' in material 'recognize-and-report'; available: 'agency-profile', 'fact-sheet', 'handout'\n"))
+        #expect(run.stderr.contains("::error file=outreach.yml,line=28,col=13,title=OUT0110::unknown layout 'leaflet' in material 'recognize-and-report'; available: 'agency-profile', 'fact-sheet', 'handout'\n"))
     }
 
     @Test func noColourWhenNotATerminal() async throws {

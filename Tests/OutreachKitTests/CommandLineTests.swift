@@ -72,6 +72,8 @@ import Testing
         #expect(run.stderr.contains("outreach.yml:37:21: error: unknown format 'pdf' in material 'agency-profile'; available: 'html', 'markdown', 'sms', 'text', 'wallet-card'"))
         #expect(run.stderr.contains("content/agencies.yml:"))
         #expect(run.stderr.contains("error: unknown kind 'bureau'"))
+        #expect(run.stderr.contains("'wallet-card' (OUT0111)\n"), "the code ends the line")
+        #expect(run.stderr.contains("(OUT0012)\n"))
         #expect(run.stderr.hasSuffix("outreach: 2 errors; nothing was written\n"))
         #expect(run.stdout.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: kit.output.path))
@@ -95,10 +97,11 @@ import Testing
     @Test func unknownFormatFilterNamesTheFormats() async throws {
         let run = try await Self.run(["generate", "--format", "pdf"], in: try Fixture().root)
         #expect(run.status == 2)
-        #expect(run.stderr.contains("error: unknown format 'pdf' given to --format; available: 'html', 'markdown', 'sms', 'text', 'wallet-card'"))
+        #expect(run.stderr.contains("error: unknown format 'pdf' given to --format; available: 'html', 'markdown', 'sms', 'text', 'wallet-card' (OUT0602)\n"))
         let material = try await Self.run(["generate", "--material", "poster"], in: try Fixture().root)
         #expect(material.status == 2)
         #expect(material.stderr.contains("unknown material 'poster' given to --material"))
+        #expect(material.stderr.contains("(OUT0601)\n"))
     }
 
     @Test func formatFilterTakesTemplateFormats() async throws {

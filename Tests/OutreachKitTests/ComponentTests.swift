@@ -5,11 +5,14 @@ import Testing
 /// Small components: diagnostics, output patterns, the manifest reader, value checks.
 @Suite struct ComponentTests {
     @Test func diagnosticsPrintCompilerStyle() {
-        let located = Diagnostic.error("unknown format 'pdf'", at: SourceLocation(file: "outreach.yml", line: 12, column: 15),
+        let located = Diagnostic.error(.unknownFormat, "unknown format 'pdf'", at: SourceLocation(file: "outreach.yml", line: 12, column: 15),
                                        hint: "available: 'html', 'markdown', 'text'")
-        #expect(located.description == "outreach.yml:12:15: error: unknown format 'pdf'; available: 'html', 'markdown', 'text'")
-        #expect(Diagnostic.warning("w", at: SourceLocation(file: "f", line: 3)).description == "f:3: warning: w")
-        #expect(Diagnostic.error("e").description == "error: e")
+        #expect(located.description == "outreach.yml:12:15: error: unknown format 'pdf'; available: 'html', 'markdown', 'text' (OUT0111)")
+        #expect(Diagnostic.warning(.smsSegments, "w", at: SourceLocation(file: "f", line: 3)).description == "f:3: warning: w (OUT0701)")
+        #expect(Diagnostic.error(.renderFailed, "e").description == "error: e (OUT0501)")
+        // The code ends the first line, the one problem matchers read, when a message quotes more lines.
+        #expect(Diagnostic.error(.pluginFailed, "exited with status 1; the end of its stderr:\n    | boom").description
+                == "error: exited with status 1; the end of its stderr: (OUT0402)\n    | boom")
     }
 
     @Test func outputPatterns() {

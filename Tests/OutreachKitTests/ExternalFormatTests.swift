@@ -239,7 +239,8 @@ import Testing
     // MARK: Failures: each names the plugin, quotes its stderr, and writes nothing
 
     /// The one error a run with the broken plugin in `mode` gives, and how long the run took.
-    static func failure(_ mode: String, timeout: Double = 5, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+    static func failure(_ mode: String, timeout: Double = 5, code: DiagnosticCode? = nil,
+                        sourceLocation: Testing.SourceLocation = #_sourceLocation)
         throws -> (message: String, seconds: Double)
     {
         let kit = try brokenKit(mode, timeout: timeout)
@@ -249,6 +250,7 @@ import Testing
         let errors = problems.filter { $0.severity == .error }
         let message = try #require(errors.first?.message, "no error for mode \(mode)", sourceLocation: sourceLocation)
         #expect(errors.count == 2, "one per material: \(errors.map(\.description))", sourceLocation: sourceLocation)
+        if let code { #expect(errors.allSatisfy { $0.code == code }, "\(errors.map(\.code))", sourceLocation: sourceLocation) }
         #expect(message.hasPrefix("cannot render material 'social-") && message.contains("external format 'broken' (python3 \(broken.path) \(mode))"),
                 "\(message)", sourceLocation: sourceLocation)
         #expect(!FileManager.default.fileExists(atPath: kit.root.appendingPathComponent("escape.txt").path), sourceLocation: sourceLocation)
@@ -256,7 +258,7 @@ import Testing
     }
 
     @Test func hungPluginIsKilledWithinItsTimeout() throws {
-        let (message, seconds) = try Self.failure("hang", timeout: 1.5)
+        let (message, seconds) = try Self.failure("hang", timeout: 1.5, code: .pluginTimedOut)
         #expect(message.contains("did not answer within its timeout of 1.5 s and was stopped"), "\(message)")
         #expect(message.contains("| broken_plugin: about to hang"))
         // Two materials render in parallel on 2 cores or more, one after the other on fewer.
@@ -324,20 +326,20 @@ import Testing
     }
 
     @Test func oversizedResponseIsCutOff() throws {
-        let (message, seconds) = try Self.failure("huge")
+        let (message, seconds) = try Self.failure("huge", code: .pluginOutputTooLarge)
         #expect(message.contains("printed more than 16 MiB on stdout and was stopped"), "\(message)")
         #expect(message.contains("| broken_plugin: printing 17 MiB"))
         #expect(seconds < 10, "took \(seconds) s")
     }
 
     @Test(arguments: [
-        ("schema", "breaks the protocol schema: key 'files[0].content' must be a string"),
-        ("schema-missing", "breaks the protocol schema: required key 'files[0].content' is missing"),
-        ("bad-encoding", "key 'files[0].encoding' must be \"utf8\" or \"base64\", not 'latin1'"),
-        ("error-diagnostic", "reported an error: option 'x' is required"),
+        ("schema", "breaks the protocol schema: key 'files[0].content' must be a string", DiagnosticCode.invalidResponse),
+        ("schema-missing", "breaks the protocol schema: required key 'files[0].content' is missing", .invalidResponse),
+        ("bad-encoding", "key 'files[0].encoding' must be \"utf8\" or \"base64\", not 'latin1'", .invalidResponse),
+        ("error-diagnostic", "reported an error: option 'x' is required", .pluginReportedError),
     ])
-    func responsesThatBreakTheSchemaAreRefused(mode: String, expected: String) throws {
-        let (message, _) = try Self.failure(mode)
+    func responsesThatBreakTheSchemaAreRefused(mode: String, expected: String, code: DiagnosticCode) throws {
+        let (message, _) = try Self.failure(mode, code: code)
         #expect(message.contains(expected), "\(message)")
     }
 
@@ -357,6 +359,7 @@ import Testing
                 _ = try ExternalFormat.load(command: command, workingDirectory: kit.root, timeout: 2, expectedName: "x")
             } catch {
                 let message = error.diagnostics.first?.message ?? ""
+                #expect(error.diagnostics.first?.code == .pluginCannotRun)
                 #expect(message.hasPrefix("external format 'x' (\(command.joined(separator: " ")))") && message.contains(expected), "\(message)")
             }
         }
@@ -370,12 +373,12 @@ import Testing
     @Test func describedNameMustMatchTheManifest() throws {
         let kit = try Self.brokenKit("ok", name: "other")
         let problems = kit.problems()
-        #expect(problems.one(containing: "describes itself as 'broken', not 'other'") != nil)
+        #expect(problems.one(containing: "describes itself as 'broken', not 'other'")?.code == .formatNameMismatch)
     }
 
     @Test func pluginThatPrintsNothingIsRefused() throws {
         let kit = try Self.brokenKit("no-read")
         let problems = kit.problems()
-        #expect(problems.one(containing: "printed nothing on stdout") != nil, "\(problems)")
+        #expect(problems.one(containing: "printed nothing on stdout")?.code == .invalidResponse, "\(problems)")
     }
 }

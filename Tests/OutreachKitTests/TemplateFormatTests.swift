@@ -186,6 +186,7 @@ import Testing
             let problem = try #require(problems.one(containing: "template syntax"))
             #expect(problem.location?.file == "formats/test/page.mustache")
             #expect(problem.location?.line == 3, "base \(base)")
+            #expect(problem.code == .templateSyntax)
             #expect((problem.location?.column ?? 0) > 0)
         }
         let partial = Self.problems([
@@ -200,6 +201,7 @@ import Testing
         let named = Self.problems(["format.yml": Self.descriptor(extra: "template: main.mustache"), "page.mustache": "x"])
         let problem = try #require(named.one(containing: "missing template 'main.mustache'"))
         #expect(problem.location == SourceLocation(file: "formats/test/format.yml", line: 6, column: 11))
+        #expect(problem.code == .missingTemplate)
         #expect(problem.hint?.contains("'page.mustache'") == true)
 
         let unnamed = Self.problems(["format.yml": Self.descriptor()])
@@ -250,6 +252,7 @@ import Testing
         #expect(problems.one(containing: "format name 'Test Format'")?.location?.line == 1)
         #expect(problems.one(containing: "extension '.txt'")?.location?.line == 2)
         #expect(problems.one(containing: "media type 'plain'")?.location?.line == 3)
+        #expect(problems.one(containing: "media type 'plain'")?.code == .invalidMediaType)
         #expect(problems.one(containing: "'smsSegmentsOver' must be 1 or more")?.location?.line == 6)
         #expect(problems.one(containing: "unknown key 'tooLong'")?.location?.line == 6)
     }
@@ -288,6 +291,7 @@ import Testing
 
         let warning = try #require(plan.warnings.one(containing: "takes 2 SMS segments"))
         #expect(warning.severity == .warning)
+        #expect(warning.code == .smsSegments)
         #expect(warning.message.hasPrefix("sheet.txt: the 'short' text of message 'signs'"))
         #expect(warning.location?.file == "content/messages/signs.md")
 

@@ -19,7 +19,7 @@ public struct ContentLoader: Sendable {
         let sink = DiagnosticSink()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticError([.error("content folder \(quoted(displayPath)) does not exist", at: SourceLocation(file: displayPath))])
+            throw DiagnosticError([.error(.contentFolderMissing, "content folder \(quoted(displayPath)) does not exist", at: SourceLocation(file: displayPath))])
         }
         let (campaign, index) = readCampaign(sink)
         ContentValidator(campaign: campaign, index: index, sink: sink).validate()
@@ -34,11 +34,11 @@ public struct ContentLoader: Sendable {
     private func readYAML(_ name: String, required: Bool, _ sink: DiagnosticSink) -> YAMLValue? {
         let url = folder.appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            if required { sink.error("missing content file \(quoted(name)) in \(quoted(displayPath))", at: SourceLocation(file: path(name))) }
+            if required { sink.error(.contentFileMissing, "missing content file \(quoted(name)) in \(quoted(displayPath))", at: SourceLocation(file: path(name))) }
             return nil
         }
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            sink.error("cannot read \(quoted(name)) as UTF-8 text", at: SourceLocation(file: path(name)))
+            sink.error(.unreadableText, "cannot read \(quoted(name)) as UTF-8 text", at: SourceLocation(file: path(name)))
             return nil
         }
         return YAMLValue.parse(text, file: path(name), sink: sink)
@@ -51,7 +51,7 @@ public struct ContentLoader: Sendable {
         var locales = root?.strings("locales").map(\.0) ?? []
         if locales.isEmpty { locales = [defaultLocale] }
         if let root, !locales.contains(defaultLocale), let value = root["locale"] {
-            sink.error("default locale \(quoted(defaultLocale)) is not in 'locales'", at: value.at, hint: "locales: \(quotedList(locales))")
+            sink.error(.defaultLocaleNotListed, "default locale \(quoted(defaultLocale)) is not in 'locales'", at: value.at, hint: "locales: \(quotedList(locales))")
         }
         let reader = ModelReader(defaultLocale: defaultLocale, locales: locales, sink: sink)
 
@@ -82,7 +82,7 @@ public struct ContentLoader: Sendable {
             let file = path("messages/" + name)
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
                   let text = String(data: data, encoding: .utf8) else {
-                sink.error("cannot read \(quoted(name)) as UTF-8 text", at: SourceLocation(file: file))
+                sink.error(.unreadableText, "cannot read \(quoted(name)) as UTF-8 text", at: SourceLocation(file: file))
                 return nil
             }
             return MessageFileReader(file: file, fileName: name, reader: reader).read(text)

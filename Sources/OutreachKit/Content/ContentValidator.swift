@@ -18,7 +18,7 @@ struct ContentValidator {
             let key = "\(definition.kind.rawValue)\u{0}\(definition.id)\u{0}\(definition.locale ?? "")"
             if let first = seen[key] {
                 let locale = definition.locale.map { " in locale '\($0)'" } ?? ""
-                sink.error("duplicate \(definition.kind.rawValue) id \(quoted(definition.id))\(locale)",
+                sink.error(.duplicateID, "duplicate \(definition.kind.rawValue) id \(quoted(definition.id))\(locale)",
                            at: definition.location, hint: "first defined at \(first.description)")
             } else {
                 seen[key] = definition.location
@@ -33,7 +33,7 @@ struct ContentValidator {
             let choices = known[reference.kind] ?? []
             var hint = "known \(reference.kind.rawValue) ids: \(quotedList(choices))"
             if let near = closestMatch(to: reference.id, in: Array(choices)) { hint = "did you mean '\(near)'? " + hint }
-            sink.error("unknown \(reference.kind.rawValue) \(quoted(reference.id)) in '\(reference.field)'",
+            sink.error(.unknownReference, "unknown \(reference.kind.rawValue) \(quoted(reference.id)) in '\(reference.field)'",
                        at: reference.location, hint: hint)
         }
     }

@@ -12,12 +12,12 @@ struct MessageFileReader {
         let sink = reader.sink
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard lines.first == "---" else {
-            sink.error("a message file must start with YAML front matter between '---' lines", at: SourceLocation(file: file, line: 1, column: 1),
+            sink.error(.frontMatterMissing, "a message file must start with YAML front matter between '---' lines", at: SourceLocation(file: file, line: 1, column: 1),
                        hint: "begin the file with '---', then 'title:' and 'audiences:', then '---'")
             return nil
         }
         guard let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
-            sink.error("front matter is not closed with a '---' line", at: SourceLocation(file: file, line: 1, column: 1))
+            sink.error(.frontMatterUnclosed, "front matter is not closed with a '---' line", at: SourceLocation(file: file, line: 1, column: 1))
             return nil
         }
         let yaml = lines[1..<end].joined(separator: "\n")
@@ -28,7 +28,7 @@ struct MessageFileReader {
         let (stem, nameLocale) = splitName()
         let locale = front.string("locale") ?? nameLocale ?? reader.defaultLocale
         if !reader.locales.contains(locale) {
-            sink.error("unknown locale \(quoted(locale))", at: front["locale"]?.at ?? SourceLocation(file: file, line: 1, column: 1),
+            sink.error(.unknownLocale, "unknown locale \(quoted(locale))", at: front["locale"]?.at ?? SourceLocation(file: file, line: 1, column: 1),
                        hint: "locales in campaign.yml: \(quotedList(reader.locales))")
         }
         let id: String?
@@ -38,19 +38,19 @@ struct MessageFileReader {
             id = stem
             reader.index.define(.message, stem, locale: locale, at: SourceLocation(file: file, line: 1, column: 1))
         } else {
-            sink.error("file name \(quoted(fileName)) is not a valid message id; add an 'id:' key",
+            sink.error(.messageFileNameNotAnID, "file name \(quoted(fileName)) is not a valid message id; add an 'id:' key",
                        at: SourceLocation(file: file, line: 1, column: 1))
             id = nil
         }
         let title = front.string("title", required: true)
         let audiences = reader.references(front, "audiences", kind: .audience)
         if front["audiences"] != nil, audiences.isEmpty {
-            sink.error("'audiences' must name at least one audience", at: front["audiences"]?.at)
+            sink.error(.emptyValue, "'audiences' must name at least one audience", at: front["audiences"]?.at)
         } else if front["audiences"] == nil {
             _ = front.required("audiences")
         }
         if body.isEmpty {
-            sink.error("the message has no body after its front matter", at: SourceLocation(file: file, line: end + 2, column: 1))
+            sink.error(.emptyMessageBody, "the message has no body after its front matter", at: SourceLocation(file: file, line: end + 2, column: 1))
         }
         let agencies = reader.references(front, "agencies", kind: .agency)
         guard let id, let title else { return nil }

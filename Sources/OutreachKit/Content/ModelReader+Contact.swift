@@ -28,7 +28,7 @@ extension ModelReader {
         guard let map = value.mapping("'text'", allowed: ["shortCode", "keywords"]) else { return nil }
         guard let code = map.string("shortCode", required: true), let codeValue = map["shortCode"] else { return nil }
         guard (3...8).contains(code.count), code.allSatisfy(\.isNumber) else {
-            sink.error("malformed text short code \(quoted(code))", at: codeValue.at, hint: "use 3 to 8 digits, quoted, such as \"233733\"")
+            sink.error(.malformedShortCode, "malformed text short code \(quoted(code))", at: codeValue.at, hint: "use 3 to 8 digits, quoted, such as \"233733\"")
             return nil
         }
         return Contact.TextLine(shortCode: code, keywords: map.strings("keywords").map(\.0))

@@ -33,7 +33,7 @@ struct ModelReader {
     func id(_ mapping: YAMLMapping, kind: SourceIndex.Kind, locale: String? = nil) -> String? {
         guard let id = mapping.string("id", required: true), let value = mapping["id"] else { return nil }
         guard isValidID(id) else {
-            sink.error("\(kind.rawValue) id \(quoted(id)) must use only lowercase letters, digits and hyphens", at: value.at)
+            sink.error(.invalidID, "\(kind.rawValue) id \(quoted(id)) must use only lowercase letters, digits and hyphens", at: value.at)
             return nil
         }
         index.define(kind, id, locale: locale, at: value.at)
@@ -49,7 +49,7 @@ struct ModelReader {
     func url(_ mapping: YAMLMapping, _ key: String) -> String? {
         guard let text = mapping.string(key), let value = mapping[key] else { return nil }
         guard isValidURL(text) else {
-            sink.error("malformed URL \(quoted(text)) in '\(key)'", at: value.at,
+            sink.error(.malformedURL, "malformed URL \(quoted(text)) in '\(key)'", at: value.at,
                        hint: "write an absolute address such as 'https://www.dhs.gov/blue-campaign'")
             return nil
         }
@@ -59,7 +59,7 @@ struct ModelReader {
     func phone(_ mapping: YAMLMapping, _ key: String) -> String? {
         guard let text = mapping.string(key), let value = mapping[key] else { return nil }
         guard isValidPhone(text) else {
-            sink.error("malformed phone number \(quoted(text)) in '\(key)'", at: value.at,
+            sink.error(.malformedPhone, "malformed phone number \(quoted(text)) in '\(key)'", at: value.at,
                        hint: "use digits with optional '+', spaces, dashes, dots or parentheses, such as '1-888-373-7888'")
             return nil
         }

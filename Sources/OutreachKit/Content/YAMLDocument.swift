@@ -6,8 +6,8 @@ final class DiagnosticSink {
     private(set) var diagnostics: [Diagnostic] = []
 
     func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
-    func error(_ message: String, at location: SourceLocation?, hint: String? = nil) {
-        report(.error(message, at: location, hint: hint))
+    func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, hint: String? = nil) {
+        report(.error(code, message, at: location, hint: hint))
     }
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -24,14 +24,14 @@ struct YAMLValue {
     ) -> YAMLValue? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                sink.error(emptyMessage, at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
+                sink.error(.emptyFile, emptyMessage, at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
                 return nil
             }
             return YAMLValue(node: node, file: file, sink: sink, lineOffset: lineOffset)
         } catch let error as YamlError {
             sink.report(syntaxDiagnostic(error, file: file, lineOffset: lineOffset))
         } catch {
-            sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file))
+            sink.error(.yamlSyntax, "cannot read YAML: \(error)", at: SourceLocation(file: file))
         }
         return nil
     }
@@ -59,17 +59,17 @@ struct YAMLValue {
         func located(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
             var message = "YAML syntax: \(problem)"
             if let context { message += " \(context.text)" }
-            return .error(message, at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column))
+            return .error(.yamlSyntax, message, at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column))
         }
         switch error {
         case let .scanner(context, problem, mark, _): return located(problem, context, mark)
         case let .parser(context, problem, mark, _): return located(problem, context, mark)
         case let .composer(context, problem, mark, _): return located(problem, context, mark)
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error("YAML: duplicate key \(quotedList(duplicates)) \(context.text)",
+            return .error(.duplicateKey, "YAML: duplicate key \(quotedList(duplicates)) \(context.text)",
                           at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column))
         default:
-            return .error("YAML: \(error)", at: SourceLocation(file: file))
+            return .error(.yamlSyntax, "YAML: \(error)", at: SourceLocation(file: file))
         }
     }
 
@@ -86,7 +86,7 @@ struct YAMLValue {
     /// The node as a string; reports a type error otherwise.
     func string(_ what: String) -> String? {
         guard case .scalar(let scalar) = node else {
-            sink.error("\(what) must be a single value, not \(kindName)", at: at)
+            sink.error(.wrongType, "\(what) must be a single value, not \(kindName)", at: at)
             return nil
         }
         return scalar.string
@@ -101,7 +101,7 @@ struct YAMLValue {
     /// The node as a list; a single value is not accepted.
     func list(_ what: String) -> [YAMLValue]? {
         guard case .sequence(let sequence) = node else {
-            sink.error("\(what) must be a list, not \(kindName)", at: at)
+            sink.error(.wrongType, "\(what) must be a list, not \(kindName)", at: at)
             return nil
         }
         return sequence.map(child)
@@ -110,20 +110,20 @@ struct YAMLValue {
     /// The node as a mapping restricted to `allowed` keys; unknown keys are reported.
     func mapping(_ what: String, allowed: [String]) -> YAMLMapping? {
         guard case .mapping(let mapping) = node else {
-            sink.error("\(what) must be a mapping of keys to values, not \(kindName)", at: at)
+            sink.error(.wrongType, "\(what) must be a mapping of keys to values, not \(kindName)", at: at)
             return nil
         }
         var entries: [(key: String, keyValue: YAMLValue, value: YAMLValue)] = []
         for (key, value) in mapping {
             let keyValue = child(key)
             guard let name = key.scalar?.string else {
-                sink.error("keys in \(what) must be plain names", at: keyValue.at)
+                sink.error(.keyNotAName, "keys in \(what) must be plain names", at: keyValue.at)
                 continue
             }
             if !allowed.contains(name) {
                 var hint = "valid keys: \(quotedList(allowed))"
                 if let near = closestMatch(to: name, in: allowed) { hint = "did you mean '\(near)'? " + hint }
-                sink.error("unknown key \(quoted(name)) in \(what)", at: keyValue.at, hint: hint)
+                sink.error(.unknownKey, "unknown key \(quoted(name)) in \(what)", at: keyValue.at, hint: hint)
                 continue
             }
             entries.append((name, keyValue, child(value)))
@@ -150,7 +150,7 @@ struct YAMLMapping {
     /// Reports a missing required key at the mapping.
     func required(_ key: String) -> YAMLValue? {
         guard let value = self[key] else {
-            sink.error("missing required key \(quoted(key)) in \(what)", at: at)
+            sink.error(.missingKey, "missing required key \(quoted(key)) in \(what)", at: at)
             return nil
         }
         return value
@@ -160,7 +160,7 @@ struct YAMLMapping {
         guard let value = isRequired ? required(key) : self[key] else { return nil }
         guard let text = value.string("'\(key)'") else { return nil }
         if isRequired && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            sink.error("'\(key)' in \(what) must not be empty", at: value.at)
+            sink.error(.emptyValue, "'\(key)' in \(what) must not be empty", at: value.at)
             return nil
         }
         return text
@@ -169,7 +169,7 @@ struct YAMLMapping {
     func int(_ key: String) -> Int? {
         guard let value = self[key], let text = value.string("'\(key)'") else { return nil }
         guard let number = Int(text) else {
-            sink.error("'\(key)' must be a whole number, not \(quoted(text))", at: value.at)
+            sink.error(.notAWholeNumber, "'\(key)' must be a whole number, not \(quoted(text))", at: value.at)
             return nil
         }
         return number
@@ -181,7 +181,7 @@ struct YAMLMapping {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            sink.error("'\(key)' must be true or false, not \(quoted(text))", at: value.at)
+            sink.error(.notTrueOrFalse, "'\(key)' must be true or false, not \(quoted(text))", at: value.at)
             return nil
         }
     }
@@ -198,7 +198,7 @@ struct YAMLMapping {
     func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required isRequired: Bool = false) -> T? where T.RawValue == String {
         guard let text = string(key, required: isRequired), let value = self[key] else { return nil }
         if let choice = T(rawValue: text) { return choice }
-        sink.error("unknown \(key) \(quoted(text))", at: value.at,
+        sink.error(.unknownChoice, "unknown \(key) \(quoted(text))", at: value.at,
                    hint: "valid choices: \(quotedList(T.allCases.map(\.rawValue)))")
         return nil
     }

@@ -29,21 +29,21 @@ public struct ExternalFormat: Renderer {
         do {
             process = try PluginProcess(command: command, workingDirectory: workingDirectory, timeout: timeout, label: label)
         } catch {
-            throw DiagnosticError([.error(error.description)])
+            throw DiagnosticError([.error(error.code, error.description)])
         }
         let description: ExternalFormatDescription
         do {
             description = try await exchange(.describe, with: process, label: label, as: ExternalFormatDescription.self).response
         } catch {
-            throw DiagnosticError([.error(error.description, hint: "it must answer {\"protocolVersion\": \"1.0\", \"request\": \"describe\"}")])
+            throw DiagnosticError([.error(error.code, error.description, hint: "it must answer {\"protocolVersion\": \"1.0\", \"request\": \"describe\"}")])
         }
         let format = FormatDescriptor(name: description.name, fileExtension: description.extension,
                                       mediaType: description.mediaType, summary: description.summary)
         if let problem = problems(of: format) {
-            throw DiagnosticError([.error("\(label) describes itself with \(problem)")])
+            throw DiagnosticError([.error(.invalidDescription, "\(label) describes itself with \(problem)")])
         }
         if let expectedName, expectedName != format.name {
-            throw DiagnosticError([.error("\(label) describes itself as \(quoted(format.name)), not \(quoted(expectedName))",
+            throw DiagnosticError([.error(.formatNameMismatch, "\(label) describes itself as \(quoted(format.name)), not \(quoted(expectedName))",
                                           hint: "make the names agree: the 'name' in its describe answer and the manifest entry or outreach-format-NAME")])
         }
         return ExternalFormat(format: format, command: command, process: process)
@@ -57,8 +57,8 @@ public struct ExternalFormat: Renderer {
         let label = ExternalFormatFailure.label(name: format.name, command: command)
         let request = ExternalFormatRequest.render(document, format: format.name, options: options)
         let (response, stderrTail) = try await Self.exchange(request, with: process, label: label, as: ExternalFormatResponse.self)
-        func fail(_ problem: String) -> ExternalFormatFailure {
-            ExternalFormatFailure(plugin: label, problem: problem, stderrTail: stderrTail)
+        func fail(_ code: DiagnosticCode, _ problem: String) -> ExternalFormatFailure {
+            ExternalFormatFailure(code: code, plugin: label, problem: problem, stderrTail: stderrTail)
         }
 
         var diagnostics: [Diagnostic] = []
@@ -66,38 +66,38 @@ public struct ExternalFormat: Renderer {
         for (index, item) in (response.diagnostics ?? []).enumerated() {
             switch Diagnostic.Severity(rawValue: item.severity) {
             case .error?: errors.append(item.message)
-            case .warning?: diagnostics.append(.warning(item.message))
-            case .note?: diagnostics.append(Diagnostic(.note, item.message))
+            case .warning?: diagnostics.append(.warning(.reportedByFormat, item.message))
+            case .note?: diagnostics.append(Diagnostic(.note, .reportedByFormat, item.message))
             case nil:
-                throw fail("answered with a response that breaks the protocol schema: key 'diagnostics[\(index)].severity' must be \"error\", \"warning\" or \"note\", not \(quoted(item.severity))")
+                throw fail(.invalidResponse, "answered with a response that breaks the protocol schema: key 'diagnostics[\(index)].severity' must be \"error\", \"warning\" or \"note\", not \(quoted(item.severity))")
             }
         }
         if !errors.isEmpty {
-            throw fail("reported \(errors.count == 1 ? "an error" : "\(errors.count) errors"): \(errors.joined(separator: "; "))")
+            throw fail(.pluginReportedError, "reported \(errors.count == 1 ? "an error" : "\(errors.count) errors"): \(errors.joined(separator: "; "))")
         }
 
         guard !response.files.isEmpty else {
-            throw fail("answered with no files; a render must return at least one")
+            throw fail(.noFilesReturned, "answered with no files; a render must return at least one")
         }
         var files: [RenderedFile] = []
         var seen: Set<String> = []
         for (index, file) in response.files.enumerated() {
             if let path = file.path, let reason = Self.pathProblem(path) {
-                throw fail("returned file path \(quoted(path)) (files[\(index)].path), which \(reason); paths must stay inside the output folder")
+                throw fail(.unsafeFilePath, "returned file path \(quoted(path)) (files[\(index)].path), which \(reason); paths must stay inside the output folder")
             }
             if !seen.insert(file.path ?? "").inserted {
-                throw fail("returned two files for \(file.path.map(quoted) ?? "the material's own output path")")
+                throw fail(.duplicateFilePath, "returned two files for \(file.path.map(quoted) ?? "the material's own output path")")
             }
             let contents: Data
             switch file.encoding ?? "utf8" {
             case "utf8": contents = Data(file.content.utf8)
             case "base64":
                 guard let decoded = Data(base64Encoded: file.content, options: .ignoreUnknownCharacters) else {
-                    throw fail("answered with a response that breaks the protocol schema: key 'files[\(index)].content' is not valid base64")
+                    throw fail(.invalidResponse, "answered with a response that breaks the protocol schema: key 'files[\(index)].content' is not valid base64")
                 }
                 contents = decoded
             case let other:
-                throw fail("answered with a response that breaks the protocol schema: key 'files[\(index)].encoding' must be \"utf8\" or \"base64\", not \(quoted(other))")
+                throw fail(.invalidResponse, "answered with a response that breaks the protocol schema: key 'files[\(index)].encoding' must be \"utf8\" or \"base64\", not \(quoted(other))")
             }
             files.append(RenderedFile(path: file.path, contents: contents))
         }
@@ -118,23 +118,23 @@ public struct ExternalFormat: Renderer {
         do {
             input = try request.encoded()
         } catch {
-            throw ExternalFormatFailure(plugin: label, problem: "could not be sent its request: \(error)", stderrTail: nil)
+            throw ExternalFormatFailure(code: .pluginCannotRun, plugin: label, problem: "could not be sent its request: \(error)", stderrTail: nil)
         }
         let output: PluginProcess.Output
         do {
             output = try await process.run(input: input)
         } catch is CancellationError {
-            throw ExternalFormatFailure(plugin: label, problem: "was stopped: the run was cancelled", stderrTail: nil)
+            throw ExternalFormatFailure(code: .pluginFailed, plugin: label, problem: "was stopped: the run was cancelled", stderrTail: nil)
         } catch {
-            throw ExternalFormatFailure(plugin: label, problem: "could not be started: \(error)", stderrTail: nil)
+            throw ExternalFormatFailure(code: .pluginCannotRun, plugin: label, problem: "could not be started: \(error)", stderrTail: nil)
         }
         if let problem = output.ending.problem(timeout: process.timeout) {
-            throw ExternalFormatFailure(plugin: label, problem: problem, stderrTail: output.stderrTail)
+            throw ExternalFormatFailure(code: output.ending.code, plugin: label, problem: problem, stderrTail: output.stderrTail)
         }
         do {
             return (try ExternalFormatResponseReader.decode(type, from: output.stdout), output.stderrTail)
         } catch {
-            throw ExternalFormatFailure(plugin: label, problem: error.text, stderrTail: output.stderrTail)
+            throw ExternalFormatFailure(code: error.code, plugin: label, problem: error.text, stderrTail: output.stderrTail)
         }
     }
 

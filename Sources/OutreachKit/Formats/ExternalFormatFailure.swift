@@ -1,5 +1,7 @@
 /// Why an external format failed: names the plugin and quotes the end of its stderr.
-struct ExternalFormatFailure: Error, Sendable, CustomStringConvertible {
+struct ExternalFormatFailure: DiagnosticCoded, Sendable, CustomStringConvertible {
+    /// Which problem it is.
+    var code: DiagnosticCode
     /// The plugin as named in messages, such as `external format 'social-posts' (python3 plugins/social_posts.py)`.
     var plugin: String
     /// What went wrong, as a phrase that follows the plugin's name.
@@ -28,6 +30,15 @@ struct ExternalFormatFailure: Error, Sendable, CustomStringConvertible {
 }
 
 extension PluginProcess.Ending {
+    /// The code of a failed run: a crash, a timeout or too much output.
+    var code: DiagnosticCode {
+        switch self {
+        case .exited, .signaled: return .pluginFailed
+        case .timedOut: return .pluginTimedOut
+        case .outputTooLarge: return .pluginOutputTooLarge
+        }
+    }
+
     /// Why the run failed, or nil when the program exited with status 0.
     func problem(timeout: Double) -> String? {
         switch self {

@@ -6,37 +6,38 @@ import Foundation
 enum ExternalFormatResponseReader {
     /// A problem with the response, as a phrase that follows the plugin's name.
     struct Problem: Error {
+        var code: DiagnosticCode
         var text: String
     }
 
     static func decode<Response: Decodable>(_ type: Response.Type, from data: Data) throws(Problem) -> Response {
         if data.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) {
-            throw Problem(text: "printed nothing on stdout; it must answer with one JSON object")
+            throw Problem(code: .invalidResponse, text: "printed nothing on stdout; it must answer with one JSON object")
         }
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw Problem(text: "printed output that is not valid JSON: \(excerpt(data))")
+            throw Problem(code: .invalidResponse, text: "printed output that is not valid JSON: \(excerpt(data))")
         }
         guard let object = parsed as? [String: Any] else {
-            throw Problem(text: "answered with JSON that is not an object: \(excerpt(data))")
+            throw Problem(code: .invalidResponse, text: "answered with JSON that is not an object: \(excerpt(data))")
         }
         guard let versionValue = object["protocolVersion"] else {
-            throw Problem(text: "answered without 'protocolVersion'; this outreach speaks protocol \(ExternalProtocolVersion.current)")
+            throw Problem(code: .invalidResponse, text: "answered without 'protocolVersion'; this outreach speaks protocol \(ExternalProtocolVersion.current)")
         }
         guard let versionText = versionValue as? String, let version = ExternalProtocolVersion(versionText) else {
-            throw Problem(text: "answered with 'protocolVersion' \(excerpt(versionValue)), which is not a \"MAJOR.MINOR\" string such as \"\(ExternalProtocolVersion.current)\"")
+            throw Problem(code: .invalidResponse, text: "answered with 'protocolVersion' \(excerpt(versionValue)), which is not a \"MAJOR.MINOR\" string such as \"\(ExternalProtocolVersion.current)\"")
         }
         guard version.isCompatible else {
-            throw Problem(text: "speaks protocol \(version); this outreach speaks \(ExternalProtocolVersion.current)")
+            throw Problem(code: .incompatibleProtocol, text: "speaks protocol \(version); this outreach speaks \(ExternalProtocolVersion.current)")
         }
         do {
             return try JSONDecoder().decode(Response.self, from: data)
         } catch let error as DecodingError {
-            throw Problem(text: "answered with a response that breaks the protocol schema: \(describe(error))")
+            throw Problem(code: .invalidResponse, text: "answered with a response that breaks the protocol schema: \(describe(error))")
         } catch {
-            throw Problem(text: "answered with a response that cannot be read: \(error)")
+            throw Problem(code: .invalidResponse, text: "answered with a response that cannot be read: \(error)")
         }
     }
 

@@ -53,7 +53,7 @@ struct FormatCatalog {
             for declaration in manifest.formats {
                 guard let name = declaration.name else { continue }
                 if registry.entry(named: name) == nil {
-                    sink.error("unknown format \(quoted(name)) in 'formats'", at: declaration.location,
+                    sink.error(.unknownFormat, "unknown format \(quoted(name)) in 'formats'", at: declaration.location,
                                hint: "available: \(quotedList(registry.names)); or give it a 'command', or put \(Self.pathPrefix)\(name) on PATH")
                 } else {
                     registry.setOptions(declaration.options, for: name)
@@ -79,7 +79,7 @@ struct FormatCatalog {
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             if let declaredAt {
-                sink.error("template format folder \(quoted(displayPath)) does not exist", at: declaredAt)
+                sink.error(.formatFolderMissing, "template format folder \(quoted(displayPath)) does not exist", at: declaredAt)
             }
             return
         }
@@ -97,7 +97,7 @@ struct FormatCatalog {
                 let format = try TemplateFormat.load(from: url, displayPath: display)
                 if let existing = registry.entry(named: format.format.name) {
                     if existing.source == .builtIn {
-                        sink.error("template format \(quoted(format.format.name)) in \(quoted(display)) has the name of a built-in format",
+                        sink.error(.formatNameTaken, "template format \(quoted(format.format.name)) in \(quoted(display)) has the name of a built-in format",
                                    at: SourceLocation(file: display + "/format.yml"), hint: "rename it in its format.yml")
                     }
                     // An earlier folder (the manifest's before the user's) wins.

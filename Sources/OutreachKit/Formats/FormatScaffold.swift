@@ -43,13 +43,13 @@ public struct FormatScaffold: Sendable {
     /// Writes the files under `folder`, refusing to replace any that exist; returns their paths.
     public func write(in folder: URL) throws(DiagnosticError) -> [String] {
         guard isValidID(name) else {
-            throw DiagnosticError([.error("format name \(quoted(name)) must use only lowercase letters, digits and hyphens",
+            throw DiagnosticError([.error(.invalidFormatNameArgument, "format name \(quoted(name)) must use only lowercase letters, digits and hyphens",
                                           hint: "such as 'poster' or 'social-posts'")])
         }
         let fileManager = FileManager.default
         let existing = files.map(\.path).filter { fileManager.fileExists(atPath: folder.appendingPathComponent($0).path) }
         guard existing.isEmpty else {
-            throw DiagnosticError(existing.map { .error("\(quoted($0)) already exists; nothing was written", at: SourceLocation(file: $0)) })
+            throw DiagnosticError(existing.map { .error(.fileExists, "\(quoted($0)) already exists; nothing was written", at: SourceLocation(file: $0)) })
         }
         do {
             for file in files {
@@ -59,7 +59,7 @@ public struct FormatScaffold: Sendable {
                 if file.executable { try fileManager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
             }
         } catch {
-            throw DiagnosticError([.error("cannot write the new format: \(error.localizedDescription)")])
+            throw DiagnosticError([.error(.writeFailed, "cannot write the new format: \(error.localizedDescription)")])
         }
         return files.map(\.path)
     }

@@ -214,7 +214,7 @@ extension PluginProcess {
     /// A program named with a `/` is found from `workingDirectory`; a bare name on `PATH`.
     init(command: [String], workingDirectory: URL, timeout: Double, label: String) throws(ExternalFormatFailure) {
         func fail(_ problem: String) -> ExternalFormatFailure {
-            ExternalFormatFailure(plugin: label, problem: problem, stderrTail: nil)
+            ExternalFormatFailure(code: .pluginCannotRun, plugin: label, problem: problem, stderrTail: nil)
         }
         guard let program = command.first, !program.isEmpty else { throw fail("has an empty command") }
         let fileManager = FileManager.default

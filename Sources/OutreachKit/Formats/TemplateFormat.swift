@@ -37,7 +37,7 @@ public struct TemplateFormat: Renderer {
         let descriptorPath = displayPath + "/format.yml"
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("format.yml").path),
               let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticError([.error("cannot read format descriptor as UTF-8 text", at: SourceLocation(file: descriptorPath))])
+            throw DiagnosticError([.error(.unreadableText, "cannot read format descriptor as UTF-8 text", at: SourceLocation(file: descriptorPath))])
         }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
@@ -49,7 +49,7 @@ public struct TemplateFormat: Renderer {
             let path = displayPath + "/" + file
             guard let source = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path)
                 .flatMap({ String(data: $0, encoding: .utf8) }) else {
-                sink.error("cannot read template as UTF-8 text", at: SourceLocation(file: path))
+                sink.error(.unreadableText, "cannot read template as UTF-8 text", at: SourceLocation(file: path))
                 continue
             }
             fingerprint.add(file)
@@ -72,10 +72,10 @@ public struct TemplateFormat: Renderer {
         } catch let error as MustacheTemplate.ParserError {
             // The pragma line is not the author's: count lines from the template's own first line.
             let line = error.context.lineNumber - (escapesHTML ? 0 : 1)
-            sink.error("template syntax: \(problem(error.error)) near \(quoted(error.context.line.trimmingCharacters(in: .whitespaces)))",
+            sink.error(.templateSyntax, "template syntax: \(problem(error.error)) near \(quoted(error.context.line.trimmingCharacters(in: .whitespaces)))",
                        at: SourceLocation(file: path, line: max(1, line), column: max(1, error.context.columnNumber)))
         } catch {
-            sink.error("template syntax: \(error)", at: SourceLocation(file: path))
+            sink.error(.templateSyntax, "template syntax: \(error)", at: SourceLocation(file: path))
         }
         return nil
     }
@@ -104,7 +104,7 @@ public struct TemplateFormat: Renderer {
         let context = TemplateContext(document: document, options: options, format: format, writer: writer)
         let name = String(descriptor.template.dropLast(".mustache".count))
         guard var page = library.render(context, withTemplate: name) else {
-            throw Diagnostic.error("no template \(quoted(descriptor.template)) in \(quoted(folder))")
+            throw Diagnostic.error(.missingTemplate, "no template \(quoted(descriptor.template)) in \(quoted(folder))")
         }
         if descriptor.base != .markdown { page = page.trimmingTrailingSpacesOnEachLine }
         if descriptor.base == .text && options.asciiOnly { page = ASCIIFolding.fold(page) }
@@ -119,7 +119,7 @@ public struct TemplateFormat: Renderer {
             let sms = SMSSegments(message.short ?? message.title)
             guard sms.segments > limit else { return nil }
             let what = message.short == nil ? "title" : "'short' text"
-            return .warning(
+            return .warning(.smsSegments,
                 "the \(what) of message \(quoted(message.id)) takes \(sms.segments) SMS segments " +
                     "(\(sms.characters) \(sms.encoding.rawValue) characters); format \(quoted(format.name)) warns over \(limit)",
                 at: message.source.map { SourceLocation(file: $0) },

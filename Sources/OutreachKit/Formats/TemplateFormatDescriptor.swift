@@ -40,37 +40,37 @@ struct TemplateFormatDescriptor: Sendable, Hashable {
             .mapping("the format descriptor", allowed: keys) else { return nil }
         let name = root.string("name", required: true)
         if let name, !isValidID(name), let at = root["name"]?.at {
-            sink.error("format name \(quoted(name)) must use only lowercase letters, digits and hyphens", at: at)
+            sink.error(.invalidID, "format name \(quoted(name)) must use only lowercase letters, digits and hyphens", at: at)
         }
         let fileExtension = root.string("extension", required: true)
         if let fileExtension, let at = root["extension"]?.at,
            fileExtension.hasPrefix(".") || fileExtension.contains("/") || fileExtension.contains(where: \.isWhitespace) {
-            sink.error("extension \(quoted(fileExtension)) must be a plain file extension", at: at,
+            sink.error(.invalidExtension, "extension \(quoted(fileExtension)) must be a plain file extension", at: at,
                        hint: "write it without the dot, such as 'txt'")
         }
         let mediaType = root.string("mediaType", required: true)
         if let mediaType, !mediaType.contains("/"), let at = root["mediaType"]?.at {
-            sink.error("media type \(quoted(mediaType)) must be of the form type/subtype", at: at, hint: "such as 'text/plain'")
+            sink.error(.invalidMediaType, "media type \(quoted(mediaType)) must be of the form type/subtype", at: at, hint: "such as 'text/plain'")
         }
         let summary = root.string("summary", required: true)
         if let summary, summary.trimmingCharacters(in: .newlines).contains(where: \.isNewline), let at = root["summary"]?.at {
-            sink.error("'summary' must be one line", at: at)
+            sink.error(.multilineSummary, "'summary' must be one line", at: at)
         }
         let base = root.choice("base", TemplateBase.self, required: true)
         let template = root.string("template") ?? defaultTemplate
         let templateLocation = root["template"]?.at ?? SourceLocation(file: file, line: 1, column: 1)
         if !template.hasSuffix(".mustache") || template.contains("/") {
-            sink.error("template \(quoted(template)) must be the name of a .mustache file in the format's folder",
+            sink.error(.invalidTemplateName, "template \(quoted(template)) must be the name of a .mustache file in the format's folder",
                        at: templateLocation)
         } else if !templates.contains(template) {
-            sink.error("missing template \(quoted(template)) in \(quoted(folder))", at: templateLocation,
+            sink.error(.missingTemplate, "missing template \(quoted(template)) in \(quoted(folder))", at: templateLocation,
                        hint: templates.isEmpty ? "add \(template)" : "templates in the folder: \(quotedList(templates))")
         }
         var smsSegmentsOver: Int?
         if let warnWhen = root["warnWhen"]?.mapping("'warnWhen'", allowed: warnWhenKeys) {
             smsSegmentsOver = warnWhen.int("smsSegmentsOver")
             if let limit = smsSegmentsOver, limit < 1, let at = warnWhen["smsSegmentsOver"]?.at {
-                sink.error("'smsSegmentsOver' must be 1 or more, not \(limit)", at: at)
+                sink.error(.invalidSegmentLimit, "'smsSegmentsOver' must be 1 or more, not \(limit)", at: at)
             }
         }
         guard let name, let fileExtension, let mediaType, let summary, let base else { return nil }

@@ -47,13 +47,13 @@ public struct TemplateSet: Sendable, Hashable {
             files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
                 .filter { $0.hasSuffix(".mustache") }.sorted()
         } catch {
-            throw DiagnosticError([.error("cannot read templates folder \(quoted(displayPath))", at: SourceLocation(file: displayPath))])
+            throw DiagnosticError([.error(.templatesFolderUnreadable, "cannot read templates folder \(quoted(displayPath))", at: SourceLocation(file: displayPath))])
         }
         var problems: [Diagnostic] = []
         for file in files {
             let path = displayPath.hasSuffix("/") ? displayPath + file : displayPath + "/" + file
             guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else {
-                problems.append(.error("cannot read template as UTF-8", at: SourceLocation(file: path)))
+                problems.append(.error(.unreadableText, "cannot read template as UTF-8", at: SourceLocation(file: path)))
                 continue
             }
             do {
@@ -64,11 +64,11 @@ public struct TemplateSet: Sendable, Hashable {
                 set.fingerprint.add(file)
                 set.fingerprint.add(text)
             } catch let error as MustacheTemplate.ParserError {
-                problems.append(.error(
+                problems.append(.error(.templateSyntax,
                     "template syntax: \(error.error) near \(quoted(error.context.line.trimmingCharacters(in: .whitespaces)))",
                     at: SourceLocation(file: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))))
             } catch {
-                problems.append(.error("template syntax: \(error)", at: SourceLocation(file: path)))
+                problems.append(.error(.templateSyntax, "template syntax: \(error)", at: SourceLocation(file: path)))
             }
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
@@ -78,7 +78,7 @@ public struct TemplateSet: Sendable, Hashable {
     /// Renders the template `name` with `context` (dictionaries, arrays and strings).
     public func render(_ name: String, _ context: [String: Any]) throws -> String {
         guard let text = library.render(context, withTemplate: name) else {
-            throw Diagnostic.error("no template named \(quoted(name)); available: \(quotedList(names))")
+            throw Diagnostic.error(.missingTemplate, "no template named \(quoted(name)); available: \(quotedList(names))")
         }
         return text
     }

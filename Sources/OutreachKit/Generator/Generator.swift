@@ -117,9 +117,9 @@ public struct Generator: Sendable {
         var owners: [String: String] = [:]
         for output in outputs {
             if let reason = escapeReason(output.path) {
-                sink.error("output path \(quoted(output.path)) of material \(quoted(output.material)) \(reason)", at: nil)
+                sink.error(.outputPathEscapes, "output path \(quoted(output.path)) of material \(quoted(output.material)) \(reason)", at: nil)
             } else if let owner = owners[output.path] {
-                sink.error("materials \(quoted(owner)) and \(quoted(output.material)) both write \(quoted(output.path))",
+                sink.error(.outputPathConflict, "materials \(quoted(owner)) and \(quoted(output.material)) both write \(quoted(output.path))",
                            at: nil, hint: "give one of them its own 'output' pattern")
             } else {
                 owners[output.path] = output.material

@@ -41,7 +41,10 @@ struct RenderJob: Sendable {
             }
             return .success(Output(files: files, diagnostics: diagnostics))
         } catch {
-            return .failure(.error("cannot render material \(quoted(material.id)) as \(quoted(renderer.format.name)): \(error)",
+            // A coded error keeps its code, and a diagnostic its message without a second code.
+            let reason = (error as? Diagnostic)?.message ?? "\(error)"
+            return .failure(.error((error as? any DiagnosticCoded)?.code ?? .renderFailed,
+                                   "cannot render material \(quoted(material.id)) as \(quoted(renderer.format.name)): \(reason)",
                                    at: material.location("id")))
         }
     }
@@ -106,7 +109,7 @@ struct JobPlanner {
                 continue
             }
             if agencies.isEmpty {
-                sink.error("material \(quoted(material.id)) fans out over agencies but selects none",
+                sink.error(.fanOutSelectsNothing, "material \(quoted(material.id)) fans out over agencies but selects none",
                            at: material.location("each"), hint: "list 'agencies' or 'agencyKinds'")
             }
             for agency in agencies {

@@ -11,11 +11,11 @@ struct ManifestChecker {
     func checkNames(filters: GenerateFilters) {
         for material in manifest.materials {
             if layouts.layout(named: material.layout) == nil {
-                sink.error("unknown layout \(quoted(material.layout)) in material \(quoted(material.id))",
+                sink.error(.unknownLayout, "unknown layout \(quoted(material.layout)) in material \(quoted(material.id))",
                            at: material.location("layout"), hint: "available: \(quotedList(layouts.names))")
             }
             for (index, format) in material.formats.enumerated() where registry.renderer(named: format) == nil {
-                sink.error("unknown format \(quoted(format)) in material \(quoted(material.id))",
+                sink.error(.unknownFormat, "unknown format \(quoted(format)) in material \(quoted(material.id))",
                            at: material.location("formats.\(index)"), hint: "available: \(quotedList(registry.names))")
             }
             let key = material.output != nil ? "output" : "id"
@@ -23,15 +23,15 @@ struct ManifestChecker {
                 ? OutputPattern.defaultPattern : OutputPattern.defaultEachPattern)
             let at = material.output != nil ? material.location(key) : manifest.locations["outputPattern"] ?? material.location(key)
             for problem in OutputPattern(text: pattern).problems(fansOut: material.each != nil) {
-                sink.error(problem.message, at: at, hint: problem.hint)
+                sink.error(problem.code, problem.message, at: at, hint: problem.hint)
             }
         }
         let ids = manifest.materials.map(\.id)
         for name in filters.materials where !ids.contains(name) {
-            sink.error("unknown material \(quoted(name)) given to --material", at: nil, hint: "materials in \(manifest.file): \(quotedList(ids))")
+            sink.error(.unknownMaterialFilter, "unknown material \(quoted(name)) given to --material", at: nil, hint: "materials in \(manifest.file): \(quotedList(ids))")
         }
         for name in filters.formats where registry.renderer(named: name) == nil {
-            sink.error("unknown format \(quoted(name)) given to --format", at: nil, hint: "available: \(quotedList(registry.names))")
+            sink.error(.unknownFormatFilter, "unknown format \(quoted(name)) given to --format", at: nil, hint: "available: \(quotedList(registry.names))")
         }
     }
 
@@ -43,7 +43,7 @@ struct ManifestChecker {
         } catch {
             for diagnostic in error.diagnostics {
                 var diagnostic = diagnostic
-                if diagnostic.location?.line == 0 && diagnostic.message.hasPrefix("cannot read templates folder") {
+                if diagnostic.code == .templatesFolderUnreadable {
                     diagnostic.location = manifest.locations["templates"]
                 }
                 sink.report(diagnostic)
@@ -57,7 +57,7 @@ struct ManifestChecker {
         if let date = manifest.date { return date }
         guard let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty else { return nil }
         guard let seconds = Int(epoch) else {
-            sink.error("SOURCE_DATE_EPOCH \(quoted(epoch)) is not a whole number of seconds", at: nil)
+            sink.error(.invalidSourceDateEpoch, "SOURCE_DATE_EPOCH \(quoted(epoch)) is not a whole number of seconds", at: nil)
             return nil
         }
         var calendar = Calendar(identifier: .gregorian)
@@ -76,13 +76,13 @@ struct ManifestChecker {
             check(material.messages, key: "messages", kind: "message", valid: messageIDs, in: material)
             check(material.topics, key: "topics", kind: "topic", valid: topics, in: material)
             if let audience = material.audience, !audienceIDs.contains(audience) {
-                sink.error("unknown audience \(quoted(audience)) in material \(quoted(material.id))",
+                sink.error(.unknownReference, "unknown audience \(quoted(audience)) in material \(quoted(material.id))",
                            at: material.location("audience"), hint: "audiences in campaign.yml: \(quotedList(audienceIDs))")
             }
             let locale = material.options.locale ?? manifest.defaults.locale
             if let locale, !campaign.locales.contains(locale) {
                 let at = material.options.locale != nil ? material.location("options") : manifest.locations["defaults"]
-                sink.error("unknown locale \(quoted(locale))", at: at, hint: "locales in campaign.yml: \(quotedList(campaign.locales))")
+                sink.error(.unknownLocale, "unknown locale \(quoted(locale))", at: at, hint: "locales in campaign.yml: \(quotedList(campaign.locales))")
             }
         }
     }
@@ -91,7 +91,7 @@ struct ManifestChecker {
         for (index, name) in names.enumerated() where !valid.contains(name) {
             var hint = "known \(kind) ids: \(quotedList(valid))"
             if let near = closestMatch(to: name, in: valid) { hint = "did you mean '\(near)'? " + hint }
-            sink.error("unknown \(kind) \(quoted(name)) in material \(quoted(material.id))",
+            sink.error(.unknownReference, "unknown \(kind) \(quoted(name)) in material \(quoted(material.id))",
                        at: material.location("\(key).\(index)"), hint: hint)
         }
     }

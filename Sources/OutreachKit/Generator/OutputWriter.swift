@@ -21,20 +21,20 @@ public struct OutputWriter: Sendable {
         do {
             try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
         } catch {
-            throw DiagnosticError([.error("cannot create output folder \(quoted(plan.outputDisplayPath)): \(error.localizedDescription)")])
+            throw DiagnosticError([.error(.outputFolderUncreatable, "cannot create output folder \(quoted(plan.outputDisplayPath)): \(error.localizedDescription)")])
         }
         let realRoot = root.resolvingSymlinksInPath().path
         // Check every target before writing any, so a refused file leaves the folder as it was.
         // Files the render cache vouches for are not written, so they need no check.
         for output in plan.outputs where !output.knownOnDisk {
             if let reason = escapeReason(output.path) {
-                throw DiagnosticError([.error("refusing to write \(quoted(output.path)): it \(reason)")])
+                throw DiagnosticError([.error(.outputPathEscapes, "refusing to write \(quoted(output.path)): it \(reason)")])
             }
             var ancestor = root.appendingPathComponent(output.path).deletingLastPathComponent()
             while !fileManager.fileExists(atPath: ancestor.path) { ancestor.deleteLastPathComponent() }
             let real = ancestor.resolvingSymlinksInPath().path
             guard real == realRoot || real.hasPrefix(realRoot + "/") else {
-                throw DiagnosticError([.error(
+                throw DiagnosticError([.error(.outputSymlinkEscapes,
                     "refusing to write \(quoted(plan.displayPath(output.path))): a symbolic link leads outside the output folder")])
             }
         }
@@ -58,7 +58,7 @@ public struct OutputWriter: Sendable {
                 try writeAtomically(output.contents, to: target)
                 results.append((output, .written))
             } catch {
-                throw DiagnosticError([.error("cannot write \(quoted(plan.displayPath(output.path))): \(error.localizedDescription)")])
+                throw DiagnosticError([.error(.writeFailed, "cannot write \(quoted(plan.displayPath(output.path))): \(error.localizedDescription)")])
             }
         }
         if plan.usesRenderCache { saveCache(for: plan.outputs, in: root) }

@@ -25,12 +25,12 @@ public struct ManifestLoader: Sendable {
     /// checks can report theirs too; `nil` when nothing usable was read.
     func load(_ url: URL, displayPath: String, sink: DiagnosticSink) -> Manifest? {
         guard let data = try? Data(contentsOf: url) else {
-            sink.error("cannot read manifest \(quoted(displayPath))", at: SourceLocation(file: displayPath),
+            sink.error(.manifestUnreadable, "cannot read manifest \(quoted(displayPath))", at: SourceLocation(file: displayPath),
                        hint: "pass the path of an outreach.yml")
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            sink.error("manifest is not UTF-8 text", at: SourceLocation(file: displayPath))
+            sink.error(.unreadableText, "manifest is not UTF-8 text", at: SourceLocation(file: displayPath))
             return nil
         }
         return parse(text, file: displayPath, base: url.deletingLastPathComponent(), sink: sink)
@@ -43,21 +43,21 @@ public struct ManifestLoader: Sendable {
         for entry in root.entries { locations[entry.key] = entry.value.at }
 
         if let version = root.int("version"), version != 1, let value = root["version"] {
-            sink.error("unsupported manifest version \(version)", at: value.at, hint: "supported versions: 1")
+            sink.error(.unsupportedVersion, "unsupported manifest version \(version)", at: value.at, hint: "supported versions: 1")
         } else if root["version"] == nil {
-            sink.error("missing required key 'version' in \(file)", at: root.at, hint: "add 'version: 1'")
+            sink.error(.missingKey, "missing required key 'version' in \(file)", at: root.at, hint: "add 'version: 1'")
         }
         let content = root.string("content", required: true)
         let output = root.string("output", required: true)
         var date = root.string("date")
         if let text = date, let value = root["date"], !isISODate(text) {
-            sink.error("malformed date \(quoted(text))", at: value.at, hint: "write it as YYYY-MM-DD")
+            sink.error(.malformedDate, "malformed date \(quoted(text))", at: value.at, hint: "write it as YYYY-MM-DD")
             date = nil
         }
         let defaults = root["defaults"].flatMap { readOptions($0, what: "'defaults'", sink: sink) } ?? MaterialOptions()
         let materials = root.required("materials")?.list("'materials'")?.compactMap { material($0, sink: sink) } ?? []
         if let list = root["materials"], materials.isEmpty, !sink.hasErrors {
-            sink.error("'materials' is empty; nothing to make", at: list.at)
+            sink.error(.emptyValue, "'materials' is empty; nothing to make", at: list.at)
         }
         reportDuplicateIDs(materials, sink: sink)
         let formats = root["formats"]?.list("'formats'")?.compactMap { formatDeclaration($0, sink: sink) } ?? []
@@ -73,7 +73,7 @@ public struct ManifestLoader: Sendable {
         guard let map = value.mapping(what, allowed: Self.optionKeys) else { return nil }
         let width = map.int("textWidth")
         if let width, !(20...200).contains(width), let at = map["textWidth"]?.at {
-            sink.error("textWidth \(width) is out of range", at: at, hint: "use a width from 20 to 200")
+            sink.error(.textWidthOutOfRange, "textWidth \(width) is out of range", at: at, hint: "use a width from 20 to 200")
         }
         return MaterialOptions(
             locale: map.string("locale"), paper: map.choice("paper", Paper.self),
@@ -86,31 +86,31 @@ public struct ManifestLoader: Sendable {
         let folder = map.string("folder")
         let name = map.string("name")
         if folder == nil && name == nil {
-            sink.error("an entry of 'formats' needs 'folder' (template formats) or 'name' (a format)", at: map.at,
+            sink.error(.formatEntryEmpty, "an entry of 'formats' needs 'folder' (template formats) or 'name' (a format)", at: map.at,
                        hint: "such as '- folder: formats' or '- name: social-posts' with 'command: [python3, plugins/social_posts.py]'")
             return nil
         }
         if folder != nil && (name != nil || map["command"] != nil), let at = map["folder"]?.at {
-            sink.error("an entry of 'formats' names either a 'folder' or a format, not both", at: at)
+            sink.error(.formatEntryAmbiguous, "an entry of 'formats' names either a 'folder' or a format, not both", at: at)
         }
         if let name, !isValidID(name), let at = map["name"]?.at {
-            sink.error("format name \(quoted(name)) must use only lowercase letters, digits and hyphens", at: at)
+            sink.error(.invalidID, "format name \(quoted(name)) must use only lowercase letters, digits and hyphens", at: at)
         }
         var command: [String]?
         if let value = map["command"] {
             command = map.strings("command").map(\.0)
-            if command?.isEmpty == true { sink.error("'command' must name a program", at: value.at) }
+            if command?.isEmpty == true { sink.error(.emptyCommand, "'command' must name a program", at: value.at) }
         }
         var timeout: Double?
         if let value = map["timeout"], let text = value.string("'timeout'") {
             if let seconds = Double(text), seconds > 0, seconds <= 3600 { timeout = seconds } else {
-                sink.error("timeout \(quoted(text)) must be a number of seconds from 0 to 3600", at: value.at)
+                sink.error(.invalidTimeout, "timeout \(quoted(text)) must be a number of seconds from 0 to 3600", at: value.at)
             }
         }
         var options: [String: JSONValue] = [:]
         if let value = map["options"] {
             if case .object(let object) = value.json { options = object } else {
-                sink.error("'options' must be a mapping of keys to values", at: value.at)
+                sink.error(.wrongType, "'options' must be a mapping of keys to values", at: value.at)
             }
         }
         return FormatDeclaration(folder: folder, name: name, command: command, timeout: timeout, options: options, location: map.at)
@@ -127,19 +127,19 @@ public struct ManifestLoader: Sendable {
         }
         let id = map.string("id", required: true)
         if let id, !isValidID(id), let at = map["id"]?.at {
-            sink.error("material id \(quoted(id)) must use only lowercase letters, digits and hyphens", at: at)
+            sink.error(.invalidID, "material id \(quoted(id)) must use only lowercase letters, digits and hyphens", at: at)
         }
         let layout = map.string("layout", required: true)
         let formats = list("formats")
         if map["formats"] == nil {
-            sink.error("missing required key 'formats' in a material", at: map.at, hint: "list one or more, such as 'formats: [html]'")
+            sink.error(.missingKey, "missing required key 'formats' in a material", at: map.at, hint: "list one or more, such as 'formats: [html]'")
         } else if formats.isEmpty, let at = map["formats"]?.at {
-            sink.error("'formats' is empty", at: at)
+            sink.error(.emptyValue, "'formats' is empty", at: at)
         }
         var kinds: [Agency.Kind] = []
         for (index, kind) in list("agencyKinds").enumerated() {
             if let value = Agency.Kind(rawValue: kind) { kinds.append(value) } else {
-                sink.error("unknown agency kind \(quoted(kind))", at: locations["agencyKinds.\(index)"],
+                sink.error(.unknownChoice, "unknown agency kind \(quoted(kind))", at: locations["agencyKinds.\(index)"],
                            hint: "valid choices: \(quotedList(Agency.Kind.allCases.map(\.rawValue)))")
             }
         }
@@ -158,7 +158,7 @@ public struct ManifestLoader: Sendable {
         for material in materials {
             let at = material.locations["id"]
             if let first = seen[material.id] {
-                sink.error("duplicate material id \(quoted(material.id))", at: at, hint: "first defined at \(first.description)")
+                sink.error(.duplicateMaterial, "duplicate material id \(quoted(material.id))", at: at, hint: "first defined at \(first.description)")
             } else if let at {
                 seen[material.id] = at
             }

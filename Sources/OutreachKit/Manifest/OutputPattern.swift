@@ -10,30 +10,30 @@ struct OutputPattern {
     let text: String
 
     /// Problems with the pattern itself: unknown placeholders, unbalanced braces, escaping paths.
-    func problems(fansOut: Bool) -> [(message: String, hint: String?)] {
-        var problems: [(String, String?)] = []
+    func problems(fansOut: Bool) -> [(code: DiagnosticCode, message: String, hint: String?)] {
+        var problems: [(DiagnosticCode, String, String?)] = []
         var names: [String] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
             guard let close = rest[open...].firstIndex(of: "}") else {
-                problems.append(("unclosed '{' in output pattern \(quoted(text))", nil))
+                problems.append((.unclosedPlaceholder, "unclosed '{' in output pattern \(quoted(text))", nil))
                 break
             }
             names.append(String(rest[rest.index(after: open)..<close]))
             rest = rest[rest.index(after: close)...]
         }
         for name in names where !Self.placeholders.contains(name) {
-            problems.append(("unknown placeholder \(quoted("{" + name + "}")) in output pattern \(quoted(text))",
+            problems.append((.unknownPlaceholder, "unknown placeholder \(quoted("{" + name + "}")) in output pattern \(quoted(text))",
                              "valid placeholders: \(quotedList(Self.placeholders.map { "{\($0)}" }))"))
         }
         if fansOut && !names.contains("agency") {
-            problems.append(("output pattern \(quoted(text)) must contain '{agency}' for 'each: agency'", nil))
+            problems.append((.patternLacksAgency, "output pattern \(quoted(text)) must contain '{agency}' for 'each: agency'", nil))
         }
         if !fansOut && names.contains("agency") {
-            problems.append(("output pattern \(quoted(text)) uses '{agency}' but the material has no 'each: agency'", nil))
+            problems.append((.patternAgencyWithoutEach, "output pattern \(quoted(text)) uses '{agency}' but the material has no 'each: agency'", nil))
         }
         if let reason = escapeReason(text) {
-            problems.append(("output pattern \(quoted(text)) \(reason)", "write a relative path inside the output folder"))
+            problems.append((.patternEscapes, "output pattern \(quoted(text)) \(reason)", "write a relative path inside the output folder"))
         }
         return problems
     }

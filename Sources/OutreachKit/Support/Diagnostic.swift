@@ -33,6 +33,8 @@ public struct Diagnostic: Sendable, Hashable, Codable, Error, CustomStringConver
 
     /// How bad it is.
     public var severity: Severity
+    /// Which problem it is, whatever the message says; see <doc:DiagnosticCodes>.
+    public var code: DiagnosticCode
     /// What is wrong, quoting the value.
     public var message: String
     /// Where it is, when known.
@@ -41,32 +43,48 @@ public struct Diagnostic: Sendable, Hashable, Codable, Error, CustomStringConver
     public var hint: String?
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
         self.severity = severity
+        self.code = code
         self.message = message
         self.location = location
         self.hint = hint
     }
 
     /// An error at a location.
-    public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, message, at: location, hint: hint)
+    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, code, message, at: location, hint: hint)
     }
 
     /// A warning at a location.
-    public static func warning(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, message, at: location, hint: hint)
+    public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: location, hint: hint)
     }
 
-    /// `file:line:column: error: message; hint`, the form editors and CI annotate.
+    /// `file:line:column: error: message; hint (OUT0110)`, the form editors and CI annotate,
+    /// with the code at the end as SwiftLint prints its rule.
+    ///
+    /// The code ends the first line, which is the line problem matchers read, even when
+    /// the message goes on to quote lines (such as the end of a plugin's stderr).
     public var description: String {
         var text = ""
         if let location { text += "\(location.description): " }
         text += "\(severity.rawValue): \(message)"
         if let hint { text += "; \(hint)" }
-        return text
+        let tag = " (\(code.rawValue))"
+        guard let newline = text.firstIndex(of: "\n") else { return text + tag }
+        return text[..<newline] + tag + text[newline...]
     }
 }
+
+/// An error that knows the code of the problem it stands for, so that code
+/// survives when it is wrapped in another diagnostic.
+package protocol DiagnosticCoded: Error {
+    /// Which problem it is.
+    var code: DiagnosticCode { get }
+}
+
+extension Diagnostic: DiagnosticCoded {}
 
 /// Problems collected over a run; thrown when any of them is an error.
 public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
