@@ -4,27 +4,27 @@ import Testing
 
 /// Every kind of bad manifest gets a located error, and a failed run writes nothing.
 @Suite struct BadManifestTests {
-    @Test func yamlSyntaxError() throws {
+    @Test func yamlSyntaxError() async throws {
         let kit = try Fixture.minimal()
         try kit.write("outreach.yml", "version: 1\nmaterials: [\n")
-        let problem = kit.problems().one(containing: "YAML syntax")
+        let problem = await kit.problems().one(containing: "YAML syntax")
         #expect(problem?.code == .yamlSyntax)
         #expect(problem?.location?.file == "outreach.yml")
         #expect(problem?.location?.line == 3)
     }
 
-    @Test func emptyManifest() throws {
+    @Test func emptyManifest() async throws {
         let kit = try Fixture.minimal()
         try kit.write("outreach.yml", "")
-        let problem = kit.problems().one(containing: "the manifest is empty")
+        let problem = await kit.problems().one(containing: "the manifest is empty")
         #expect(problem?.code == .emptyFile)
         #expect(problem?.location?.description == "outreach.yml:1:1")
     }
 
-    @Test func unknownKeyIsATypo() throws {
+    @Test func unknownKeyIsATypo() async throws {
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "    formats:", with: "    fromats:")
-        let problems = kit.problems()
+        let problems = await kit.problems()
         let problem = problems.one(containing: "unknown key 'fromats'")
         #expect(problem?.code == .unknownKey)
         #expect(problem?.location?.description == "outreach.yml:7:5")
@@ -32,115 +32,115 @@ import Testing
         #expect(problems.one(containing: "missing required key 'formats'") != nil)
     }
 
-    @Test func wrongTypeAndMissingField() throws {
+    @Test func wrongTypeAndMissingField() async throws {
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "output: out\n", with: "")
         try kit.edit("outreach.yml", replacing: "formats: [markdown, text, html]", with: "formats: {html: yes}")
-        let problems = kit.problems()
+        let problems = await kit.problems()
         #expect(problems.one(containing: "missing required key 'output'")?.location?.description == "outreach.yml:1:1")
         #expect(problems.one(containing: "'formats' must be a list, not a mapping")?.location?.description == "outreach.yml:6:14")
     }
 
-    @Test func unsupportedVersion() throws {
+    @Test func unsupportedVersion() async throws {
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "version: 1", with: "version: 7")
-        let problem = kit.problems().one(containing: "unsupported manifest version 7")
+        let problem = await kit.problems().one(containing: "unsupported manifest version 7")
         #expect(problem?.code == .unsupportedVersion)
         #expect(problem?.location?.description == "outreach.yml:1:10")
         #expect(problem?.hint == "supported versions: 1")
     }
 
-    @Test func unknownLayoutNamesTheLayouts() throws {
+    @Test func unknownLayoutNamesTheLayouts() async throws {
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "layout: fact-sheet", with: "layout: poster")
-        let problem = kit.problems().one(containing: "unknown layout 'poster'")
+        let problem = await kit.problems().one(containing: "unknown layout 'poster'")
         #expect(problem?.code == .unknownLayout)
         #expect(problem?.location?.description == "outreach.yml:6:13")
         #expect(problem?.hint == "available: 'agency-profile', 'fact-sheet', 'handout'")
     }
 
-    @Test func unknownFormatNamesTheFormats() throws {
+    @Test func unknownFormatNamesTheFormats() async throws {
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "[markdown, text, html]", with: "[markdown, pdf]")
-        let problem = kit.problems().one(containing: "unknown format 'pdf'")
+        let problem = await kit.problems().one(containing: "unknown format 'pdf'")
         #expect(problem?.code == .unknownFormat)
         #expect(problem?.location?.description == "outreach.yml:7:25")
         #expect(problem?.hint == "available: 'html', 'markdown', 'text'")
     }
 
     @Test(arguments: ["../{material}.{ext}", "/tmp/{material}.{ext}", "a/../../{material}.{ext}"])
-    func outputPatternThatEscapes(pattern: String) throws {
+    func outputPatternThatEscapes(pattern: String) async throws {
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "    layout: fact-sheet", with: "    layout: fact-sheet\n    output: \"\(pattern)\"")
-        let problem = kit.problems().one(containing: "output pattern '\(pattern)'")
+        let problem = await kit.problems().one(containing: "output pattern '\(pattern)'")
         #expect(problem?.code == .patternEscapes)
         #expect(problem?.location?.description == "outreach.yml:7:13")
     }
 
-    @Test func unknownPlaceholderNamesThePlaceholders() throws {
+    @Test func unknownPlaceholderNamesThePlaceholders() async throws {
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "    layout: fact-sheet", with: "    layout: fact-sheet\n    output: \"{name}.{ext}\"")
-        let problem = kit.problems().one(containing: "unknown placeholder '{name}'")
+        let problem = await kit.problems().one(containing: "unknown placeholder '{name}'")
         #expect(problem?.code == .unknownPlaceholder)
         #expect(problem?.hint?.contains("'{material}'") == true)
     }
 
-    @Test func danglingReferencesFromTheManifest() throws {
+    @Test func danglingReferencesFromTheManifest() async throws {
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "    formats:", with: "    agencies: [ice, cbp]\n    topics: [signs]\n    audience: everyone\n    formats:")
-        let problems = kit.problems()
+        let problems = await kit.problems()
         #expect(problems.one(containing: "unknown agency 'cbp'")?.location?.description == "outreach.yml:7:21")
         #expect(problems.one(containing: "unknown agency 'cbp'")?.code == .unknownReference)
         #expect(problems.one(containing: "unknown topic 'signs'")?.hint?.contains("'indicators'") == true)
         #expect(problems.one(containing: "unknown audience 'everyone'")?.location?.description == "outreach.yml:9:15")
     }
 
-    @Test func duplicateMaterialIDs() throws {
+    @Test func duplicateMaterialIDs() async throws {
         let kit = try Fixture.minimal()
         try kit.write("outreach.yml", MinimalKit.manifest + "\n  - id: sheet\n    layout: handout\n    formats: [text]\n")
-        let problem = kit.problems().one(containing: "duplicate material id 'sheet'")
+        let problem = await kit.problems().one(containing: "duplicate material id 'sheet'")
         #expect(problem?.code == .duplicateMaterial)
         #expect(problem?.location?.description == "outreach.yml:8:9")
     }
 
-    @Test func twoMaterialsWritingOnePath() throws {
+    @Test func twoMaterialsWritingOnePath() async throws {
         let kit = try Fixture.minimal()
         try kit.write("outreach.yml", MinimalKit.manifest + "\n  - id: other\n    layout: handout\n    formats: [text]\n    output: sheet.txt\n")
-        #expect(kit.problems().one(containing: "both write 'sheet.txt'")?.code == .outputPathConflict)
+        await #expect(kit.problems().one(containing: "both write 'sheet.txt'")?.code == .outputPathConflict)
     }
 
-    @Test func failedRunWritesNothingAndKeepsEarlierOutputs() throws {
+    @Test func failedRunWritesNothingAndKeepsEarlierOutputs() async throws {
         let kit = try Fixture.minimal()
         try kit.write("out/sheet.md", "an earlier output\n")
         try kit.write("out/keep.txt", "not ours\n")
         try kit.edit("outreach.yml", replacing: "layout: fact-sheet", with: "layout: poster")
-        _ = kit.problems()
+        _ = await kit.problems()
         #expect(try kit.read("out/sheet.md") == "an earlier output\n")
         #expect(try kit.read("out/keep.txt") == "not ours\n")
         #expect(!FileManager.default.fileExists(atPath: kit.url("out/sheet.html").path))
     }
 
-    @Test func badSourceDateEpoch() throws {
+    @Test func badSourceDateEpoch() async throws {
         let kit = try Fixture.minimal()
-        let problem = kit.problems(environment: ["SOURCE_DATE_EPOCH": "yesterday"]).one(containing: "SOURCE_DATE_EPOCH 'yesterday'")
+        let problem = await kit.problems(environment: ["SOURCE_DATE_EPOCH": "yesterday"]).one(containing: "SOURCE_DATE_EPOCH 'yesterday'")
         #expect(problem?.code == .invalidSourceDateEpoch)
         #expect(problem != nil)
     }
 
-    @Test func brokenTemplateOverrideIsLocated() throws {
+    @Test func brokenTemplateOverrideIsLocated() async throws {
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "output: out", with: "output: out\ntemplates: templates")
         try kit.write("templates/text.mustache", "{{title}}\n\n{{#body}}\n{{{body}}}\n")
-        let problem = kit.problems().one(containing: "template syntax")
+        let problem = await kit.problems().one(containing: "template syntax")
         #expect(problem?.code == .templateSyntax)
         #expect(problem?.location?.file == "templates/text.mustache")
         #expect((problem?.location?.line ?? 0) > 0)
     }
 
-    @Test func unreadableTemplatesFolderPointsAtTheManifestKey() throws {
+    @Test func unreadableTemplatesFolderPointsAtTheManifestKey() async throws {
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "output: out", with: "output: out\ntemplates: no-such-folder")
-        let problem = kit.problems().one(containing: "no-such-folder")
+        let problem = await kit.problems().one(containing: "no-such-folder")
         #expect(problem?.code == .templatesFolderUnreadable)
         // Found by its code, not its wording, and moved to where the manifest names the folder.
         #expect(problem?.location?.description == "outreach.yml:4:12")

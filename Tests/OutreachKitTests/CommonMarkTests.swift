@@ -2,7 +2,7 @@ import Testing
 @testable import OutreachKit
 
 @Suite struct CommonMarkTests {
-    @Test func parsesBlocksAndInlines() {
+    @Test func parsesBlocksAndInlines() async {
         let blocks = CommonMark.parse("""
             # Title
 
@@ -28,20 +28,20 @@ import Testing
         ])
     }
 
-    @Test func rawHTMLIsDropped() {
+    @Test func rawHTMLIsDropped() async {
         let blocks = CommonMark.parse("<script>alert(1)</script>\n\nSafe <b>bold</b> text.\n")
         #expect(blocks == [.paragraph([.text("Safe bold text.")])])
     }
 
-    @Test func imagesBecomeTheirDescription() {
+    @Test func imagesBecomeTheirDescription() async {
         #expect(CommonMark.parseInline("See ![the hotline logo](logo.png).") == [.text("See the hotline logo.")])
     }
 
-    @Test func entitiesAndBracketsMergeIntoOneTextRun() {
+    @Test func entitiesAndBracketsMergeIntoOneTextRun() async {
         #expect(CommonMark.parseInline("A &amp; B [not a link]") == [.text("A & B [not a link]")])
     }
 
-    @Test func headingsAreNormalizedWithoutSkippingLevels() {
+    @Test func headingsAreNormalizedWithoutSkippingLevels() async {
         let document = Document(
             metadata: DocumentMetadata(title: "T", locale: "en", material: "m", layout: "l"),
             blocks: [.heading(level: 4, content: [.text("a")]), .heading(level: 2, content: [.text("b")]),

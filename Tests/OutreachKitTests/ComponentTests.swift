@@ -4,7 +4,7 @@ import Testing
 
 /// Small components: diagnostics, output patterns, the manifest reader, value checks.
 @Suite struct ComponentTests {
-    @Test func diagnosticsPrintCompilerStyle() {
+    @Test func diagnosticsPrintCompilerStyle() async {
         let located = Diagnostic.error(.unknownFormat, "unknown format 'pdf'", at: SourceLocation(file: "outreach.yml", line: 12, column: 15),
                                        hint: "available: 'html', 'markdown', 'text'")
         #expect(located.description == "outreach.yml:12:15: error: unknown format 'pdf'; available: 'html', 'markdown', 'text' (OUT0111)")
@@ -15,7 +15,7 @@ import Testing
                 == "error: exited with status 1; the end of its stderr: (OUT0402)\n    | boom")
     }
 
-    @Test func outputPatterns() {
+    @Test func outputPatterns() async {
         let pattern = OutputPattern(text: "{material}/{agency}.{locale}.{ext}")
         #expect(pattern.resolve(["material": "m", "agency": "ice", "locale": "en", "ext": "html"]) == "m/ice.en.html")
         #expect(pattern.problems(fansOut: true).isEmpty)
@@ -28,7 +28,7 @@ import Testing
         #expect(escapeReason("a/../../b") != nil)
     }
 
-    @Test func manifestDefaultsAndOptionsMerge() throws {
+    @Test func manifestDefaultsAndOptionsMerge() async throws {
         let sink = DiagnosticSink()
         let manifest = try #require(ManifestLoader().parse("""
             version: 1
@@ -46,7 +46,7 @@ import Testing
         #expect(merged == MaterialOptions(locale: nil, paper: .a4, textWidth: 40, asciiOnly: true))
     }
 
-    @Test func valueChecks() {
+    @Test func valueChecks() async {
         #expect(isValidURL("https://www.dhs.gov/blue-campaign"))
         #expect(isValidURL("mailto:info@example.org"))
         #expect(!isValidURL("www.dhs.gov"))

@@ -20,7 +20,7 @@ import Testing
         return entries
     }
 
-    @Test func everyCodeIsInTheArticleWithItsKindAndNothingElseIs() throws {
+    @Test func everyCodeIsInTheArticleWithItsKindAndNothingElseIs() async throws {
         let documented = try Self.documented()
         let codes = DiagnosticCode.allCases.map(\.rawValue)
         #expect(Set(documented.map(\.code)) == Set(codes), "missing: \(Set(codes).subtracting(documented.map(\.code))); unknown: \(Set(documented.map(\.code)).subtracting(codes))")
@@ -32,7 +32,7 @@ import Testing
         }
     }
 
-    @Test func everyEntryHasAnExampleThatEndsWithItsCodeAndAFix() throws {
+    @Test func everyEntryHasAnExampleThatEndsWithItsCodeAndAFix() async throws {
         let text = try String(contentsOf: Self.article, encoding: .utf8)
         for code in DiagnosticCode.allCases {
             let section = try #require(text.components(separatedBy: "### \(code.rawValue)\n").dropFirst().first)
@@ -43,7 +43,7 @@ import Testing
         }
     }
 
-    @Test func codesAreUniqueWellFormedAndGroupedByArea() {
+    @Test func codesAreUniqueWellFormedAndGroupedByArea() async {
         let codes = DiagnosticCode.allCases.map(\.rawValue)
         #expect(Set(codes).count == codes.count)
         for code in DiagnosticCode.allCases {
@@ -57,7 +57,7 @@ import Testing
         #expect(Set(DiagnosticCode.allCases.map(\.kind)) == Set(DiagnosticCode.Kind.allCases))
     }
 
-    @Test func exitStatusComesFromTheKindNotTheWording() {
+    @Test func exitStatusComesFromTheKindNotTheWording() async {
         // A usage problem whose wording says nothing of an option is still bad usage.
         #expect(exitStatus(for: [.error(.unknownFormatFilter, "no such format 'pdf'")]) == 2)
         #expect(exitStatus(for: [.error(.unknownMaterialFilter, "'poster'?"), .warning(.smsSegments, "long")]) == 2)
@@ -66,7 +66,7 @@ import Testing
         #expect(exitStatus(for: [.error(.unknownFormatFilter, "x"), .error(.missingKey, "y")]) == 1)
     }
 
-    @Test func jsonAndGitHubOutputCarryTheCode() throws {
+    @Test func jsonAndGitHubOutputCarryTheCode() async throws {
         let diagnostic = Diagnostic.error(.unknownLayout, "unknown layout 'leaflet'", at: SourceLocation(file: "outreach.yml", line: 2, column: 3))
         #expect(DiagnosticPrinter.workflowCommand(diagnostic) == "::error file=outreach.yml,line=2,col=3,title=OUT0110::unknown layout 'leaflet'")
         #expect(DiagnosticPrinter.workflowCommand(.warning(.smsSegments, "long")) == "::warning title=OUT0701::long")

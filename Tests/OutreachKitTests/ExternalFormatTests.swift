@@ -62,8 +62,8 @@ import Testing
 
     // MARK: The example plugin
 
-    @Test func describeGivesNameExtensionMediaTypeAndSummary() throws {
-        let format = try ExternalFormat.load(command: ["python3", Self.socialPosts.path], workingDirectory: Repository.root,
+    @Test func describeGivesNameExtensionMediaTypeAndSummary() async throws {
+        let format = try await ExternalFormat.load(command: ["python3", Self.socialPosts.path], workingDirectory: Repository.root,
                                              timeout: 20, expectedName: "social-posts")
         #expect(format.format == FormatDescriptor(
             name: "social-posts", fileExtension: "csv", mediaType: "text/csv",
@@ -71,9 +71,9 @@ import Testing
         #expect(format.command == ["python3", Self.socialPosts.path])
     }
 
-    @Test func socialPostsRenderThroughTheGenerator() throws {
+    @Test func socialPostsRenderThroughTheGenerator() async throws {
         let kit = try Self.kit(declaring: Self.socialPostsEntry())
-        let plan = try kit.plan()
+        let plan = try await kit.plan()
         #expect(plan.warnings.isEmpty, "\(plan.warnings)")
         // The built-in formats are still made alongside.
         #expect(plan.outputs.map(\.path).contains("government-roles.html"))
@@ -94,9 +94,9 @@ import Testing
         }
     }
 
-    @Test func socialPostsMatchTheirGoldenFiles() throws {
+    @Test func socialPostsMatchTheirGoldenFiles() async throws {
         let kit = try Self.kit(declaring: Self.socialPostsEntry())
-        let outputs = try kit.plan(filters: GenerateFilters(formats: ["social-posts"])).outputs
+        let outputs = try await kit.plan(filters: GenerateFilters(formats: ["social-posts"])).outputs
         #expect(outputs.map(\.path) == ["social-report.csv", "social-roles.csv"])
         for output in outputs {
             let file = Self.goldenFolder.appendingPathComponent(output.path)
@@ -111,13 +111,13 @@ import Testing
         }
     }
 
-    @Test func optionsReachThePluginAndShortenedPostsWarn() throws {
+    @Test func optionsReachThePluginAndShortenedPostsWarn() async throws {
         let kit = try Self.kit(declaring: Self.socialPostsEntry(options: """
                 options:
                   limit: 60
                   hashtags: ["#BlueCampaign"]
             """))
-        let plan = try kit.plan(filters: GenerateFilters(formats: ["social-posts"]))
+        let plan = try await kit.plan(filters: GenerateFilters(formats: ["social-posts"]))
         let shortened = plan.warnings.filter { $0.message.contains("shortened") }
         #expect(shortened.count == 5, "\(plan.warnings)")
         #expect(shortened.allSatisfy { $0.severity == .warning })
@@ -129,7 +129,7 @@ import Testing
         }
     }
 
-    @Test func foundOnPathAsOutreachFormatName() throws {
+    @Test func foundOnPathAsOutreachFormatName() async throws {
         let bin = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-bin-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: bin) }
@@ -139,32 +139,29 @@ import Testing
 
         let kit = try Self.kit(declaring: "  - name: social-posts\n    options: {limit: 280}")
         let environment = ["PATH": bin.path]
-        let plan = try kit.plan(filters: GenerateFilters(formats: ["social-posts"]), environment: environment)
+        let plan = try await kit.plan(filters: GenerateFilters(formats: ["social-posts"]), environment: environment)
         #expect(plan.outputs.map(\.path) == ["social-report.csv", "social-roles.csv"])
 
-        let listed = Generator(environment: environment).availableFormats(manifest: nil, displayPath: "").registry
+        let listed = await Generator(environment: environment).availableFormats(manifest: nil, displayPath: "").registry
         let entry = try #require(listed.entry(named: "social-posts"))
         #expect(entry.source == .external(command: [wrapper.path]))
         #expect(entry.renderer.format.fileExtension == "csv")
     }
 
-    @Test func parallelRendersDoNotDeadlock() throws {
-        let format = try ExternalFormat.load(command: ["python3", Self.socialPosts.path], workingDirectory: Repository.root,
+    @Test func parallelRendersDoNotDeadlock() async throws {
+        let format = try await ExternalFormat.load(command: ["python3", Self.socialPosts.path], workingDirectory: Repository.root,
                                              timeout: 20, expectedName: nil)
         let document = Document(metadata: DocumentMetadata(title: "T", locale: "en", material: "m", layout: "handout"),
                                 blocks: [.heading(level: 2, content: [.text("Nothing")])])
-        let results = ParallelResults<Bool>(count: 8)
-        let started = Date()
-        DispatchQueue.concurrentPerform(iterations: 8) { index in
-            results[index] = (try? format.render(document, options: RenderOptions()))?.files.count == 1
+        let results = await Array(0..<8).concurrentMap(limit: 8) { _ in
+            (try? await format.render(document, options: RenderOptions()))?.files.count == 1
         }
-        #expect(results.values.allSatisfy { $0 == true })
-        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(results.allSatisfy { $0 })
     }
 
     // MARK: Schemas
 
-    @Test func requestsAndResponsesMatchTheirSchemas() throws {
+    @Test func requestsAndResponsesMatchTheirSchemas() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -172,7 +169,7 @@ import Testing
 
         // The request the generator really sends for the Blue Campaign kit.
         let kit = try Self.brokenKit("record, \(recorded.path)")
-        _ = try kit.plan(filters: GenerateFilters(materials: ["social-roles"], formats: ["broken"]))
+        _ = try await kit.plan(filters: GenerateFilters(materials: ["social-roles"], formats: ["broken"]))
         let describeRequest = folder.appendingPathComponent("describe-request.json")
         try ExternalFormatRequest.describe.encoded().write(to: describeRequest)
         try Self.validate([recorded, describeRequest], against: "external-format-request")
@@ -241,11 +238,11 @@ import Testing
     /// The one error a run with the broken plugin in `mode` gives, and how long the run took.
     static func failure(_ mode: String, timeout: Double = 5, code: DiagnosticCode? = nil,
                         sourceLocation: Testing.SourceLocation = #_sourceLocation)
-        throws -> (message: String, seconds: Double)
+        async throws -> (message: String, seconds: Double)
     {
         let kit = try brokenKit(mode, timeout: timeout)
         let started = Date()
-        let problems = kit.problems()
+        let problems = await kit.problems()
         let seconds = Date().timeIntervalSince(started)
         let errors = problems.filter { $0.severity == .error }
         let message = try #require(errors.first?.message, "no error for mode \(mode)", sourceLocation: sourceLocation)
@@ -257,8 +254,8 @@ import Testing
         return (message, seconds)
     }
 
-    @Test func hungPluginIsKilledWithinItsTimeout() throws {
-        let (message, seconds) = try Self.failure("hang", timeout: 1.5, code: .pluginTimedOut)
+    @Test func hungPluginIsKilledWithinItsTimeout() async throws {
+        let (message, seconds) = try await Self.failure("hang", timeout: 1.5, code: .pluginTimedOut)
         #expect(message.contains("did not answer within its timeout of 1.5 s and was stopped"), "\(message)")
         #expect(message.contains("| broken_plugin: about to hang"))
         // Two materials render in parallel on 2 cores or more, one after the other on fewer.
@@ -278,8 +275,8 @@ import Testing
         return !FileManager.default.fileExists(atPath: "/proc/\(pid)")
     }
 
-    @Test func crashReportsTheExitStatusAndTheTailOfStderr() throws {
-        let (message, _) = try Self.failure("crash")
+    @Test func crashReportsTheExitStatusAndTheTailOfStderr() async throws {
+        let (message, _) = try await Self.failure("crash")
         #expect(message.contains("exited with status 3; the end of its stderr:"), "\(message)")
         #expect(message.contains("| broken_plugin: giving up with exit 3"))
         // Only the last 20 lines.
@@ -287,29 +284,29 @@ import Testing
         #expect(!message.contains("| broken_plugin: trace line 11\n"))
     }
 
-    @Test func garbageOutputIsNotJSON() throws {
-        let (message, _) = try Self.failure("garbage")
+    @Test func garbageOutputIsNotJSON() async throws {
+        let (message, _) = try await Self.failure("garbage")
         #expect(message.contains("printed output that is not valid JSON: 'this is not { json'"), "\(message)")
         #expect(message.contains("| broken_plugin: printing garbage"))
     }
 
-    @Test func anotherMajorProtocolVersionNamesBothVersions() throws {
-        let (message, _) = try Self.failure("protocol2")
+    @Test func anotherMajorProtocolVersionNamesBothVersions() async throws {
+        let (message, _) = try await Self.failure("protocol2")
         #expect(message.contains("speaks protocol 2.0; this outreach speaks 1.0"), "\(message)")
         #expect(message.contains("(its stderr was empty)"))
     }
 
-    @Test func anotherMajorProtocolVersionInDescribeIsALoadError() throws {
+    @Test func anotherMajorProtocolVersionInDescribeIsALoadError() async throws {
         let kit = try Self.brokenKit("describe-protocol2")
-        let problems = kit.problems()
+        let problems = await kit.problems()
         let load = try #require(problems.one(containing: "speaks protocol 2.0; this outreach speaks 1.0"))
         #expect(load.message.hasPrefix("external format 'broken' (python3 \(Self.broken.path) describe-protocol2)"))
         #expect(load.location?.file == "outreach.yml" && (load.location?.line ?? 0) > 0)
     }
 
-    @Test func newerMinorVersionWithUnknownKeysIsAccepted() throws {
+    @Test func newerMinorVersionWithUnknownKeysIsAccepted() async throws {
         let kit = try Self.brokenKit("ok")
-        let plan = try kit.plan(filters: GenerateFilters(formats: ["broken"]))
+        let plan = try await kit.plan(filters: GenerateFilters(formats: ["broken"]))
         #expect(plan.outputs.map(\.path) == ["social-report.txt", "social-roles.txt"])
         #expect(plan.outputs.allSatisfy { $0.contents == Data("fine\n".utf8) })
     }
@@ -320,13 +317,13 @@ import Testing
         ("backslash", "(files[0].path), which contains a backslash"),
         ("empty-component", "'sub//file.txt' (files[0].path), which has an empty path component"),
     ])
-    func pathsThatEscapeTheOutputFolderAreRefused(mode: String, expected: String) throws {
-        let (message, _) = try Self.failure(mode)
+    func pathsThatEscapeTheOutputFolderAreRefused(mode: String, expected: String) async throws {
+        let (message, _) = try await Self.failure(mode)
         #expect(message.contains(expected), "\(message)")
     }
 
-    @Test func oversizedResponseIsCutOff() throws {
-        let (message, seconds) = try Self.failure("huge", code: .pluginOutputTooLarge)
+    @Test func oversizedResponseIsCutOff() async throws {
+        let (message, seconds) = try await Self.failure("huge", code: .pluginOutputTooLarge)
         #expect(message.contains("printed more than 16 MiB on stdout and was stopped"), "\(message)")
         #expect(message.contains("| broken_plugin: printing 17 MiB"))
         #expect(seconds < 10, "took \(seconds) s")
@@ -338,12 +335,12 @@ import Testing
         ("bad-encoding", "key 'files[0].encoding' must be \"utf8\" or \"base64\", not 'latin1'", .invalidResponse),
         ("error-diagnostic", "reported an error: option 'x' is required", .pluginReportedError),
     ])
-    func responsesThatBreakTheSchemaAreRefused(mode: String, expected: String, code: DiagnosticCode) throws {
-        let (message, _) = try Self.failure(mode, code: code)
+    func responsesThatBreakTheSchemaAreRefused(mode: String, expected: String, code: DiagnosticCode) async throws {
+        let (message, _) = try await Self.failure(mode, code: code)
         #expect(message.contains(expected), "\(message)")
     }
 
-    @Test func missingOrUnrunnableCommandIsALoadError() throws {
+    @Test func missingOrUnrunnableCommandIsALoadError() async throws {
         let kit = try Fixture()
         try kit.write("plugins/not-executable.py", "print('hi')\n")
         let cases: [([String], String)] = [
@@ -352,11 +349,11 @@ import Testing
             (["plugins/not-executable.py"], "is not an executable file"),
         ]
         for (command, expected) in cases {
-            #expect(throws: DiagnosticError.self) {
-                try ExternalFormat.load(command: command, workingDirectory: kit.root, timeout: 2, expectedName: "x")
+            await #expect(throws: DiagnosticError.self) {
+                try await ExternalFormat.load(command: command, workingDirectory: kit.root, timeout: 2, expectedName: "x")
             }
             do {
-                _ = try ExternalFormat.load(command: command, workingDirectory: kit.root, timeout: 2, expectedName: "x")
+                _ = try await ExternalFormat.load(command: command, workingDirectory: kit.root, timeout: 2, expectedName: "x")
             } catch {
                 let message = error.diagnostics.first?.message ?? ""
                 #expect(error.diagnostics.first?.code == .pluginCannotRun)
@@ -366,19 +363,19 @@ import Testing
 
         // Through the generator: reported at the manifest entry, and nothing is written.
         let run = try Self.kit(declaring: "  - name: social-posts\n    command: [no-such-program-for-outreach]")
-        let problems = run.problems()
+        let problems = await run.problems()
         #expect(problems.one(containing: "no program 'no-such-program-for-outreach' on PATH")?.location?.line ?? 0 > 0)
     }
 
-    @Test func describedNameMustMatchTheManifest() throws {
+    @Test func describedNameMustMatchTheManifest() async throws {
         let kit = try Self.brokenKit("ok", name: "other")
-        let problems = kit.problems()
+        let problems = await kit.problems()
         #expect(problems.one(containing: "describes itself as 'broken', not 'other'")?.code == .formatNameMismatch)
     }
 
-    @Test func pluginThatPrintsNothingIsRefused() throws {
+    @Test func pluginThatPrintsNothingIsRefused() async throws {
         let kit = try Self.brokenKit("no-read")
-        let problems = kit.problems()
+        let problems = await kit.problems()
         #expect(problems.one(containing: "printed nothing on stdout")?.code == .invalidResponse, "\(problems)")
     }
 }

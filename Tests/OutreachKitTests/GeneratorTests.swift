@@ -3,8 +3,8 @@ import Testing
 @testable import OutreachKit
 
 @Suite struct GeneratorTests {
-    @Test func examplePlanMakesEveryMaterialInEveryFormat() throws {
-        let plan = try Fixture().plan()
+    @Test func examplePlanMakesEveryMaterialInEveryFormat() async throws {
+        let plan = try await Fixture().plan()
         #expect(plan.outputs.map(\.path) == [
             "government-roles.html", "government-roles.md", "government-roles.txt",
             "profiles/cbp.html", "profiles/fema.html", "profiles/fletc.html", "profiles/ice.html",
@@ -15,28 +15,28 @@ import Testing
         #expect(plan.warnings.isEmpty)
     }
 
-    @Test func filtersSelectMaterialsAndFormats() throws {
-        let plan = try Fixture().plan(filters: GenerateFilters(materials: ["government-roles"], formats: ["text", "html"]))
+    @Test func filtersSelectMaterialsAndFormats() async throws {
+        let plan = try await Fixture().plan(filters: GenerateFilters(materials: ["government-roles"], formats: ["text", "html"]))
         #expect(plan.outputs.map(\.path) == ["government-roles.html", "government-roles.txt"])
     }
 
-    @Test func unknownFilterNamesTheChoices() throws {
+    @Test func unknownFilterNamesTheChoices() async throws {
         let kit = try Fixture()
-        #expect(throws: DiagnosticError.self) { try kit.plan(filters: GenerateFilters(materials: ["poster"])) }
+        await #expect(throws: DiagnosticError.self) { try await kit.plan(filters: GenerateFilters(materials: ["poster"])) }
         do {
-            _ = try kit.plan(filters: GenerateFilters(materials: ["poster"]))
+            _ = try await kit.plan(filters: GenerateFilters(materials: ["poster"]))
         } catch {
             #expect(error.diagnostics.one(containing: "unknown material 'poster'")?.hint?.contains("'government-roles'") == true)
         }
     }
 
-    @Test func writesEverythingThenRewritesNothingWhenNothingChanged() throws {
+    @Test func writesEverythingThenRewritesNothingWhenNothingChanged() async throws {
         let kit = try Fixture()
-        let first = try OutputWriter().write(kit.plan())
+        let first = try await OutputWriter().write(kit.plan())
         #expect(first.allSatisfy { $0.1 == .written })
         let stamp = try FileManager.default.attributesOfItem(atPath: kit.url("out/government-roles.html").path)[.modificationDate] as? Date
-        Thread.sleep(forTimeInterval: 0.05)
-        let second = try OutputWriter().write(kit.plan())
+        try await Task.sleep(for: .milliseconds(50))
+        let second = try await OutputWriter().write(kit.plan())
         #expect(second.allSatisfy { $0.1 == .unchanged })
         let again = try FileManager.default.attributesOfItem(atPath: kit.url("out/government-roles.html").path)[.modificationDate] as? Date
         #expect(stamp == again)
@@ -44,50 +44,50 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
-    @Test func changedContentRewritesOnlyWhatChanged() throws {
+    @Test func changedContentRewritesOnlyWhatChanged() async throws {
         let kit = try Fixture()
-        _ = try OutputWriter().write(kit.plan())
+        _ = try await OutputWriter().write(kit.plan())
         try kit.edit("content/messages/recognize-the-signs.md", replacing: "title: Recognize the signs", with: "title: Know the signs")
-        let results = try OutputWriter().write(kit.plan())
+        let results = try await OutputWriter().write(kit.plan())
         let written = results.filter { $0.1 == .written }.map(\.0.path).sorted()
         #expect(written == ["recognize-and-report.html", "recognize-and-report.md", "recognize-and-report.txt",
                             "text-messages.txt", "wallet-cards.html"])
     }
 
-    @Test func outputIsDeterministic() throws {
+    @Test func outputIsDeterministic() async throws {
         let first = try Fixture(), second = try Fixture()
-        _ = try OutputWriter().write(first.plan())
-        _ = try OutputWriter().write(second.plan())
+        _ = try await OutputWriter().write(first.plan())
+        _ = try await OutputWriter().write(second.plan())
         #expect(first.outputTree() == second.outputTree())
         #expect(first.outputTree().count == 15)
     }
 
-    @Test func datesComeOnlyFromTheManifestOrSourceDateEpoch() throws {
+    @Test func datesComeOnlyFromTheManifestOrSourceDateEpoch() async throws {
         let kit = try Fixture()
-        let undated = try kit.plan().outputs.map { String(decoding: $0.contents, as: UTF8.self) }
+        let undated = try await kit.plan().outputs.map { String(decoding: $0.contents, as: UTF8.self) }
         #expect(!undated.contains { $0.contains("2024-03-09") })
         let builtIn: Set<String> = ["markdown", "text", "html"]
-        let dated = try kit.plan(environment: ["SOURCE_DATE_EPOCH": "1710000000"]).outputs.filter { builtIn.contains($0.format) }
+        let dated = try await kit.plan(environment: ["SOURCE_DATE_EPOCH": "1710000000"]).outputs.filter { builtIn.contains($0.format) }
         #expect(dated.allSatisfy { String(decoding: $0.contents, as: UTF8.self).contains("2024-03-09") })
         try kit.edit("outreach.yml", replacing: "version: 1", with: "version: 1\ndate: 2025-01-31")
-        let fromManifest = try kit.plan(environment: ["SOURCE_DATE_EPOCH": "1710000000"]).outputs.filter { builtIn.contains($0.format) }
+        let fromManifest = try await kit.plan(environment: ["SOURCE_DATE_EPOCH": "1710000000"]).outputs.filter { builtIn.contains($0.format) }
         #expect(fromManifest.allSatisfy { String(decoding: $0.contents, as: UTF8.self).contains("2025-01-31") })
     }
 
-    @Test func writerRefusesASymbolicLinkOutOfTheOutputFolder() throws {
+    @Test func writerRefusesASymbolicLinkOutOfTheOutputFolder() async throws {
         let kit = try Fixture()
         let outside = try Fixture(copyingExample: false)
         try FileManager.default.createDirectory(at: kit.output, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: kit.url("out/profiles"), withDestinationURL: outside.root)
-        #expect(throws: DiagnosticError.self) { try OutputWriter().write(kit.plan()) }
+        await #expect(throws: DiagnosticError.self) { try await OutputWriter().write(kit.plan()) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.root.path).isEmpty)
     }
 
-    @Test func perMaterialOptionsOverrideDefaults() throws {
+    @Test func perMaterialOptionsOverrideDefaults() async throws {
         let kit = try Fixture()
         try kit.edit("outreach.yml", replacing: "    messages: [recognize-the-signs, how-to-report]",
                      with: "    messages: [recognize-the-signs, how-to-report]\n    options: { textWidth: 40, paper: a4 }")
-        let outputs = try kit.plan().outputs
+        let outputs = try await kit.plan().outputs
         let text = try #require(outputs.first { $0.path == "recognize-and-report.txt" })
         let lines = String(decoding: text.contents, as: UTF8.self).split(separator: "\n")
         #expect(lines.allSatisfy { $0.count <= 40 || !$0.contains(" ") })

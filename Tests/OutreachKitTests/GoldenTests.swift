@@ -10,13 +10,13 @@ import Testing
     static let folder = Repository.golden.appendingPathComponent("blue-campaign")
     static let recording = ProcessInfo.processInfo.environment["OUTREACH_RECORD_GOLDEN"] == "1"
 
-    static func outputs() throws -> [PlannedOutput] {
-        try Generator(environment: ["SOURCE_DATE_EPOCH": "1767225600"])
+    static func outputs() async throws -> [PlannedOutput] {
+        try await Generator(environment: ["SOURCE_DATE_EPOCH": "1767225600"])
             .plan(manifest: Repository.exampleManifest, displayPath: "outreach.yml").outputs
     }
 
-    @Test func everyOutputMatchesItsGoldenFile() throws {
-        for output in try Self.outputs() {
+    @Test func everyOutputMatchesItsGoldenFile() async throws {
+        for output in try await Self.outputs() {
             let file = Self.folder.appendingPathComponent(output.path)
             if Self.recording {
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -37,10 +37,10 @@ import Testing
         }
     }
 
-    @Test func everyBuiltInFormatHasGoldenFiles() throws {
-        let extensions = Set(try Self.outputs().map { ($0.path as NSString).pathExtension })
+    @Test func everyBuiltInFormatHasGoldenFiles() async throws {
+        let extensions = await Set(try Self.outputs().map { ($0.path as NSString).pathExtension })
         #expect(extensions == ["md", "txt", "html"])
         let recorded = Set(FileManager.default.subpaths(atPath: Self.folder.path) ?? []).filter { $0.contains(".") }
-        #expect(recorded == Set(try Self.outputs().map(\.path)), "golden files without an output, or outputs without one")
+        await #expect(recorded == Set(try Self.outputs().map(\.path)), "golden files without an output, or outputs without one")
     }
 }

@@ -27,13 +27,14 @@ import Testing
                 return ([card.name] + card.entries.map { "\($0.label) \($0.value)" } + card.notes.map(\.plainText)).joined(separator: "\n")
             case .factList(let facts): return facts.map { "\($0.figure) \($0.label.plainText)" }.joined(separator: "\n")
             case .thematicBreak: return ""
+            case .section(let section): return text(section.blocks)
             }
         }.joined(separator: "\n")
     }
 
-    @Test func factSheetHasASectionForEachAgencyAndEveryTaskForceMember() throws {
+    @Test func factSheetHasASectionForEachAgencyAndEveryTaskForceMember() async throws {
         let sheet = try #require(try Self.documents()["government-roles.html"])
-        let headings = sheet.blocks.compactMap { block -> String? in
+        let headings = sheet.blocks.expandingSections().compactMap { block -> String? in
             if case .heading(2, let content) = block { return content.plainText }
             return nil
         }
@@ -50,9 +51,9 @@ import Testing
         #expect(body.contains("T nonimmigrant status") && body.contains("U nonimmigrant status"))
     }
 
-    @Test func handoutSaysTheHotlineIsRunByANonGovernmentalOrganization() throws {
+    @Test func handoutSaysTheHotlineIsRunByANonGovernmentalOrganization() async throws {
         let handout = try #require(try Self.documents()["recognize-and-report.txt"])
-        let cards = handout.blocks.compactMap { block -> ContactCard? in
+        let cards = handout.blocks.expandingSections().compactMap { block -> ContactCard? in
             if case .contactCard(let card) = block { return card }
             return nil
         }
@@ -63,7 +64,7 @@ import Testing
         #expect(cards.contains { $0.name.contains("Tip Line") })
     }
 
-    @Test func materialsAvoidClickHereAndTheOtherCampaignsSlogan() throws {
+    @Test func materialsAvoidClickHereAndTheOtherCampaignsSlogan() async throws {
         for (path, document) in try Self.documents() {
             let text = Self.text(document.blocks).lowercased()
             #expect(!text.contains("click here"), "\(path)")
@@ -71,15 +72,15 @@ import Testing
         }
     }
 
-    @Test func oneProfilePerDHSComponent() throws {
+    @Test func oneProfilePerDHSComponent() async throws {
         let profiles = try Self.documents().keys.filter { $0.hasPrefix("profiles/") }.sorted()
         #expect(profiles == ["cbp", "fema", "fletc", "ice", "tsa", "uscg", "uscis"].map { "profiles/\($0).html" })
         let cbp = try #require(try Self.documents()["profiles/cbp.html"])
         #expect(cbp.metadata.title == "U.S. Customs and Border Protection (CBP)")
-        #expect(cbp.blocks.contains { if case .factList(let facts) = $0 { return facts.count == 3 } else { return false } })
+        #expect(cbp.blocks.expandingSections().contains { if case .factList(let facts) = $0 { return facts.count == 3 } else { return false } })
     }
 
-    @Test func telephoneAddresses() {
+    @Test func telephoneAddresses() async {
         #expect(telURL("1-888-373-7888") == "tel:+18883737888")
         #expect(telURL("802-872-6199") == "tel:+18028726199")
         #expect(telURL("711") == "tel:711")

@@ -21,21 +21,21 @@ struct OutlineRenderer: Renderer {
 }
 
 @Suite struct ReadmeExampleTests {
-    @Test func aRegisteredRendererServesManifestsThatNameIt() throws {
+    @Test func aRegisteredRendererServesManifestsThatNameIt() async throws {
         let kit = try Fixture()
         try kit.edit("outreach.yml", replacing: "formats: [html]", with: "formats: [html, outline]")
         var registry = RendererRegistry.builtIn
         registry.register(OutlineRenderer())
         let generator = Generator(registry: registry)
-        let plan = try generator.plan(manifest: kit.manifest, displayPath: "outreach.yml")
+        let plan = try await generator.plan(manifest: kit.manifest, displayPath: "outreach.yml")
         _ = try OutputWriter().write(plan)
         let outline = try kit.read("out/profiles/cbp.txt")
         #expect(outline == "U.S. Customs and Border Protection (CBP)\n  What it does\n  By the numbers\n  Who to contact\n")
     }
 
-    @Test func withoutRegistrationTheFormatIsUnknown() throws {
+    @Test func withoutRegistrationTheFormatIsUnknown() async throws {
         let kit = try Fixture()
         try kit.edit("outreach.yml", replacing: "formats: [html]", with: "formats: [html, outline]")
-        #expect(kit.problems().one(containing: "unknown format 'outline'") != nil)
+        await #expect(kit.problems().one(containing: "unknown format 'outline'") != nil)
     }
 }

@@ -4,69 +4,69 @@ import Testing
 
 /// A rerun with unchanged inputs takes outputs from the render cache, and never trusts it blindly.
 @Suite struct RenderCacheTests {
-    @Test func rerunTakesUnchangedOutputsFromTheCache() throws {
+    @Test func rerunTakesUnchangedOutputsFromTheCache() async throws {
         let kit = try Fixture()
-        let first = try kit.plan()
+        let first = try await kit.plan()
         #expect(first.outputs.allSatisfy { !$0.knownOnDisk })
         _ = try OutputWriter().write(first)
-        let second = try kit.plan()
+        let second = try await kit.plan()
         #expect(second.outputs.allSatisfy { $0.knownOnDisk })
         #expect(second.outputs.map(\.contents) == first.outputs.map(\.contents))
         #expect(FileManager.default.fileExists(atPath: kit.url("out/.outreach-cache.json").path))
     }
 
-    @Test func anOutputEditedByHandIsRenderedAndRewritten() throws {
+    @Test func anOutputEditedByHandIsRenderedAndRewritten() async throws {
         let kit = try Fixture()
-        _ = try OutputWriter().write(kit.plan())
+        _ = try await OutputWriter().write(kit.plan())
         let original = try kit.read("out/recognize-and-report.txt")
         try kit.write("out/recognize-and-report.txt", "edited by hand\n")
-        let plan = try kit.plan()
+        let plan = try await kit.plan()
         #expect(plan.outputs.first { $0.path == "recognize-and-report.txt" }?.knownOnDisk == false)
         let results = try OutputWriter().write(plan)
         #expect(results.filter { $0.1 == .written }.map(\.0.path) == ["recognize-and-report.txt"])
         #expect(try kit.read("out/recognize-and-report.txt") == original)
     }
 
-    @Test func changedContentMissesTheCache() throws {
+    @Test func changedContentMissesTheCache() async throws {
         let kit = try Fixture()
-        _ = try OutputWriter().write(kit.plan())
+        _ = try await OutputWriter().write(kit.plan())
         try kit.edit("content/messages/how-to-report.md", replacing: "title: How to report", with: "title: How to tell us")
-        let plan = try kit.plan()
+        let plan = try await kit.plan()
         let rendered = plan.outputs.filter { !$0.knownOnDisk }.map(\.path).sorted()
         #expect(rendered == ["recognize-and-report.html", "recognize-and-report.md", "recognize-and-report.txt",
                              "text-messages.txt", "wallet-cards.html"])
     }
 
-    @Test func aRerunRewritesNeitherOutputsNorTheCache() throws {
+    @Test func aRerunRewritesNeitherOutputsNorTheCache() async throws {
         let kit = try Fixture()
-        _ = try OutputWriter().write(kit.plan())
+        _ = try await OutputWriter().write(kit.plan())
         let cache = kit.url("out/.outreach-cache.json").path
         let stamp = try FileManager.default.attributesOfItem(atPath: cache)[.modificationDate] as? Date
-        Thread.sleep(forTimeInterval: 0.05)
-        let results = try OutputWriter().write(kit.plan())
+        try await Task.sleep(for: .milliseconds(50))
+        let results = try await OutputWriter().write(kit.plan())
         #expect(results.allSatisfy { $0.1 == .unchanged })
         #expect(try FileManager.default.attributesOfItem(atPath: cache)[.modificationDate] as? Date == stamp)
     }
 
-    @Test func checkModeDoesNotUseTheCache() throws {
+    @Test func checkModeDoesNotUseTheCache() async throws {
         let kit = try Fixture()
-        _ = try OutputWriter().write(kit.plan())
+        _ = try await OutputWriter().write(kit.plan())
         var generator = Generator(environment: [:])
         generator.usesRenderCache = false
-        let plan = try generator.plan(manifest: kit.manifest, displayPath: "outreach.yml")
+        let plan = try await generator.plan(manifest: kit.manifest, displayPath: "outreach.yml")
         #expect(plan.outputs.allSatisfy { !$0.knownOnDisk })
     }
 
-    @Test func editingATemplateFormatMissesTheCache() throws {
+    @Test func editingATemplateFormatMissesTheCache() async throws {
         let kit = try Fixture()
         try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Examples/formats"), to: kit.url("formats"))
         let manifest = try kit.read("outreach.yml")
         let absolute = Repository.root.appendingPathComponent("Examples/formats").path
         try kit.write("outreach.yml", manifest.replacingOccurrences(of: "folder: \(absolute)", with: "folder: formats"))
-        _ = try OutputWriter().write(kit.plan())
+        _ = try await OutputWriter().write(kit.plan())
         let page = try kit.read("formats/sms/page.mustache")
         try kit.write("formats/sms/page.mustache", page + "Sent by the Blue Campaign.\n")
-        let plan = try kit.plan()
+        let plan = try await kit.plan()
         #expect(plan.outputs.filter { !$0.knownOnDisk }.map(\.path) == ["text-messages.txt"])
         _ = try OutputWriter().write(plan)
         #expect(try kit.read("out/text-messages.txt").hasSuffix("Sent by the Blue Campaign.\n"))

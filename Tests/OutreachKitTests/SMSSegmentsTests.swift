@@ -3,7 +3,7 @@ import Testing
 
 /// GSM-7 and UCS-2 lengths and segment counts (3GPP TS 23.038 and 23.040).
 @Suite struct SMSSegmentsTests {
-    @Test func basicTableIsTheGSM0338DefaultAlphabet() {
+    @Test func basicTableIsTheGSM0338DefaultAlphabet() async {
         let table = GSM7.basicTable
         #expect(table.count == 128)
         let expected: [Int: Unicode.Scalar] = [
@@ -18,12 +18,12 @@ import Testing
         #expect(!GSM7.basic.contains("\u{1B}"))
     }
 
-    @Test func extensionTableHoldsTheTenEscapedCharacters() {
+    @Test func extensionTableHoldsTheTenEscapedCharacters() async {
         #expect(GSM7.extension == Set("\u{0C}^{}\\[~]|€".unicodeScalars))
         #expect(GSM7.extension.isDisjoint(with: GSM7.basic))
     }
 
-    @Test func printableASCIIIsGSM7ExceptTheBacktick() {
+    @Test func printableASCIIIsGSM7ExceptTheBacktick() async {
         for value in UInt32(0x20)...0x7E {
             let scalar = Unicode.Scalar(value)!
             let inGSM = GSM7.basic.contains(scalar) || GSM7.extension.contains(scalar)
@@ -31,7 +31,7 @@ import Testing
         }
     }
 
-    @Test func lettersOutsideTheTableSwitchToUCS2() {
+    @Test func lettersOutsideTheTableSwitchToUCS2() async {
         for text in ["ç", "á", "Ñandú ç", "’", "“quoted”", "`", "\u{1B}", "東京"] {
             #expect(SMSSegments(text).encoding == .ucs2, "\(text)")
         }
@@ -40,7 +40,7 @@ import Testing
         }
     }
 
-    @Test func gsm7FitsOneSegmentUpTo160Then153EachPart() {
+    @Test func gsm7FitsOneSegmentUpTo160Then153EachPart() async {
         func segments(_ count: Int) -> Int { SMSSegments(String(repeating: "a", count: count)).segments }
         #expect(SMSSegments("").segments == 1)
         #expect(SMSSegments("").characters == 0)
@@ -54,7 +54,7 @@ import Testing
         #expect(!SMSSegments(String(repeating: "a", count: 160)).isMultipart)
     }
 
-    @Test func extensionCharactersCountDouble() {
+    @Test func extensionCharactersCountDouble() async {
         let eighty = SMSSegments(String(repeating: "€", count: 80))
         #expect(eighty.characters == 160)
         #expect(eighty.encoding == .gsm7)
@@ -64,7 +64,7 @@ import Testing
         #expect(SMSSegments("\r\n").characters == 2, "CR and LF are two septets even as one Swift character")
     }
 
-    @Test func anEscapedCharacterIsNeverSplitAcrossSegments() {
+    @Test func anEscapedCharacterIsNeverSplitAcrossSegments() async {
         // 306 septets would fit two parts of 153, but the euro would straddle them.
         let text = String(repeating: "a", count: 152) + "€" + String(repeating: "a", count: 152)
         let sms = SMSSegments(text)
@@ -72,7 +72,7 @@ import Testing
         #expect(sms.segments == 3)
     }
 
-    @Test func ucs2FitsOneSegmentUpTo70Then67EachPart() {
+    @Test func ucs2FitsOneSegmentUpTo70Then67EachPart() async {
         func segments(_ count: Int) -> Int { SMSSegments("ç" + String(repeating: "a", count: count - 1)).segments }
         #expect(segments(70) == 1)
         #expect(segments(71) == 2)
@@ -83,7 +83,7 @@ import Testing
         #expect(sms.characters == 70, "in UCS-2 the euro is one code unit like any other character")
     }
 
-    @Test func charactersBeyondTheBMPTakeTwoCodeUnitsAndStayWhole() {
+    @Test func charactersBeyondTheBMPTakeTwoCodeUnitsAndStayWhole() async {
         let emoji = SMSSegments("😀")
         #expect(emoji.encoding == .ucs2)
         #expect(emoji.characters == 2)

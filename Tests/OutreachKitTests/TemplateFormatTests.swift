@@ -36,148 +36,173 @@ import Testing
         }
     }
 
+    static let hotline = ContactCard(
+        name: "Hotline", entries: [.init(label: "Call", value: "1-888-373-7888", url: "tel:+18883737888")],
+        notes: [[.text("Run by Polaris.")]], id: "hotline",
+        phone: .init(number: "1-888-373-7888", url: "tel:+18883737888"),
+        textLine: .init(shortCode: "233733", keywords: ["HELP", "INFO"], url: "sms:233733?body=HELP"),
+        tty: .init(number: "711", url: "tel:711"), operatedBy: .init(name: "Polaris", isNonGovernmental: true))
+    static let tipLine = ContactCard(
+        name: "Tip Line", entries: [.init(label: "Call", value: "1-866-347-2423", url: "tel:+18663472423")], id: "ice-line",
+        phone: .init(number: "1-866-347-2423", url: "tel:+18663472423"))
+
+    /// A document as a layout makes it: a message section, an agency section, and the reporting contacts.
     static let document = Document(
-        metadata: DocumentMetadata(title: "Signs <& tips>", subtitle: "Test Campaign", locale: "en", material: "sheet", layout: "handout"),
+        metadata: DocumentMetadata(title: "Signs <& tips>", subtitle: "Test Campaign", locale: "en", material: "sheet",
+                                   layout: "handout", campaignName: "Test Campaign", reportingContacts: ["ice-line", "hotline"]),
         blocks: [
             .paragraph([.text("Intro "), .strong([.text("bold")])]),
-            .heading(level: 2, content: [.text("Signs")]),
-            .paragraph([.text("Watch for this.")]),
-            .heading(level: 3, content: [.text("Deeper")]),
-            .list(ordered: false, items: [[.paragraph([.text("one")])]]),
-            .heading(level: 2, content: [.text("Report")]),
-            .contactCard(ContactCard(name: "Hotline", entries: [.init(label: "Call", value: "1-888-373-7888")])),
+            .section(Section(
+                subject: .message(PlacedMessage(id: "signs", locale: "en", title: "Signs", short: "Look for the signs.",
+                                                audiences: ["public"])),
+                blocks: [
+                    .heading(level: 2, content: [.text("Signs")]),
+                    .paragraph([.text("Watch for this.")]),
+                    .heading(level: 3, content: [.text("Deeper")]),
+                    .list(ordered: false, items: [[.paragraph([.text("one")])]]),
+                ])),
+            .section(Section(
+                subject: .agency(PlacedAgency(id: "ice", name: "Immigration", acronym: "ICE", kind: "dhs-component")),
+                blocks: [.heading(level: 2, content: [.text("Immigration (ICE)")]),
+                         .paragraph([.text("Investigates "), .strong([.text("cases")]), .text(".")])])),
+            .section(Section(subject: .reportingContacts, blocks: [
+                .heading(level: 2, content: [.text("Report")]), .contactCard(hotline), .contactCard(tipLine),
+            ])),
         ])
 
-    static let campaign = Campaign(
-        name: LocalizedText(["en": "Test Campaign", "es": "Campaña"]), summary: LocalizedText("A *test*.", locale: "en"),
-        defaultLocale: "en", locales: ["en", "es"], audiences: [], reportingContacts: ["ice-line", "hotline"],
-        contacts: [
-            Contact(id: "hotline", name: LocalizedText("Hotline", locale: "en"), phone: "1-888-373-7888",
-                    text: .init(shortCode: "233733", keywords: ["HELP", "INFO"]), tty: "711",
-                    operatedBy: .init(name: "Polaris", kind: .nonGovernmental)),
-            Contact(id: "ice-line", name: LocalizedText("Tip Line", locale: "en"), phone: "1-866-347-2423"),
-        ],
-        agencies: [Agency(id: "ice", name: LocalizedText("Immigration", locale: "en"), acronym: "ICE", kind: .dhsComponent,
-                          role: LocalizedText("Investigates **cases**.", locale: "en"))],
-        messages: [
-            Message(id: "signs", locale: "en", title: "Signs", body: "Look.", short: "Look for the signs.", audiences: ["public"]),
-            Message(id: "signs", locale: "es", title: "Señales", body: "Mira.", audiences: ["public"]),
-            Message(id: "other", locale: "en", title: "Other", body: "Else.", audiences: ["public"]),
-        ])
-
-    static func render(_ format: TemplateFormat, document: Document = document, options: [String: JSONValue] = [:]) throws -> String {
-        let rendered = try format.render(document, options: RenderOptions(campaign: campaign, formatOptions: options))
+    static func render(_ format: TemplateFormat, document: Document = document, options: [String: JSONValue] = [:]) async throws -> String {
+        let rendered = try await format.render(document, options: RenderOptions(formatOptions: options))
         return String(decoding: try #require(rendered.files.first).contents, as: UTF8.self)
     }
 
     // MARK: The descriptor and templates
 
-    @Test func textBaseInsertsValuesUnescapedEvenInPartials() throws {
+    @Test func textBaseInsertsValuesUnescapedEvenInPartials() async throws {
         let format = try Self.load([
             "format.yml": Self.descriptor(),
             "page.mustache": "{{metadata.title}}\n{{>part}}\n",
             "part.mustache": "[{{metadata.title}}]\n",
         ])
-        #expect(try Self.render(format) == "Signs <& tips>\n[Signs <& tips>]\n")
+        #expect(try await Self.render(format) == "Signs <& tips>\n[Signs <& tips>]\n")
     }
 
-    @Test func htmlBaseEscapesValues() throws {
+    @Test func htmlBaseEscapesValues() async throws {
         let format = try Self.load([
             "format.yml": Self.descriptor(base: "html"),
             "page.mustache": "<h1>{{metadata.title}}</h1>{{>part}}\n",
             "part.mustache": "<p>{{metadata.title}}</p>",
         ])
-        #expect(try Self.render(format) == "<h1>Signs &lt;&amp; tips&gt;</h1><p>Signs &lt;&amp; tips&gt;</p>\n")
+        #expect(try await Self.render(format) == "<h1>Signs &lt;&amp; tips&gt;</h1><p>Signs &lt;&amp; tips&gt;</p>\n")
     }
 
-    @Test func theMainTemplateCanBeNamedAndEndsWithOneNewline() throws {
+    @Test func theMainTemplateCanBeNamedAndEndsWithOneNewline() async throws {
         let format = try Self.load([
             "format.yml": Self.descriptor(extra: "template: main.mustache"),
             "main.mustache": "{{format.name}}.{{format.extension}} {{format.mediaType}} {{format.base}}\n\n\n  \n",
         ])
-        #expect(try Self.render(format) == "test.txt text/plain text\n")
+        #expect(try await Self.render(format) == "test.txt text/plain text\n")
         #expect(format.format == FormatDescriptor(name: "test", fileExtension: "txt", mediaType: "text/plain", summary: "A test format"))
     }
 
-    @Test func blocksAreRenderedInTheBaseFormat() throws {
+    @Test func blocksAreRenderedInTheBaseFormat() async throws {
         let template = "{{#document.blocks}}{{kind}}|{{level}}|{{#isHeading}}H{{/isHeading}}|{{{rendered}}}|{{text}}\n{{/document.blocks}}"
-        let html = try Self.render(try Self.load(["format.yml": Self.descriptor(base: "html"), "page.mustache": template]))
+        let html = try await Self.render(try Self.load(["format.yml": Self.descriptor(base: "html"), "page.mustache": template]))
         #expect(html.contains("paragraph|||<p>Intro <strong>bold</strong></p>|Intro bold\n"))
         #expect(html.contains("heading|2|H|<h2>Signs</h2>|Signs\n"))
         #expect(html.contains("heading|3|H|<h3>Deeper</h3>|Deeper\n"))
         #expect(html.contains("contactCard|||<"))
-        let markdown = try Self.render(try Self.load(["format.yml": Self.descriptor(base: "markdown"), "page.mustache": template]))
+        let markdown = try await Self.render(try Self.load(["format.yml": Self.descriptor(base: "markdown"), "page.mustache": template]))
         #expect(markdown.contains("paragraph|||Intro **bold**|Intro bold\n"))
         #expect(markdown.contains("heading|2|H|## Signs|Signs\n"))
-        let text = try Self.render(try Self.load(["format.yml": Self.descriptor(base: "text"), "page.mustache": template]))
+        let text = try await Self.render(try Self.load(["format.yml": Self.descriptor(base: "text"), "page.mustache": template]))
         #expect(text.contains("heading|2|H|Signs\n-----|Signs\n"))
     }
 
-    @Test func bodyIsWhatTheBaseRendererWrites() throws {
+    @Test func bodyIsWhatTheBaseRendererWrites() async throws {
         let format = try Self.load(["format.yml": Self.descriptor(base: "markdown"), "page.mustache": "{{{document.body}}}"])
-        #expect(try Self.render(format) == MarkdownBlockWriter.lines(for: Self.document.blocks).joined(separator: "\n") + "\n")
+        #expect(try await Self.render(format) == MarkdownBlockWriter.lines(for: Self.document.blocks).joined(separator: "\n") + "\n")
     }
 
-    @Test func sectionsGroupBlocksAtLevelTwoHeadings() throws {
+    @Test func sectionsGroupBlocksAtLevelTwoHeadings() async throws {
         let format = try Self.load([
             "format.yml": Self.descriptor(base: "html"),
             "page.mustache": "{{#document.sections}}<{{{title}}}|{{titleText}}>{{{rendered}}}\n{{/document.sections}}",
         ])
-        let output = try Self.render(format)
+        let output = try await Self.render(format)
         #expect(output.hasPrefix("<|><p>Intro <strong>bold</strong></p>\n<Signs|Signs><p>Watch for this.</p>\n<h3>Deeper</h3>\n<ul>\n"),
                 "headings under a section keep their level")
-        #expect(output.contains("</ul>\n<Report|Report><section"))
-        #expect(output.components(separatedBy: "|").count == 4, "two titled sections and one untitled")
+        #expect(output.contains("</ul>\n<Immigration (ICE)|Immigration (ICE)><p>Investigates"))
+        #expect(output.contains("</p>\n<Report|Report><section"))
+        #expect(output.components(separatedBy: "|").count == 5, "three titled sections and one untitled")
     }
 
-    @Test func campaignMessagesAreInTheDocumentLocaleAndDocumentMessagesFollowItsHeadings() throws {
+    @Test func documentMessagesComeFromTheSectionsTheLayoutPlaced() async throws {
         let format = try Self.load([
             "format.yml": Self.descriptor(),
             "page.mustache": """
                 {{#campaign.messages}}{{id}}:{{title}}:{{#inDocument}}in{{/inDocument}}:{{sms.text}}:{{sms.characters}}:{{sms.encoding}}:{{sms.segments}}
                 {{/campaign.messages}}--
-                {{#document.messages}}{{id}}
+                {{#document.messages}}{{id}}:{{locale}}:{{title}}:{{text}}
                 {{/document.messages}}
                 """,
         ])
-        #expect(try Self.render(format) == "signs:Signs:in:Look for the signs.:19:GSM-7:1\nother:Other::Other:5:GSM-7:1\n--\nsigns\n")
-        var spanish = Self.document
-        spanish.metadata.locale = "es"
-        spanish.blocks = [.heading(level: 2, content: [.text("Señales")])]
-        #expect(try Self.render(format, document: spanish) == "signs:Señales:in:Señales:7:GSM-7:1\nother:Other::Other:5:GSM-7:1\n--\nsigns\n")
+        #expect(try await Self.render(format) == "signs:Signs:in:Look for the signs.:19:GSM-7:1\n--\nsigns:en:Signs:Watch for this.\n\nDeeper\n~~~~~~\n\n  - one\n")
     }
 
-    @Test func contactsAgenciesAndOptions() throws {
+    /// Meaning comes from the section's id, never from heading text: a translated
+    /// title, and a heading edited so it matches no title at all, still list the message.
+    @Test func aTranslatedOrEditedTitleStillListsTheMessage() async throws {
+        let format = try Self.load([
+            "format.yml": Self.descriptor(),
+            "page.mustache": "{{#document.messages}}{{id}}|{{title}}|{{sms.text}}\n{{/document.messages}}",
+        ])
+        var spanish = Self.document
+        spanish.metadata.locale = "es"
+        spanish.blocks = [.section(Section(
+            subject: .message(PlacedMessage(id: "signs", locale: "es", title: "Señales de alerta")),
+            blocks: [.heading(level: 2, content: [.text("Un encabezado cambiado a mano")]), .paragraph([.text("Mira.")])]))]
+        #expect(try await Self.render(format, document: spanish) == "signs|Señales de alerta|Señales de alerta\n")
+        var edited = Self.document
+        edited.blocks = edited.blocks.map { block in
+            guard case .section(var section) = block, case .message = section.subject else { return block }
+            section.blocks[0] = .heading(level: 2, content: [.text("Signs (edited)")])
+            return .section(section)
+        }
+        #expect(try await Self.render(format, document: edited) == "signs|Signs|Look for the signs.\n")
+    }
+
+    @Test func contactsAgenciesAndOptions() async throws {
         let format = try Self.load([
             "format.yml": Self.descriptor(base: "html"),
             "page.mustache": """
-                {{campaign.name}}|{{{campaign.summary}}}
-                {{#campaign.reportingContacts}}{{id}} {{tel}} {{#text}}{{#keywords}}{{.}}{{^last()}}/{{/last()}}{{/keywords}}@{{shortCode}}{{/text}} {{#tty}}tty{{/tty}} {{#operatedBy.isNonGovernmental}}NGO {{operatedBy.name}}{{/operatedBy.isNonGovernmental}}
-                {{/campaign.reportingContacts}}{{#campaign.agencies}}{{acronym}} {{kind}} {{{role}}}{{/campaign.agencies}}
+                {{campaign.name}}|{{metadata.campaignName}}
+                {{#campaign.reportingContacts}}{{id}} {{tel}} {{#text}}{{#keywords}}{{.}}{{^last()}}/{{/last()}}{{/keywords}}@{{shortCode}} {{url}}{{/text}} {{#tty}}tty{{/tty}} {{#operatedBy.isNonGovernmental}}NGO {{operatedBy.name}}{{/operatedBy.isNonGovernmental}}
+                {{/campaign.reportingContacts}}{{#campaign.agencies}}{{acronym}} {{kind}} {{{rendered}}}{{/campaign.agencies}}
                 {{options.greeting}} {{options.count}} {{#options.loud}}!{{/options.loud}}
                 """,
         ])
-        let output = try Self.render(format, options: ["greeting": .string("hi"), "count": .number(3), "loud": .bool(true)])
+        let output = try await Self.render(format, options: ["greeting": .string("hi"), "count": .number(3), "loud": .bool(true)])
         #expect(output == """
-            Test Campaign|<p>A <em>test</em>.</p>
+            Test Campaign|Test Campaign
             ice-line tel:+18663472423
-            hotline tel:+18883737888 HELP/INFO@233733 tty NGO Polaris
-            ICE dhs-component <p>Investigates <strong>cases</strong>.</p>
+            hotline tel:+18883737888 HELP/INFO@233733 sms:233733?body=HELP tty NGO Polaris
+            ICE dhs-component <h2>Immigration (ICE)</h2>
+            <p>Investigates <strong>cases</strong>.</p>
             hi 3 !
 
             """)
     }
 
-    @Test func renderingIsDeterministic() throws {
+    @Test func renderingIsDeterministic() async throws {
         let format = try Self.load(["format.yml": Self.descriptor(base: "html"), "page.mustache": try String(
             contentsOf: Self.examples.appendingPathComponent("wallet-card/page.mustache"), encoding: .utf8)])
-        let first = try Self.render(format)
-        for _ in 0..<5 { #expect(try Self.render(format) == first) }
+        let first = try await Self.render(format)
+        for _ in 0..<5 { #expect(try await Self.render(format) == first) }
     }
 
     // MARK: Broken formats
 
-    @Test func mustacheSyntaxErrorIsReportedWithFileLineAndColumn() throws {
+    @Test func mustacheSyntaxErrorIsReportedWithFileLineAndColumn() async throws {
         for base in ["text", "html"] {
             let problems = Self.problems([
                 "format.yml": Self.descriptor(base: base),
@@ -197,7 +222,7 @@ import Testing
         #expect(partial.one(containing: "template syntax")?.location?.description.hasPrefix("formats/test/entry.mustache:2:") == true)
     }
 
-    @Test func missingTemplateFileIsReportedAtItsKey() throws {
+    @Test func missingTemplateFileIsReportedAtItsKey() async throws {
         let named = Self.problems(["format.yml": Self.descriptor(extra: "template: main.mustache"), "page.mustache": "x"])
         let problem = try #require(named.one(containing: "missing template 'main.mustache'"))
         #expect(problem.location == SourceLocation(file: "formats/test/format.yml", line: 6, column: 11))
@@ -208,7 +233,7 @@ import Testing
         #expect(unnamed.one(containing: "missing template 'page.mustache'")?.location?.description == "formats/test/format.yml:1:1")
     }
 
-    @Test func unknownKeyInTheDescriptorIsReportedWithItsLine() throws {
+    @Test func unknownKeyInTheDescriptorIsReportedWithItsLine() async throws {
         let problems = Self.problems([
             "format.yml": "name: test\nextension: txt\nmediaType: text/plain\nsummary: A test\nbse: text\n",
             "page.mustache": "x",
@@ -219,14 +244,14 @@ import Testing
         #expect(problems.one(containing: "missing required key 'base'")?.location?.file == "formats/test/format.yml")
     }
 
-    @Test func badBaseNamesTheChoices() throws {
+    @Test func badBaseNamesTheChoices() async throws {
         let problems = Self.problems(["format.yml": Self.descriptor(base: "pdf"), "page.mustache": "x"])
         let problem = try #require(problems.one(containing: "unknown base 'pdf'"))
         #expect(problem.location == SourceLocation(file: "formats/test/format.yml", line: 5, column: 7))
         #expect(problem.hint == "valid choices: 'html', 'markdown', 'text'")
     }
 
-    @Test func everyProblemOfABrokenFormatIsReportedAtOnce() {
+    @Test func everyProblemOfABrokenFormatIsReportedAtOnce() async {
         let problems = Self.problems([
             "format.yml": Self.descriptor(base: "pdf", extra: "template: main.mustache"),
             "page.mustache": "{{#a}}\n{{/b}}\n",
@@ -237,7 +262,7 @@ import Testing
         #expect(problems.last?.message.contains("closes a section that is not the one open") == true)
     }
 
-    @Test func badDescriptorValues() {
+    @Test func badDescriptorValues() async {
         let problems = Self.problems([
             "format.yml": """
                 name: Test Format
@@ -278,9 +303,9 @@ import Testing
         return kit
     }
 
-    @Test func generatesBothExampleFormatsAndWarnsAboutLongMessages() throws {
+    @Test func generatesBothExampleFormatsAndWarnsAboutLongMessages() async throws {
         let kit = try Self.kitUsingExamples()
-        let plan = try kit.plan()
+        let plan = try await kit.plan()
         _ = try OutputWriter().write(plan)
         #expect(Set(kit.outputTree().keys) == ["sheet.txt", "sheet.html"])
 
@@ -303,45 +328,45 @@ import Testing
         #expect(card.hasSuffix("</html>\n") && !card.hasSuffix("\n\n"))
     }
 
-    @Test func noWarningWhenEveryMessageFitsOneSegment() throws {
+    @Test func noWarningWhenEveryMessageFitsOneSegment() async throws {
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "materials:", with: "formats:\n  - folder: \(Self.examples.path)\nmaterials:")
         try kit.edit("outreach.yml", replacing: "layout: fact-sheet", with: "layout: handout")
         try kit.edit("outreach.yml", replacing: "[markdown, text, html]", with: "[sms]")
-        let plan = try kit.plan()
+        let plan = try await kit.plan()
         #expect(plan.warnings.isEmpty)
         let sms = String(decoding: try #require(plan.outputs.first).contents, as: UTF8.self)
         #expect(sms.contains("--- signs: Signs\nSigns\n[5 characters, GSM-7, 1 segment]\n"))
         #expect(!sms.contains("WARNING"))
     }
 
-    @Test func userFolderIsFoundThroughOUTREACH_FORMATS_PATH() throws {
+    @Test func userFolderIsFoundThroughOUTREACH_FORMATS_PATH() async throws {
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "[markdown, text, html]", with: "[sms]")
-        #expect(kit.problems().one(containing: "unknown format 'sms'") != nil, "without the user folder")
-        let plan = try kit.plan(environment: ["OUTREACH_FORMATS_PATH": "/nonexistent:" + Self.examples.path])
+        await #expect(kit.problems().one(containing: "unknown format 'sms'") != nil, "without the user folder")
+        let plan = try await kit.plan(environment: ["OUTREACH_FORMATS_PATH": "/nonexistent:" + Self.examples.path])
         #expect(plan.outputs.map(\.path) == ["sheet.txt"])
         #expect(plan.outputs.first?.format == "sms")
     }
 
-    @Test func brokenFormatInTheManifestFolderStopsTheRun() throws {
+    @Test func brokenFormatInTheManifestFolderStopsTheRun() async throws {
         let kit = try Fixture.minimal()
         try kit.write("formats/sms/format.yml", Self.descriptor(extra: "template: sms.mustache").replacingOccurrences(of: "name: test", with: "name: sms"))
         try kit.write("formats/sms/sms.mustache", "{{#document.messages}}\n{{id}}\n")
         try kit.edit("outreach.yml", replacing: "materials:", with: "formats:\n  - folder: formats\nmaterials:")
         try kit.edit("outreach.yml", replacing: "[markdown, text, html]", with: "[sms]")
-        let problems = kit.problems()
+        let problems = await kit.problems()
         let syntax = try #require(problems.one(containing: "template syntax"))
         #expect(syntax.location?.file == "formats/sms/sms.mustache")
         #expect(syntax.location?.line ?? 0 >= 1)
     }
 
-    @Test func templateFormatNamedLikeABuiltInIsAnError() throws {
+    @Test func templateFormatNamedLikeABuiltInIsAnError() async throws {
         let kit = try Fixture.minimal()
         try kit.write("formats/html/format.yml", Self.descriptor().replacingOccurrences(of: "name: test", with: "name: html"))
         try kit.write("formats/html/page.mustache", "{{{document.body}}}\n")
         try kit.edit("outreach.yml", replacing: "materials:", with: "formats:\n  - folder: formats\nmaterials:")
-        let problem = try #require(kit.problems().one(containing: "has the name of a built-in format"))
+        let problem = try await #require(kit.problems().one(containing: "has the name of a built-in format"))
         #expect(problem.location?.file == "formats/html/format.yml")
     }
 
@@ -373,7 +398,7 @@ import Testing
     static let folder = Repository.golden.appendingPathComponent("formats")
 
     /// The Blue Campaign's two main materials in both example formats.
-    static func outputs() throws -> [PlannedOutput] {
+    static func outputs() async throws -> [PlannedOutput] {
         let kit = try Fixture(copyingExample: false)
         try kit.write("outreach.yml", """
             version: 1
@@ -396,11 +421,11 @@ import Testing
                 formats: [sms, wallet-card]
                 messages: [recognize-the-signs, how-to-report]
             """)
-        return try kit.plan(environment: ["SOURCE_DATE_EPOCH": "1767225600", "OUTREACH_FORMATS_PATH": "/nonexistent"]).outputs
+        return try await kit.plan(environment: ["SOURCE_DATE_EPOCH": "1767225600", "OUTREACH_FORMATS_PATH": "/nonexistent"]).outputs
     }
 
-    @Test func everyOutputMatchesItsGoldenFile() throws {
-        let outputs = try Self.outputs()
+    @Test func everyOutputMatchesItsGoldenFile() async throws {
+        let outputs = try await Self.outputs()
         #expect(outputs.map(\.path) == [
             "government-roles.sms.txt", "government-roles.wallet-card.html",
             "recognize-and-report.sms.txt", "recognize-and-report.wallet-card.html",

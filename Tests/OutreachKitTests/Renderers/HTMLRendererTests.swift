@@ -19,14 +19,14 @@ import Testing
         return String(page[start.upperBound..<end.lowerBound])
     }
 
-    @Test func describesItsFormat() {
+    @Test func describesItsFormat() async {
         let format = HTMLRenderer().format
         #expect(format.name == "html")
         #expect(format.fileExtension == "html")
         #expect(format.mediaType == "text/html")
     }
 
-    @Test func isOneStandaloneHTML5Page() throws {
+    @Test func isOneStandaloneHTML5Page() async throws {
         let page = try render(SampleDocuments.everything)
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"))
         #expect(page.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
@@ -39,7 +39,7 @@ import Testing
         }
     }
 
-    @Test func elementsAreBalanced() throws {
+    @Test func elementsAreBalanced() async throws {
         let page = try render(SampleDocuments.everything)
         var open: [String] = []
         let void: Set = ["meta", "br", "hr", "!doctype"]
@@ -59,18 +59,18 @@ import Testing
         #expect(open.isEmpty)
     }
 
-    @Test func localeSetsTheLanguage() throws {
+    @Test func localeSetsTheLanguage() async throws {
         let page = try render(Document(metadata: SampleDocuments.metadata(locale: "es"), blocks: []))
         #expect(page.contains("<html lang=\"es\">"))
     }
 
-    @Test func footerIsLeftOutWithoutSourceNoteOrDate() throws {
+    @Test func footerIsLeftOutWithoutSourceNoteOrDate() async throws {
         let page = try render(Document(metadata: SampleDocuments.metadata(date: nil, sourceNote: nil), blocks: []))
         #expect(!page.contains("<footer>"))
         #expect(page.contains("</main>\n</body>"))
     }
 
-    @Test func textAndAttributesAreEscaped() throws {
+    @Test func textAndAttributesAreEscaped() async throws {
         let metadata = SampleDocuments.metadata(title: "<script>alert('t')</script>", subtitle: "Tom & \"Jerry\"")
         let page = try render(Document(metadata: metadata, blocks: [
             .paragraph([.text("<script>alert(\"x\")</script> & 'q'")]),
@@ -84,23 +84,23 @@ import Testing
     }
 
     @Test(arguments: ["javascript:alert(1)", "JavaScript:alert(1)", " java\tscript:alert(1)", "data:text/html,<b>x</b>", "vbscript:msgbox(1)"])
-    func unsafeLinksAreNotLinked(url: String) throws {
+    func unsafeLinksAreNotLinked(url: String) async throws {
         let html = try main([.paragraph([.link(url: url, content: [.text("open")])])])
         #expect(html == "<p>open</p>")
     }
 
     @Test(arguments: ["https://www.ice.gov/tips", "http://example.org", "mailto:help@example.org", "tel:+18883737888", "materials/cards.html", "#top"])
-    func allowedLinksAreLinked(url: String) throws {
+    func allowedLinksAreLinked(url: String) async throws {
         let html = try main([.paragraph([.link(url: url, content: [.text("open")])])])
         #expect(html == "<p><a href=\"\(url)\">open</a></p>")
     }
 
-    @Test func headingsNestWithoutSkippingLevels() throws {
+    @Test func headingsNestWithoutSkippingLevels() async throws {
         let html = try main([1, 4, 2, 6, 3, 5].map { Block.heading(level: $0, content: [.text("h")]) })
         #expect(html == ["h2", "h3", "h2", "h3", "h3", "h4"].map { "<\($0)>h</\($0)>" }.joined(separator: "\n"))
     }
 
-    @Test func cardsFactsAndCalloutsHaveTheirElements() throws {
+    @Test func cardsFactsAndCalloutsHaveTheirElements() async throws {
         let html = try main([
             .heading(level: 2, content: [.text("Report")]),
             .contactCard(ContactCard(name: "ICE Tip Line", entries: [
@@ -132,12 +132,12 @@ import Testing
     }
 
     @Test(arguments: [(Paper.letter, "@page { size: letter; margin: 0.75in; }"), (Paper.a4, "@page { size: A4; margin: 18mm; }")])
-    func pageSizeFollowsThePaper(paper: Paper, rule: String) throws {
+    func pageSizeFollowsThePaper(paper: Paper, rule: String) async throws {
         let page = try render(SampleDocuments.everything, paper: paper)
         #expect(page.contains(rule))
     }
 
-    @Test func printStylesKeepBoxesWholeAndPrintLinkAddresses() throws {
+    @Test func printStylesKeepBoxesWholeAndPrintLinkAddresses() async throws {
         let page = try render(SampleDocuments.everything)
         guard let print = page.range(of: "@media print {") else {
             Issue.record("no print styles")
@@ -149,7 +149,7 @@ import Testing
         #expect(printCSS.contains(".card, .callout, .facts, .fact, table, pre, blockquote { break-inside: avoid; page-break-inside: avoid; }"))
     }
 
-    @Test func statedColourContrastsAreTrueAndAtLeastAA() throws {
+    @Test func statedColourContrastsAreTrueAndAtLeastAA() async throws {
         let page = try render(SampleDocuments.everything)
         // Pairs are stated in the style sheet's comment as "#fg on #bg 12.34:1".
         let pattern = /(#[0-9a-f]{6}) on (#[0-9a-f]{6}) ([0-9]+\.[0-9]{2}):1/
@@ -162,7 +162,7 @@ import Testing
         }
     }
 
-    @Test func everyTextAndBackgroundColourIsInAStatedPair() throws {
+    @Test func everyTextAndBackgroundColourIsInAStatedPair() async throws {
         let page = try render(SampleDocuments.everything)
         guard let commentEnd = page.range(of: "*/"), let styleEnd = page.range(of: "</style>") else {
             Issue.record("no style sheet comment")
@@ -179,7 +179,7 @@ import Testing
         for colour in usedBackgrounds { #expect(backgrounds.contains(colour), "background \(colour)") }
     }
 
-    @Test func outputIsDeterministicWithOneTrailingNewline() throws {
+    @Test func outputIsDeterministicWithOneTrailingNewline() async throws {
         let first = try render(SampleDocuments.everything)
         #expect(try render(SampleDocuments.everything) == first)
         #expect(first.hasSuffix("</html>\n"))

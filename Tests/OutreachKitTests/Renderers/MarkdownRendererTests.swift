@@ -20,14 +20,14 @@ import Testing
         return String(page[end.upperBound...])
     }
 
-    @Test func describesItsFormat() {
+    @Test func describesItsFormat() async {
         let format = MarkdownRenderer().format
         #expect(format.name == "markdown")
         #expect(format.fileExtension == "md")
         #expect(format.mediaType == "text/markdown")
     }
 
-    @Test func frontMatterHoldsThePresentValuesQuoted() throws {
+    @Test func frontMatterHoldsThePresentValuesQuoted() async throws {
         let page = try render(SampleDocuments.everything)
         #expect(page.hasPrefix("""
             ---
@@ -46,7 +46,7 @@ import Testing
         #expect(sparse == "---\ntitle: \"Government Roles\"\nlocale: \"en\"\n---\n")
     }
 
-    @Test func frontMatterValuesAreSafelyQuoted() throws {
+    @Test func frontMatterValuesAreSafelyQuoted() async throws {
         let metadata = SampleDocuments.metadata(title: "Say \"no\": #1 \\ back\nslash", subtitle: "yes", audience: "\u{7}bell")
         let page = try render(Document(metadata: metadata, blocks: []))
         #expect(page.contains(#"title: "Say \"no\": #1 \\ back\nslash""#))
@@ -54,7 +54,7 @@ import Testing
         #expect(page.contains(#"audience: "\x07bell""#))
     }
 
-    @Test func outputReadsBackAsTheSameStructure() throws {
+    @Test func outputReadsBackAsTheSameStructure() async throws {
         let tricky = [
             "1. not a list", "# not a heading", "- not an item", "+ nor this", "> not a quote", "***", "---", "===",
             "a_b_c and _under_ and *star*", "`tick` [brackets](x) <html> &amp; back\\slash", "    four spaces",
@@ -93,35 +93,35 @@ import Testing
         #expect(MarkdownRoundTrip.blocks(in: markdown) == MarkdownRoundTrip.normalized(blocks))
     }
 
-    @Test func codeBlockFenceIsLongerThanAnyBacktickRunInside() throws {
+    @Test func codeBlockFenceIsLongerThanAnyBacktickRunInside() async throws {
         let markdown = try body([.code("a ``` b\n`````\n")])
         #expect(markdown.hasPrefix("``````\n"))
         #expect(markdown == "``````\na ``` b\n`````\n``````\n")
     }
 
-    @Test func codeSpansUseEnoughBackticks() throws {
+    @Test func codeSpansUseEnoughBackticks() async throws {
         #expect(try body([.paragraph([.code("a`b")])]) == "``a`b``\n")
         #expect(try body([.paragraph([.code("`x`")])]) == "`` `x` ``\n")
     }
 
-    @Test func linksWithSpacesOrParenthesesUseAngleBrackets() throws {
+    @Test func linksWithSpacesOrParenthesesUseAngleBrackets() async throws {
         #expect(try body([.paragraph([.link(url: "https://ice.gov/tips", content: [.text("tips")])])])
             == "[tips](https://ice.gov/tips)\n")
         #expect(try body([.paragraph([.link(url: "files/a b (1).pdf", content: [.text("file")])])])
             == "[file](<files/a b (1).pdf>)\n")
     }
 
-    @Test func unsafeLinksBecomeText() throws {
+    @Test func unsafeLinksBecomeText() async throws {
         let markdown = try body([.paragraph([.link(url: "javascript:alert(1)", content: [.text("click")])])])
         #expect(markdown == "click\n")
     }
 
-    @Test func breaksAreBackslashAndPlainNewlines() throws {
+    @Test func breaksAreBackslashAndPlainNewlines() async throws {
         let markdown = try body([.paragraph([.text("a"), .lineBreak, .text("b"), .softBreak, .text("c")])])
         #expect(markdown == "a\\\nb\nc\n")
     }
 
-    @Test func tablesBecomeBulletedListsOfLabelledCells() throws {
+    @Test func tablesBecomeBulletedListsOfLabelledCells() async throws {
         let markdown = try body([.table(
             header: [[.text("Agency")], [.text("Where")]],
             rows: [[[.text("TSA")], [.text("airports")]], [[.text("FEMA")], [.text("disaster areas")]]])])
@@ -134,14 +134,14 @@ import Testing
             """)
     }
 
-    @Test func calloutsBecomeQuotesWithAStrongTitle() throws {
+    @Test func calloutsBecomeQuotesWithAStrongTitle() async throws {
         let titled = try body([.callout(Callout(kind: .tip, title: "Remember", blocks: [.paragraph([.text("Recognize and report.")])]))])
         #expect(titled == "> **Remember**\n>\n> Recognize and report.\n")
         let untitled = try body([.callout(Callout(kind: .important, blocks: []))])
         #expect(untitled == "> **Important**\n")
     }
 
-    @Test func contactCardsAndFactListsAreParagraphsAndLists() throws {
+    @Test func contactCardsAndFactListsAreParagraphsAndLists() async throws {
         let markdown = try body([.contactCard(SampleDocuments.hotline), .factList([Fact(figure: "327", label: [.text("ports of entry")])])])
         #expect(markdown == """
             **National Human Trafficking Hotline**
@@ -157,7 +157,7 @@ import Testing
             """)
     }
 
-    @Test func adjacentListsKeepApartWithAnotherMarker() throws {
+    @Test func adjacentListsKeepApartWithAnotherMarker() async throws {
         let fact = Block.factList([Fact(figure: "1", label: [.text("one")])])
         let markdown = try body([fact, fact, .list(ordered: true, items: [[]]), .list(ordered: true, items: [[]])])
         #expect(markdown == "- **1** one\n\n* **1** one\n\n1.\n\n1)\n")
@@ -165,7 +165,7 @@ import Testing
         #expect(lists.count == 4)
     }
 
-    @Test func textContentTypePragmaTurnsOffHTMLEscaping() throws {
+    @Test func textContentTypePragmaTurnsOffHTMLEscaping() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-pragma-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -175,7 +175,7 @@ import Testing
         #expect(["html", "markdown", "text"].allSatisfy(TemplateSet.builtIn.names.contains))
     }
 
-    @Test func outputIsDeterministicWithOneTrailingNewline() throws {
+    @Test func outputIsDeterministicWithOneTrailingNewline() async throws {
         let first = try render(SampleDocuments.everything)
         #expect(try render(SampleDocuments.everything) == first)
         #expect(first.hasSuffix("\n") && !first.hasSuffix("\n\n"))

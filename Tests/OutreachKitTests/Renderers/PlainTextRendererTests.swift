@@ -22,7 +22,7 @@ import Testing
 
     private let prose = "Everyone has a role in combating human trafficking. DHS components work on it across their missions, and the One DHS Blue Campaign unites these efforts in training, public awareness, victim assistance and partnerships."
 
-    @Test func describesItsFormat() {
+    @Test func describesItsFormat() async {
         let format = PlainTextRenderer().format
         #expect(format.name == "text")
         #expect(format.fileExtension == "txt")
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test(arguments: [30, 40, 72])
-    func noLineIsWiderThanTheWidthUnlessItIsOneWord(width: Int) throws {
+    func noLineIsWiderThanTheWidthUnlessItIsOneWord(width: Int) async throws {
         let text = try render(SampleDocuments.everything, width: width)
         #expect(overlong(text, width: width).isEmpty)
         let words = try body([.paragraph([.text(prose)])], width: width)
@@ -38,13 +38,13 @@ import Testing
         #expect(words.split(separator: "\n").count > 2)
     }
 
-    @Test func aLongWordGetsALineOfItsOwn() throws {
+    @Test func aLongWordGetsALineOfItsOwn() async throws {
         let address = "https://www.dhs.gov/blue-campaign/materials/indicator-cards-in-seventeen-languages"
         let text = try body([.paragraph([.text("See \(address) for cards.")])], width: 40)
         #expect(text == "See\n\(address)\nfor cards.\n")
     }
 
-    @Test func headingsAreUnderlinedByLevel() throws {
+    @Test func headingsAreUnderlinedByLevel() async throws {
         let text = try body([
             .heading(level: 1, content: [.text("Roles")]),
             .heading(level: 2, content: [.text("Border")]),
@@ -53,12 +53,12 @@ import Testing
         #expect(text == "Roles\n=====\n\nBorder\n------\n\nPorts\n~~~~~\n")
     }
 
-    @Test func wrappedHeadingsAreUnderlinedToTheirLongestLine() throws {
+    @Test func wrappedHeadingsAreUnderlinedToTheirLongestLine() async throws {
         let text = try body([.heading(level: 2, content: [.text("Customs and Border Protection at ports of entry")])], width: 24)
         #expect(text == "Customs and Border\nProtection at ports of\nentry\n----------------------\n")
     }
 
-    @Test func listsHaveHangingIndents() throws {
+    @Test func listsHaveHangingIndents() async throws {
         let text = try body([.list(ordered: false, items: [
             [.paragraph([.text("ICE investigates domestic and international trafficking cases.")]),
              .list(ordered: true, items: [[.paragraph([.text("Strips traffickers of their assets and profits.")])]])],
@@ -74,14 +74,14 @@ import Testing
             """)
     }
 
-    @Test func orderedMarkersAlignTheirText() throws {
+    @Test func orderedMarkersAlignTheirText() async throws {
         let items = (1...10).map { [Block.paragraph([.text("item \($0)")])] }
         let text = try body([.list(ordered: true, items: items)])
         #expect(text.hasPrefix("   1. item 1\n   2. item 2\n"))
         #expect(text.hasSuffix("  10. item 10\n"))
     }
 
-    @Test func linksShowTheirAddressOnceInParentheses() throws {
+    @Test func linksShowTheirAddressOnceInParentheses() async throws {
         let text = try body([.paragraph([
             .link(url: "https://www.ice.gov/tips", content: [.text("ICE tip form")]), .text("; "),
             .link(url: "https://www.ice.gov/tips", content: [.text("ice.gov/tips")]), .text("; "),
@@ -100,7 +100,7 @@ import Testing
             """)
     }
 
-    @Test func noMarkdownSyntaxLeaks() throws {
+    @Test func noMarkdownSyntaxLeaks() async throws {
         let text = try render(SampleDocuments.everything)
         for syntax in ["*", "`", "#", "[", "](", "> ", "_"] {
             #expect(!text.contains(syntax), "found \(syntax)")
@@ -108,7 +108,7 @@ import Testing
         #expect(text.replacingOccurrences(of: "\n", with: " ").contains("; One DHS unites them under the Blue Campaign. Learn"))
     }
 
-    @Test func quotesCalloutsCardsAndFactsHaveTheirShapes() throws {
+    @Test func quotesCalloutsCardsAndFactsHaveTheirShapes() async throws {
         let text = try body([
             .quote([.paragraph([.text("Recognize and report.")])]),
             .callout(Callout(kind: .note, blocks: [.paragraph([.text("Call 911 in an emergency.")])])),
@@ -137,7 +137,7 @@ import Testing
             """)
     }
 
-    @Test func headerAndFooterStayWithinTheWidth() throws {
+    @Test func headerAndFooterStayWithinTheWidth() async throws {
         let metadata = SampleDocuments.metadata(
             title: "Government roles in combating human trafficking across DHS", subtitle: "Blue Campaign",
             sourceNote: "Adapted from the DHS page Government Roles, last published December 22, 2014.")
@@ -147,7 +147,7 @@ import Testing
         #expect(text.hasSuffix("\n------------------------------\nAdapted from the DHS page\nGovernment Roles, last\npublished December 22, 2014.\n"))
     }
 
-    @Test func asciiOnlyOutputHasOnlyASCII() throws {
+    @Test func asciiOnlyOutputHasOnlyASCII() async throws {
         let text = try render(Document(
             metadata: SampleDocuments.metadata(title: "Caf\u{E9} \u{2014} \u{201C}roles\u{201D}"),
             blocks: [.paragraph([.text("It\u{2019}s 9\u{2013}5\u{2026} \u{2022} 3\u{D7}4 \u{A9}\u{AE}\u{2122} se\u{F1}or \u{1F600} \u{4E2D}")])]),
@@ -159,18 +159,18 @@ import Testing
         #expect(text.contains("\"Government Roles\""))
     }
 
-    @Test func nonBreakingSpacesHoldWordsTogetherThenBecomeSpaces() throws {
+    @Test func nonBreakingSpacesHoldWordsTogetherThenBecomeSpaces() async throws {
         let text = try body([.paragraph([.text("aaaa bbbb 1-888-373-7888\u{A0}(24/7)")])], width: 20, asciiOnly: true)
         #expect(text == "aaaa bbbb\n1-888-373-7888 (24/7)\n")
     }
 
-    @Test func widthIsCountedInCharacters() throws {
+    @Test func widthIsCountedInCharacters() async throws {
         let word = "\u{E9}t\u{E9}"  // "été": three characters, five UTF-8 bytes
         let text = try body([.paragraph(Array(repeating: Inline.text(word + " "), count: 10))], width: 20)
         #expect(text.split(separator: "\n").first.map(String.init) == Array(repeating: word, count: 5).joined(separator: " "))
     }
 
-    @Test func outputIsDeterministicWithOneTrailingNewline() throws {
+    @Test func outputIsDeterministicWithOneTrailingNewline() async throws {
         let first = try render(SampleDocuments.everything)
         #expect(try render(SampleDocuments.everything) == first)
         #expect(first.hasSuffix(".\n") && !first.hasSuffix("\n\n"))

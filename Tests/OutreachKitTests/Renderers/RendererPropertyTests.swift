@@ -22,7 +22,7 @@ import Testing
         "!", "~~~", "===", "|", ":", "\"", "$", "é", "http://x.y", "a  b",
     ]
 
-    @Test func markdownReadsBackAsTheSameStructure() throws {
+    @Test func markdownReadsBackAsTheSameStructure() async throws {
         var random = SeededGenerator(state: 7)
         func text() -> String {
             (0...random.below(4)).map { _ in Self.markdownWords[random.below(Self.markdownWords.count)] }
@@ -73,7 +73,7 @@ import Testing
         }
     }
 
-    @Test func plainTextStaysWithinTheWidthAndASCIIWhenAsked() throws {
+    @Test func plainTextStaysWithinTheWidthAndASCIIWhenAsked() async throws {
         var random = SeededGenerator(state: 11)
         let words = ["a", "bb", "ccc", "dddd", "supercalifragilistic", "https://example.org/a/long/address/that/never/fits",
                      "é", "\u{1F600}", "\u{201C}q\u{201D}", "\u{2014}", "\u{2026}", "*", "`"]

@@ -53,19 +53,19 @@ struct Fixture {
     }
 
     /// Plans with diagnostics named relative to the fixture, as a user in its folder would see them.
-    func plan(filters: GenerateFilters = GenerateFilters(), environment: [String: String] = [:]) throws(DiagnosticError) -> GenerationPlan {
-        try Generator(environment: environment).plan(manifest: manifest, displayPath: "outreach.yml", filters: filters)
+    func plan(filters: GenerateFilters = GenerateFilters(), environment: [String: String] = [:]) async throws(DiagnosticError) -> GenerationPlan {
+        try await Generator(environment: environment).plan(manifest: manifest, displayPath: "outreach.yml", filters: filters)
     }
 
     /// The diagnostics a run throws; fails the test when the run succeeds, or
     /// when the failed run changed anything in the output folder.
-    func problems(environment: [String: String] = [:]) -> [Diagnostic] {
+    func problems(environment: [String: String] = [:]) async -> [Diagnostic] {
         let earlier = "out/earlier-output.txt"
         if !FileManager.default.fileExists(atPath: url(earlier).path) { try? write(earlier, "made by an earlier run\n") }
         let before = outputTree(includingHidden: true)
         defer { #expect(outputTree(includingHidden: true) == before, "a failed run changed the output folder") }
         do {
-            let plan = try plan(environment: environment)
+            let plan = try await plan(environment: environment)
             _ = try OutputWriter().write(plan)
             Issue.record("expected the run to fail")
             return []
