@@ -179,9 +179,9 @@ struct TemplateContext {
         let note = contact.note.map(text)
         return [
             "id": contact.id, "name": text(contact.name),
-            "phone": value(contact.phone), "tel": value(contact.phone.map(telURL)),
-            "otherPhones": contact.otherPhones.map { ["label": text($0.label), "number": $0.number, "tel": telURL($0.number)] },
-            "text": textLine, "tty": value(contact.tty), "ttyTel": value(contact.tty.map(telURL)),
+            "phone": value(contact.phone), "tel": value(contact.phone.map(TelephoneAddress.url(for:))),
+            "otherPhones": contact.otherPhones.map { ["label": text($0.label), "number": $0.number, "tel": TelephoneAddress.url(for: $0.number)] },
+            "text": textLine, "tty": value(contact.tty), "ttyTel": value(contact.tty.map(TelephoneAddress.url(for:))),
             "url": value(contact.url), "displayURL": value(contact.url.map(displayAddress)),
             "hours": value(contact.hours.map(text)), "languages": value(contact.languages.map(text)),
             "operatedBy": operatedBy,

@@ -3,10 +3,10 @@ extension LayoutInput {
     func card(for contact: Contact) -> ContactCard {
         var entries: [ContactCard.Entry] = []
         if let phone = contact.phone {
-            entries.append(.init(label: label(.call), value: phone, url: telURL(phone)))
+            entries.append(.init(label: label(.call), value: phone, url: TelephoneAddress.url(for: phone)))
         }
         for other in contact.otherPhones {
-            entries.append(.init(label: text(other.label), value: other.number, url: telURL(other.number)))
+            entries.append(.init(label: text(other.label), value: other.number, url: TelephoneAddress.url(for: other.number)))
         }
         if let line = contact.text {
             let words = line.keywords.map { "\"\($0)\"" }.joined(separator: " \(label(.or)) ")
@@ -14,7 +14,7 @@ extension LayoutInput {
             entries.append(.init(label: label(.text), value: value))
         }
         if let tty = contact.tty {
-            entries.append(.init(label: label(.tty), value: tty, url: telURL(tty)))
+            entries.append(.init(label: label(.tty), value: tty, url: TelephoneAddress.url(for: tty)))
         }
         if let url = contact.url {
             entries.append(.init(label: label(.online), value: displayAddress(url), url: url))
@@ -30,15 +30,6 @@ extension LayoutInput {
         if let note = contact.note { notes.append(CommonMark.parseInline(text(note))) }
         return ContactCard(name: text(contact.name), entries: entries, notes: notes)
     }
-}
-
-/// A `tel:` address for a printed number: North American numbers get `+1`.
-func telURL(_ number: String) -> String {
-    let digits = number.filter { $0.isASCII && $0.isNumber }
-    if number.hasPrefix("+") { return "tel:+" + digits }
-    if digits.count == 10 { return "tel:+1" + digits }
-    if digits.count == 11, digits.hasPrefix("1") { return "tel:+" + digits }
-    return "tel:" + digits
 }
 
 /// An address as people write it: no scheme, no trailing slash.
