@@ -6,8 +6,9 @@ import Testing
 /// generator, PATH discovery, the JSON schemas, and every way a plugin can fail.
 ///
 /// Serialized: each render blocks its calling thread while the plugin runs,
-/// and tests run on Swift's small cooperative pool.
-@Suite(.serialized) struct ExternalFormatTests {
+/// and tests run on Swift's small cooperative pool. Every test runs plugins,
+/// so every test has a time limit in place of any clock.
+@Suite(.serialized, .timeLimit(.minutes(1))) struct ExternalFormatTests {
     static let socialPosts = Repository.root.appendingPathComponent("Examples/plugins/social_posts.py")
     static let broken = Repository.root.appendingPathComponent("Tests/OutreachKitTests/Plugins/broken_plugin.py")
     static let goldenFolder = Repository.golden.appendingPathComponent("plugins/social-posts")
@@ -154,12 +155,11 @@ import Testing
         let document = Document(metadata: DocumentMetadata(title: "T", locale: "en", material: "m", layout: "handout"),
                                 blocks: [.heading(level: 2, content: [.text("Nothing")])])
         let results = ParallelResults<Bool>(count: 8)
-        let started = Date()
+        // A deadlock shows as the suite's time limit running out.
         DispatchQueue.concurrentPerform(iterations: 8) { index in
             results[index] = (try? format.render(document, options: RenderOptions()))?.files.count == 1
         }
         #expect(results.values.allSatisfy { $0 == true })
-        #expect(Date().timeIntervalSince(started) < 20)
     }
 
     // MARK: Schemas
@@ -227,6 +227,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
+        process.environment = try CleanEnvironment.make()
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -238,30 +239,27 @@ import Testing
 
     // MARK: Failures: each names the plugin, quotes its stderr, and writes nothing
 
-    /// The one error a run with the broken plugin in `mode` gives, and how long the run took.
+    /// The one error a run with the broken plugin in `mode` gives.
     static func failure(_ mode: String, timeout: Double = 5, sourceLocation: Testing.SourceLocation = #_sourceLocation)
-        throws -> (message: String, seconds: Double)
+        throws -> String
     {
         let kit = try brokenKit(mode, timeout: timeout)
-        let started = Date()
         let problems = kit.problems()
-        let seconds = Date().timeIntervalSince(started)
         let errors = problems.filter { $0.severity == .error }
         let message = try #require(errors.first?.message, "no error for mode \(mode)", sourceLocation: sourceLocation)
         #expect(errors.count == 2, "one per material: \(errors.map(\.description))", sourceLocation: sourceLocation)
         #expect(message.hasPrefix("cannot render material 'social-") && message.contains("external format 'broken' (python3 \(broken.path) \(mode))"),
                 "\(message)", sourceLocation: sourceLocation)
         #expect(!FileManager.default.fileExists(atPath: kit.root.appendingPathComponent("escape.txt").path), sourceLocation: sourceLocation)
-        return (message, seconds)
+        return message
     }
 
-    @Test func hungPluginIsKilledWithinItsTimeout() throws {
-        let (message, seconds) = try Self.failure("hang", timeout: 1.5)
+    /// The plugin hangs for good: only its timeout, not the suite's time limit, can end the run.
+    @Test(.enabled(if: Platform.isLinux, "reads /proc to see that the plugin's child process is gone"))
+    func hungPluginIsKilledWithinItsTimeout() throws {
+        let message = try Self.failure("hang", timeout: 1.5)
         #expect(message.contains("did not answer within its timeout of 1.5 s and was stopped"), "\(message)")
         #expect(message.contains("| broken_plugin: about to hang"))
-        // Two materials render in parallel on 2 cores or more, one after the other on fewer.
-        let renders = ProcessInfo.processInfo.activeProcessorCount >= 2 ? 1.0 : 2.0
-        #expect(seconds < 1.5 * renders + 1.5, "took \(seconds) s")
         // The plugin's own child process was killed with it.
         let pid = try #require(message.components(separatedBy: "child pid ").last?.prefix { $0.isNumber })
         #expect(Self.isGone(pid: String(pid)), "child process \(pid) still runs")
@@ -277,7 +275,7 @@ import Testing
     }
 
     @Test func crashReportsTheExitStatusAndTheTailOfStderr() throws {
-        let (message, _) = try Self.failure("crash")
+        let message = try Self.failure("crash")
         #expect(message.contains("exited with status 3; the end of its stderr:"), "\(message)")
         #expect(message.contains("| broken_plugin: giving up with exit 3"))
         // Only the last 20 lines.
@@ -286,13 +284,13 @@ import Testing
     }
 
     @Test func garbageOutputIsNotJSON() throws {
-        let (message, _) = try Self.failure("garbage")
+        let message = try Self.failure("garbage")
         #expect(message.contains("printed output that is not valid JSON: 'this is not { json'"), "\(message)")
         #expect(message.contains("| broken_plugin: printing garbage"))
     }
 
     @Test func anotherMajorProtocolVersionNamesBothVersions() throws {
-        let (message, _) = try Self.failure("protocol2")
+        let message = try Self.failure("protocol2")
         #expect(message.contains("speaks protocol 2.0; this outreach speaks 1.0"), "\(message)")
         #expect(message.contains("(its stderr was empty)"))
     }
@@ -319,15 +317,14 @@ import Testing
         ("empty-component", "'sub//file.txt' (files[0].path), which has an empty path component"),
     ])
     func pathsThatEscapeTheOutputFolderAreRefused(mode: String, expected: String) throws {
-        let (message, _) = try Self.failure(mode)
+        let message = try Self.failure(mode)
         #expect(message.contains(expected), "\(message)")
     }
 
     @Test func oversizedResponseIsCutOff() throws {
-        let (message, seconds) = try Self.failure("huge")
+        let message = try Self.failure("huge")
         #expect(message.contains("printed more than 16 MiB on stdout and was stopped"), "\(message)")
         #expect(message.contains("| broken_plugin: printing 17 MiB"))
-        #expect(seconds < 10, "took \(seconds) s")
     }
 
     @Test(arguments: [
@@ -337,7 +334,7 @@ import Testing
         ("error-diagnostic", "reported an error: option 'x' is required"),
     ])
     func responsesThatBreakTheSchemaAreRefused(mode: String, expected: String) throws {
-        let (message, _) = try Self.failure(mode)
+        let message = try Self.failure(mode)
         #expect(message.contains(expected), "\(message)")
     }
 

@@ -6,7 +6,7 @@ import Testing
 ///
 /// After a deliberate change, re-record with `OUTREACH_RECORD_GOLDEN=1 swift test --filter GoldenTests`
 /// and review the diff by eye before committing it.
-@Suite struct GoldenTests {
+@Suite(.timeLimit(.minutes(1))) struct GoldenTests {
     static let folder = Repository.golden.appendingPathComponent("blue-campaign")
     static let recording = ProcessInfo.processInfo.environment["OUTREACH_RECORD_GOLDEN"] == "1"
 

@@ -3,7 +3,7 @@ import Testing
 @testable import OutreachKit
 
 /// A rerun with unchanged inputs takes outputs from the render cache, and never trusts it blindly.
-@Suite struct RenderCacheTests {
+@Suite(.timeLimit(.minutes(1))) struct RenderCacheTests {
     @Test func rerunTakesUnchangedOutputsFromTheCache() throws {
         let kit = try Fixture()
         let first = try kit.plan()
