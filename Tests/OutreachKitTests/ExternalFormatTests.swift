@@ -12,7 +12,6 @@ import Testing
     static let socialPosts = Repository.root.appendingPathComponent("Examples/plugins/social_posts.py")
     static let broken = Repository.root.appendingPathComponent("Tests/OutreachKitTests/Plugins/broken_plugin.py")
     static let goldenFolder = Repository.golden.appendingPathComponent("plugins/social-posts")
-    static let recording = ProcessInfo.processInfo.environment["OUTREACH_RECORD_GOLDEN"] == "1"
 
     // MARK: Fixtures
 
@@ -100,15 +99,7 @@ import Testing
         let outputs = try kit.plan(filters: GenerateFilters(formats: ["social-posts"])).outputs
         #expect(outputs.map(\.path) == ["social-report.csv", "social-roles.csv"])
         for output in outputs {
-            let file = Self.goldenFolder.appendingPathComponent(output.path)
-            if Self.recording {
-                try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)
-                try output.contents.write(to: file)
-                continue
-            }
-            let golden = try #require(FileManager.default.contents(atPath: file.path), "no golden file for \(output.path)")
-            #expect(String(decoding: output.contents, as: UTF8.self) == String(decoding: golden, as: UTF8.self),
-                    "\(output.path) differs from its golden file; re-record with OUTREACH_RECORD_GOLDEN=1 and review")
+            try GoldenFile.check(output.contents, against: Self.goldenFolder.appendingPathComponent(output.path))
         }
     }
 
