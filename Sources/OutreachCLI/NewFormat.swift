@@ -16,7 +16,7 @@ struct NewFormat: ParsableCommand {
             """
     )
 
-    @Argument(help: "The format's name: lowercase letters, digits and hyphens.")
+    @Argument(help: "The format's name: lowercase ASCII letters, digits and hyphens.")
     var name: String
 
     @Option(help: "template (a folder of Mustache templates) or external (a program).")
@@ -26,8 +26,8 @@ struct NewFormat: ParsableCommand {
     var directory: String = "."
 
     func validate() throws {
-        guard !name.isEmpty, name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }), name.first != "-" else {
-            throw ValidationError("format name '\(name)' must use only lowercase letters, digits and hyphens")
+        guard Identifier.isValid(name) else {
+            throw ValidationError("format name '\(name)' must use only \(Identifier.rule), such as 'poster' or 'social-posts'")
         }
     }
 

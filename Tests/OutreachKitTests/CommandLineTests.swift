@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// End-to-end tests that run the built `outreach` binary.
-@Suite struct CommandLineTests {
+@Suite(.timeLimit(.minutes(1))) struct CommandLineTests {
     struct Run {
         var status: Int32
         var stdout: String
@@ -19,11 +19,9 @@ import Testing
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }()
 
+    /// Runs the binary in `folder` with ``CleanEnvironment`` plus `environment`.
     static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) async throws -> Run {
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "SOURCE_DATE_EPOCH")
-        for (key, value) in environment { env[key] = value }
-        let result = try await runProcess(binary, arguments, in: folder, environment: env)
+        let result = try await runProcess(binary, arguments, in: folder, environment: environment)
         return Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 

@@ -4,7 +4,8 @@ import Testing
 /// Runs `swift package generate-outreach` on a fixture package that depends on
 /// outreach by path. Building outreach inside the fixture takes minutes, so
 /// this runs when `OUTREACH_PLUGIN_TESTS=1`, as `Scripts/test` (and so CI) sets it.
-@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["OUTREACH_PLUGIN_TESTS"] == "1"))
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["OUTREACH_PLUGIN_TESTS"] == "1", "set OUTREACH_PLUGIN_TESTS=1 to run"),
+       .timeLimit(.minutes(20)))
 struct CommandPluginTests {
     static let fixture = Repository.root.appendingPathComponent("Tests/Fixtures/plugin-package")
     static let scratch = Repository.root.appendingPathComponent(".build-plugin-fixture")
@@ -20,10 +21,20 @@ struct CommandPluginTests {
         return package
     }
 
+    /// The `swift` that runs these tests: the one program looked up on the caller's PATH.
+    static let swift: URL = {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        let found = folders.map { URL(fileURLWithPath: $0).appendingPathComponent("swift") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        return found ?? URL(fileURLWithPath: "/usr/bin/swift")
+    }()
+
+    /// `swift package` in a clean environment whose PATH has the toolchain's folder first.
     static func swiftPackage(_ arguments: [String], in package: Fixture) async throws -> CommandLineTests.Run {
+        let toolchain = swift.resolvingSymlinksInPath().deletingLastPathComponent().path
         let result = try await runProcess(
-            URL(fileURLWithPath: "/usr/bin/env"), ["swift", "package", "--scratch-path", scratch.path] + arguments,
-            in: package.root, environment: ProcessInfo.processInfo.environment)
+            swift, ["package", "--scratch-path", scratch.path] + arguments,
+            in: package.root, environment: ["PATH": toolchain + ":" + CleanEnvironment.path])
         return CommandLineTests.Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 

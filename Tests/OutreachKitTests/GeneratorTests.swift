@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import OutreachKit
 
-@Suite struct GeneratorTests {
+@Suite(.timeLimit(.minutes(1))) struct GeneratorTests {
     @Test func examplePlanMakesEveryMaterialInEveryFormat() async throws {
         let plan = try await Fixture().plan()
         #expect(plan.outputs.map(\.path) == [

@@ -5,10 +5,9 @@ import Testing
 /// Every output of the Blue Campaign kit, byte for byte, against files under `Golden/`.
 ///
 /// After a deliberate change, re-record with `OUTREACH_RECORD_GOLDEN=1 swift test --filter GoldenTests`
-/// and review the diff by eye before committing it.
-@Suite struct GoldenTests {
+/// and review the diff by eye before committing it; a recording run fails, naming each file it rewrote.
+@Suite(.timeLimit(.minutes(1))) struct GoldenTests {
     static let folder = Repository.golden.appendingPathComponent("blue-campaign")
-    static let recording = ProcessInfo.processInfo.environment["OUTREACH_RECORD_GOLDEN"] == "1"
 
     static func outputs() async throws -> [PlannedOutput] {
         try await Generator(environment: ["SOURCE_DATE_EPOCH": "1767225600"])
@@ -17,23 +16,31 @@ import Testing
 
     @Test func everyOutputMatchesItsGoldenFile() async throws {
         for output in try await Self.outputs() {
-            let file = Self.folder.appendingPathComponent(output.path)
-            if Self.recording {
-                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try output.contents.write(to: file)
-                continue
-            }
-            let golden = try #require(FileManager.default.contents(atPath: file.path), "no golden file for \(output.path)")
-            if golden != output.contents {
-                let expected = String(decoding: golden, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                let actual = String(decoding: output.contents, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                let line = zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expected.count, actual.count)
-                Issue.record("""
-                    \(output.path) differs from its golden file at line \(line + 1):
-                      golden: \(line < expected.count ? String(expected[line]) : "<end of file>")
-                      actual: \(line < actual.count ? String(actual[line]) : "<end of file>")
-                    """)
-            }
+            try GoldenFile.check(output.contents, against: Self.folder.appendingPathComponent(output.path))
+        }
+    }
+
+    @Test func recordingWritesTheFileAndThenFailsNamingIt() async throws {
+        let folder = try Fixture(copyingExample: false)
+        let file = folder.url("page.txt")
+        try withKnownIssue {
+            try GoldenFile.check(Data("new\n".utf8), against: file, recording: true)
+        } matching: { issue in
+            String(describing: issue).contains("re-recorded \(file.path) (new)")
+        }
+        #expect(try folder.read("page.txt") == "new\n")
+        try withKnownIssue {
+            try GoldenFile.check(Data("newer\n".utf8), against: file, recording: true)
+        } matching: { issue in
+            String(describing: issue).contains("re-recorded \(file.path);")
+        }
+        #expect(try folder.read("page.txt") == "newer\n")
+        // The next run, not recording, passes; a difference fails it.
+        try GoldenFile.check(Data("newer\n".utf8), against: file, recording: false)
+        try withKnownIssue {
+            try GoldenFile.check(Data("changed\n".utf8), against: file, recording: false)
+        } matching: { issue in
+            String(describing: issue).contains("differs from \(file.path) at line 1")
         }
     }
 

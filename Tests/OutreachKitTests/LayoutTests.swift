@@ -81,9 +81,14 @@ import Testing
     }
 
     @Test func telephoneAddresses() async {
-        #expect(telURL("1-888-373-7888") == "tel:+18883737888")
-        #expect(telURL("802-872-6199") == "tel:+18028726199")
-        #expect(telURL("711") == "tel:711")
-        #expect(telURL("+44 20 7946 0000") == "tel:+442079460000")
+        #expect(TelephoneAddress.url(for: "1-888-373-7888") == "tel:+18883737888")
+        #expect(TelephoneAddress.url(for: "802-872-6199") == "tel:+18028726199")
+        #expect(TelephoneAddress.url(for: "(802) 872-6199") == "tel:+18028726199")
+        #expect(TelephoneAddress.url(for: "711") == "tel:711")
+        #expect(TelephoneAddress.url(for: "+44 20 7946 0000") == "tel:+442079460000")
+        // A card value is linked only when it is a phone number, by the same rule.
+        #expect(TelephoneAddress.url(ifPhoneNumber: " 802-872-6199 ") == "tel:+18028726199")
+        #expect(TelephoneAddress.url(ifPhoneNumber: "1-866-DHS-2-ICE") == nil)
+        #expect(TelephoneAddress.url(ifPhoneNumber: "233733") == nil)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `outreach new-format` makes formats that render on the first run.
-@Suite(.serialized) struct NewFormatTests {
+@Suite(.serialized, .timeLimit(.minutes(1))) struct NewFormatTests {
     typealias CLI = CommandLineTests
 
     @Test(arguments: ["template", "external"])
@@ -33,5 +33,19 @@ import Testing
         #expect(again.stderr.contains("'formats/poster/format.yml' already exists; nothing was written"))
         #expect(try await CLI.run(["new-format", "Poster!", "--kind", "template"], in: kit.root).status == 2)
         #expect(try await CLI.run(["new-format", "poster", "--kind", "pdf"], in: kit.root).status == 2)
+    }
+
+    /// A bad name is a usage error before anything is written, whichever kind is asked for.
+    @Test(arguments: ["é", "café", "日本語", "Poster", "poster-", "-poster", "post er", "poster_2", "poster.v2", ""])
+    func badNamesAreRefusedUpFront(name: String) async throws {
+        for kind in ["template", "external"] {
+            let kit = try Fixture(copyingExample: false)
+            // After `--`, so that "-poster" is taken as the name rather than an option.
+            let run = try await CLI.run(["new-format", "--kind", kind, "--", name], in: kit.root)
+            #expect(run.status == 2, "\(run.stderr)")
+            #expect(run.stderr.contains("format name '\(name)' must use only lowercase ASCII letters, digits and hyphens"), "\(run.stderr)")
+            #expect(run.stdout.isEmpty)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: kit.root.path).isEmpty, "something was written")
+        }
     }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import OutreachKit
 
 /// Template formats: folders with a `format.yml` and Mustache templates.
-@Suite struct TemplateFormatTests {
+@Suite(.timeLimit(.minutes(1))) struct TemplateFormatTests {
     static let examples = Repository.root.appendingPathComponent("Examples/formats")
 
     /// A format folder made of `files`, loaded; its diagnostics name it `formats/test`.
@@ -393,7 +393,7 @@ import Testing
 /// The example template formats on the Blue Campaign kit, byte for byte, against files under `Golden/formats/`.
 ///
 /// After a deliberate change, re-record with `OUTREACH_RECORD_GOLDEN=1 swift test --filter TemplateFormatGoldenTests`
-/// and review the diff by eye before committing it.
+/// and review the diff by eye before committing it; a recording run fails, naming each file it rewrote.
 @Suite struct TemplateFormatGoldenTests {
     static let folder = Repository.golden.appendingPathComponent("formats")
 
@@ -431,23 +431,7 @@ import Testing
             "recognize-and-report.sms.txt", "recognize-and-report.wallet-card.html",
         ])
         for output in outputs {
-            let file = Self.folder.appendingPathComponent(output.path)
-            if GoldenTests.recording {
-                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try output.contents.write(to: file)
-                continue
-            }
-            let golden = try #require(FileManager.default.contents(atPath: file.path), "no golden file for \(output.path)")
-            let expected = String(decoding: golden, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            let actual = String(decoding: output.contents, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            if let line = zip(expected, actual).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset
-                ?? (expected.count == actual.count ? nil : min(expected.count, actual.count)) {
-                Issue.record("""
-                    \(output.path) differs from its golden file at line \(line + 1):
-                      golden: \(line < expected.count ? String(expected[line]) : "<end of file>")
-                      actual: \(line < actual.count ? String(actual[line]) : "<end of file>")
-                    """)
-            }
+            try GoldenFile.check(output.contents, against: Self.folder.appendingPathComponent(output.path))
         }
     }
 }

@@ -3,16 +3,15 @@ import Testing
 
 /// Colour and progress appear only on a terminal, and colour never with `NO_COLOR`.
 /// `script` (util-linux) gives the command a pseudo-terminal.
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+@Suite(
+    .enabled(if: Platform.isLinux && FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
+             "needs util-linux 'script' (Linux) for a pseudo-terminal; BSD script takes other arguments"),
+    .timeLimit(.minutes(1)))
 struct TerminalOutputTests {
     static func onTerminal(_ command: String, in folder: URL, environment: [String: String] = [:]) async throws -> String {
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "NO_COLOR")
-        env["TERM"] = "xterm"
-        for (key, value) in environment { env[key] = value }
         let line = "\(CommandLineTests.binary.path) \(command)"
         let result = try await runProcess(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", line, "/dev/null"],
-                                          in: folder, environment: env)
+                                          in: folder, environment: ["TERM": "xterm", "SHELL": "/bin/sh"].merging(environment) { $1 })
         return result.stdout
     }
 

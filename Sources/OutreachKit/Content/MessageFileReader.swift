@@ -34,7 +34,7 @@ struct MessageFileReader {
         let id: String?
         if front["id"] != nil {
             id = reader.id(front, kind: .message, locale: locale)
-        } else if isValidID(stem) {
+        } else if Identifier.isValid(stem) {
             id = stem
             reader.index.define(.message, stem, locale: locale, at: SourceLocation(file: file, line: 1, column: 1))
         } else {

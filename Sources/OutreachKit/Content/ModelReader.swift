@@ -29,11 +29,11 @@ struct ModelReader {
         return values.isEmpty ? nil : LocalizedText(values)
     }
 
-    /// An id: lowercase letters, digits and hyphens.
+    /// An id, as ``Identifier`` defines it.
     func id(_ mapping: YAMLMapping, kind: SourceIndex.Kind, locale: String? = nil) -> String? {
         guard let id = mapping.string("id", required: true), let value = mapping["id"] else { return nil }
-        guard isValidID(id) else {
-            sink.error(.invalidID, "\(kind.rawValue) id \(quoted(id)) must use only lowercase letters, digits and hyphens", at: value.at)
+        guard Identifier.isValid(id) else {
+            sink.error(.invalidID, "\(kind.rawValue) id \(quoted(id)) must use only \(Identifier.rule)", at: value.at)
             return nil
         }
         index.define(kind, id, locale: locale, at: value.at)
@@ -73,11 +73,6 @@ struct ModelReader {
         guard let id, let name else { return nil }
         return Audience(id: id, name: name)
     }
-}
-
-func isValidID(_ id: String) -> Bool {
-    !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-        && !id.hasPrefix("-") && !id.hasSuffix("-")
 }
 
 /// An absolute http(s) address with a host, or a `mailto:`/`tel:` address.

@@ -149,9 +149,8 @@ public struct ExternalFormat: Renderer {
 
     /// What is wrong with a described format, or nil.
     private static func problems(of format: FormatDescriptor) -> String? {
-        let nameCharacters = CharacterSet.lowercaseLetters.union(.decimalDigits).union(CharacterSet(charactersIn: "-"))
-        if format.name.isEmpty || format.name.unicodeScalars.contains(where: { !$0.isASCII || !nameCharacters.contains($0) }) {
-            return "the name \(quoted(format.name)); names use lowercase letters, digits and hyphens"
+        if !Identifier.isValid(format.name) {
+            return "the name \(quoted(format.name)); names use only \(Identifier.rule)"
         }
         if format.fileExtension.isEmpty || format.fileExtension.hasPrefix(".") || format.fileExtension.contains("/") {
             return "the extension \(quoted(format.fileExtension)); give it without a dot, such as 'csv'"

@@ -42,8 +42,8 @@ public struct FormatScaffold: Sendable {
 
     /// Writes the files under `folder`, refusing to replace any that exist; returns their paths.
     public func write(in folder: URL) throws(DiagnosticError) -> [String] {
-        guard isValidID(name) else {
-            throw DiagnosticError([.error(.invalidFormatNameArgument, "format name \(quoted(name)) must use only lowercase letters, digits and hyphens",
+        guard Identifier.isValid(name) else {
+            throw DiagnosticError([.error(.invalidFormatNameArgument, "format name \(quoted(name)) must use only \(Identifier.rule)",
                                           hint: "such as 'poster' or 'social-posts'")])
         }
         let fileManager = FileManager.default

@@ -39,8 +39,8 @@ struct TemplateFormatDescriptor: Sendable, Hashable {
         guard let root = YAMLValue.parse(text, file: file, emptyMessage: "the format descriptor is empty", sink: sink)?
             .mapping("the format descriptor", allowed: keys) else { return nil }
         let name = root.string("name", required: true)
-        if let name, !isValidID(name), let at = root["name"]?.at {
-            sink.error(.invalidID, "format name \(quoted(name)) must use only lowercase letters, digits and hyphens", at: at)
+        if let name, !Identifier.isValid(name), let at = root["name"]?.at {
+            sink.error(.invalidID, "format name \(quoted(name)) must use only \(Identifier.rule)", at: at)
         }
         let fileExtension = root.string("extension", required: true)
         if let fileExtension, let at = root["extension"]?.at,

@@ -5,12 +5,12 @@ extension LayoutInput {
     func card(for contact: Contact) -> ContactCard {
         var card = ContactCard(name: text(contact.name), entries: [], id: contact.id)
         if let phone = contact.phone {
-            card.phone = ContactCard.Phone(number: phone, url: telURL(phone))
-            card.entries.append(.init(label: label(.call), value: phone, url: telURL(phone)))
+            card.phone = ContactCard.Phone(number: phone, url: TelephoneAddress.url(for: phone))
+            card.entries.append(.init(label: label(.call), value: phone, url: TelephoneAddress.url(for: phone)))
         }
         for other in contact.otherPhones {
-            card.otherPhones.append(ContactCard.Phone(label: text(other.label), number: other.number, url: telURL(other.number)))
-            card.entries.append(.init(label: text(other.label), value: other.number, url: telURL(other.number)))
+            card.otherPhones.append(ContactCard.Phone(label: text(other.label), number: other.number, url: TelephoneAddress.url(for: other.number)))
+            card.entries.append(.init(label: text(other.label), value: other.number, url: TelephoneAddress.url(for: other.number)))
         }
         if let line = contact.text {
             card.textLine = ContactCard.TextLine(shortCode: line.shortCode, keywords: line.keywords, url: smsURL(line))
@@ -19,8 +19,8 @@ extension LayoutInput {
             card.entries.append(.init(label: label(.text), value: value))
         }
         if let tty = contact.tty {
-            card.tty = ContactCard.Phone(number: tty, url: telURL(tty))
-            card.entries.append(.init(label: label(.tty), value: tty, url: telURL(tty)))
+            card.tty = ContactCard.Phone(number: tty, url: TelephoneAddress.url(for: tty))
+            card.entries.append(.init(label: label(.tty), value: tty, url: TelephoneAddress.url(for: tty)))
         }
         if let url = contact.url {
             card.website = ContactCard.Website(url: url, display: displayAddress(url))
@@ -57,15 +57,6 @@ func smsURL(_ line: Contact.TextLine) -> String {
     allowed.insert(charactersIn: "-._~")
     let body = keyword.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     return "sms:\(code)?body=\(body)"
-}
-
-/// A `tel:` address for a printed number: North American numbers get `+1`.
-func telURL(_ number: String) -> String {
-    let digits = number.filter { $0.isASCII && $0.isNumber }
-    if number.hasPrefix("+") { return "tel:+" + digits }
-    if digits.count == 10 { return "tel:+1" + digits }
-    if digits.count == 11, digits.hasPrefix("1") { return "tel:+" + digits }
-    return "tel:" + digits
 }
 
 /// An address as people write it: no scheme, no trailing slash.

@@ -93,8 +93,8 @@ public struct ManifestLoader: Sendable {
         if folder != nil && (name != nil || map["command"] != nil), let at = map["folder"]?.at {
             sink.error(.formatEntryAmbiguous, "an entry of 'formats' names either a 'folder' or a format, not both", at: at)
         }
-        if let name, !isValidID(name), let at = map["name"]?.at {
-            sink.error(.invalidID, "format name \(quoted(name)) must use only lowercase letters, digits and hyphens", at: at)
+        if let name, !Identifier.isValid(name), let at = map["name"]?.at {
+            sink.error(.invalidID, "format name \(quoted(name)) must use only \(Identifier.rule)", at: at)
         }
         var command: [String]?
         if let value = map["command"] {
@@ -126,8 +126,8 @@ public struct ManifestLoader: Sendable {
             return items.map(\.0)
         }
         let id = map.string("id", required: true)
-        if let id, !isValidID(id), let at = map["id"]?.at {
-            sink.error(.invalidID, "material id \(quoted(id)) must use only lowercase letters, digits and hyphens", at: at)
+        if let id, !Identifier.isValid(id), let at = map["id"]?.at {
+            sink.error(.invalidID, "material id \(quoted(id)) must use only \(Identifier.rule)", at: at)
         }
         let layout = map.string("layout", required: true)
         let formats = list("formats")

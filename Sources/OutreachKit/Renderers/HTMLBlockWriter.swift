@@ -100,7 +100,7 @@ struct HTMLBlockWriter {
             lines.append("<dl>")
             for entry in card.entries {
                 let value = HTMLEscaping.escape(entry.value)
-                let url = entry.url ?? Self.telephoneURL(for: entry.value)
+                let url = entry.url ?? TelephoneAddress.url(ifPhoneNumber: entry.value)
                 let shown = url.map { HTMLInlineWriter.link(url: $0, innerHTML: value, text: entry.value) } ?? value
                 lines.append("<dt>\(HTMLEscaping.escape(entry.label))</dt><dd>\(shown)</dd>")
             }
@@ -111,17 +111,5 @@ struct HTMLBlockWriter {
         }
         lines.append("</section>")
         return lines.joined(separator: "\n")
-    }
-
-    /// A `tel:` address for a value that is a phone number (digits, spaces,
-    /// `+-.()`, at least seven digits); `+` is kept, and an eleven-digit number
-    /// starting with 1 is taken as North American.
-    static func telephoneURL(for value: String) -> String? {
-        let value = value.trimmedOfWhitespace
-        guard value.allSatisfy({ ("0"..."9").contains($0) || " +-.()".contains($0) }) else { return nil }
-        let digits = value.filter { ("0"..."9").contains($0) }
-        guard digits.count >= 7 else { return nil }
-        if value.hasPrefix("+") || (digits.count == 11 && digits.hasPrefix("1")) { return "tel:+" + digits }
-        return "tel:" + digits
     }
 }

@@ -42,7 +42,7 @@ enum HTMLEscaping {
     }
 
     /// ``escape(_:)`` for any text, scalar by scalar.
-    private static func escapeScalars(_ text: String) -> String {
+    static func escapeScalars(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

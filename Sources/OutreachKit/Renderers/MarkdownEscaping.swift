@@ -8,6 +8,11 @@ enum MarkdownEscaping {
     ///   - inHeading: whether it is in an ATX heading, where a `#` could end it.
     static func text(_ text: String, atLineStart: Bool, inHeading: Bool) -> String {
         guard mayNeedEscaping(text, atLineStart: atLineStart, inHeading: inHeading) else { return text }
+        return escapeCharacters(text, atLineStart: atLineStart, inHeading: inHeading)
+    }
+
+    /// ``text(_:atLineStart:inHeading:)`` without the byte scan that skips it, character by character.
+    static func escapeCharacters(_ text: String, atLineStart: Bool, inHeading: Bool) -> String {
         let characters = Array(text)
         var result = ""
         var index = 0

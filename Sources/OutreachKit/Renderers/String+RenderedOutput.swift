@@ -23,7 +23,7 @@ extension String {
         return result
     }
 
-    private var slowWithSingleTrailingNewline: String {
+    var slowWithSingleTrailingNewline: String {
         var text = Substring(self)
         while let last = text.last, last.isWhitespace { text = text.dropLast() }
         return String(text) + "\n"
@@ -66,7 +66,7 @@ extension String {
         }
     }
 
-    private var slowTrimmingTrailingSpacesOnEachLine: String {
+    var slowTrimmingTrailingSpacesOnEachLine: String {
         split(separator: "\n", omittingEmptySubsequences: false)
             .map { line -> Substring in
                 var line = line

@@ -10,6 +10,11 @@ enum TextWrapper {
             var text = text
             return text.withUTF8 { wrapBytes($0, width: width, firstPrefix: firstPrefix, restPrefix: restPrefix) }
         }
+        return wrapCharacters(text, width: width, firstPrefix: firstPrefix, restPrefix: restPrefix)
+    }
+
+    /// ``wrap(_:width:firstPrefix:restPrefix:)`` for any text, character by character.
+    static func wrapCharacters(_ text: String, width: Int, firstPrefix: String, restPrefix: String) -> [String] {
         var lines: [String] = []
         for hardLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = lines.isEmpty ? firstPrefix : restPrefix

@@ -6,8 +6,10 @@ enum UnifiedDiff {
     static let context = 3
     /// At most this many diff lines are shown; the rest are counted.
     static let limit = 40
-    /// Above this many line pairs the diff is summarized rather than computed.
-    static let maximumWork = 4_000_000
+    /// Above this many lines on both sides together the diff is summarized rather
+    /// than computed: the work grows with the square of the lines that differ,
+    /// which can be all of them.
+    static let maximumLines = 4_000
 
     /// The diff from `old` to `new`, or nil when either is not UTF-8 text.
     static func text(old: Data, new: Data, path: String) -> String? {
@@ -17,7 +19,7 @@ enum UnifiedDiff {
         let a = oldText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let b = newText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var lines = ["--- \(path) (on disk)", "+++ \(path) (generated)"]
-        guard a.count * b.count <= maximumWork else {
+        guard a.count + b.count <= maximumLines else {
             return (lines + ["@@ \(a.count) lines on disk, \(b.count) generated; too long to compare line by line @@"])
                 .joined(separator: "\n")
         }
@@ -36,21 +38,23 @@ enum UnifiedDiff {
 
     private enum Edit { case same(String), removed(String), added(String) }
 
-    /// The shortest edit script, by longest common subsequence.
+    /// The shortest edit script, from the standard library's `CollectionDifference`
+    /// (Myers' algorithm): removed lines come before the added lines that replace them.
     private static func script(_ a: [String], _ b: [String]) -> [Edit] {
-        let n = a.count, m = b.count
-        var lengths = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                lengths[i][j] = a[i] == b[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+        var removed = Set<Int>(), added = Set<Int>()
+        for change in b.difference(from: a) {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): added.insert(offset)
             }
         }
         var edits: [Edit] = []
+        edits.reserveCapacity(a.count + added.count)
         var i = 0, j = 0
-        while i < n || j < m {
-            if i < n, j < m, a[i] == b[j] { edits.append(.same(a[i])); i += 1; j += 1 }
-            else if i < n, j == m || lengths[i + 1][j] >= lengths[i][j + 1] { edits.append(.removed(a[i])); i += 1 }
-            else { edits.append(.added(b[j])); j += 1 }
+        while i < a.count || j < b.count {
+            if i < a.count, removed.contains(i) { edits.append(.removed(a[i])); i += 1 }
+            else if j < b.count, added.contains(j) { edits.append(.added(b[j])); j += 1 }
+            else { edits.append(.same(a[i])); i += 1; j += 1 }
         }
         return edits
     }

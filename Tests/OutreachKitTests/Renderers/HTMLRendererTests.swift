@@ -117,7 +117,7 @@ import Testing
             <h3>ICE Tip Line</h3>
             <dl>
             <dt>Call</dt><dd><a href="tel:+18663472423" class="bare-url">1-866-347-2423</a></dd>
-            <dt>Outside the U.S.</dt><dd><a href="tel:8028726199" class="bare-url">802-872-6199</a></dd>
+            <dt>Outside the U.S.</dt><dd><a href="tel:+18028726199" class="bare-url">802-872-6199</a></dd>
             <dt>Online</dt><dd><a href="https://www.ice.gov/tips" class="bare-url">ice.gov/tips</a></dd>
             </dl>
             </section>

@@ -60,4 +60,35 @@ enum SampleDocuments {
             .thematicBreak,
             .paragraph([.text("Tip line: "), .code("1-866-DHS-2-ICE"), .lineBreak, .text("ice.gov/tips")]),
         ])
+
+    /// Text from outside ASCII in every block that carries text: accents, CJK,
+    /// an emoji and a family emoji joined by zero-width joiners, and Arabic and
+    /// Hebrew written right to left.
+    static let international = Document(
+        metadata: metadata(
+            title: "Campaña azul: ¿Qué hacer? 🧭", subtitle: "Guía für alle · 日本語版", locale: "es",
+            audience: "Socios comunitarios", sourceNote: "Adaptado de «Government Roles» — DHS."),
+        blocks: [
+            .heading(level: 2, content: [.text("Señales de alerta — naïve café über alles")]),
+            .paragraph([
+                .text("Todos tenemos un papel: "), .emphasis([.text("niños, niñas y jóvenes")]),
+                .text(" merecen protección. "), .strong([.text("人身売買は犯罪です。")]),
+                .text(" Familias 👩\u{200D}👩\u{200D}👧 y viajeros 🧭 pueden pedir ayuda en "),
+                .link(url: "https://www.dhs.gov/blue-campaign/español", content: [.text("la página en español")]),
+                .text(". 日本語の情報は、全国人身売買ホットラインにお電話ください。電話は二十四時間、年中無休で受け付けています。"),
+            ]),
+            .heading(level: 3, content: [.text("לשון עברית ولغة عربية")]),
+            .paragraph([.text("اتصل بالخط الساخن الوطني لمكافحة الاتجار بالبشر. התקשרו לקו החם הלאומי, 1-888-373-7888.")]),
+            .list(ordered: false, items: [
+                [.paragraph([.text("Señal: el empleador guarda el pasaporte — «documentos retenidos».")])],
+                [.paragraph([.text("兆候：身分証明書を持っていない。")])],
+                [.paragraph([.text("Zeichen: Schulden, die nie kleiner werden; Angst vor der Polizei 😟.")])],
+            ]),
+            .table(header: [[.text("Idioma")], [.text("Frase")]], rows: [
+                [[.text("Español")], [.text("¿Necesita ayuda?")]],
+                [[.text("日本語")], [.text("助けが必要ですか？")]],
+                [[.text("العربية")], [.text("هل تحتاج إلى مساعدة؟")]],
+                [[.text("Emoji")], [.text("🧭 👩\u{200D}👩\u{200D}👧")]],
+            ]),
+        ])
 }

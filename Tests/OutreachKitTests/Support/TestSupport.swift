@@ -104,17 +104,34 @@ extension Array where Element == Diagnostic {
     }
 }
 
+/// The environment of every program a test starts: nothing of the caller's,
+/// so that a developer's `SOURCE_DATE_EPOCH`, `NO_COLOR`, locale, format
+/// folders or Python do not change what a test sees.
+enum CleanEnvironment {
+    /// The system's programs only (`python3`, `sh`, `script`), never a user's shims.
+    static let path = "/usr/local/bin:/usr/bin:/bin"
+
+    /// `PATH`, `HOME` in a new empty folder, and `extra`, which wins over both.
+    static func make(_ extra: [String: String] = [:]) throws -> [String: String] {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-home-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        return ["PATH": path, "HOME": home.path].merging(extra) { $1 }
+    }
+}
+
 /// Runs a program to its end without holding a thread of Swift's cooperative
 /// pool: tests run on that small pool (two threads on two cores), and the
 /// external-format code needs a free pool thread while it waits for a plugin.
+///
+/// The program gets ``CleanEnvironment`` plus `environment`, never the environment the tests run in.
 func runProcess(
-    _ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String]
+    _ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:]
 ) async throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = folder
-    process.environment = environment
+    process.environment = try CleanEnvironment.make(environment)
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
@@ -156,4 +173,16 @@ final class PipeReader: @unchecked Sendable {
             if let ready { continuation.resume(returning: ready) }
         }
     }
+}
+
+/// What the tests need to know about the system they run on.
+enum Platform {
+    /// Linux, where `/proc` and util-linux `script` are.
+    static let isLinux: Bool = {
+        #if os(Linux)
+        true
+        #else
+        false
+        #endif
+    }()
 }
