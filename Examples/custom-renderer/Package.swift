@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
 // An outreach format written in Swift: a package that depends on OutreachKit,
 // adds one renderer, and ships an `outreach` of its own with it registered.
 import PackageDescription

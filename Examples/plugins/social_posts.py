@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """social-posts: an outreach external format that writes social media posts as CSV.
 
-It makes one post for each campaign message the document covers (a message is
-covered when one of the document's headings is its title), from the message's
+It makes one post for each campaign message the document covers (each
+`section` block about a message, since protocol 1.1), from the message's
 `short` text, or its title when it has none. It appends the hotline's phone
 number when the post has room for it. Every post fits in 280 characters,
 counted the way X (Twitter) counts them; a post that had to be shortened gets
@@ -26,7 +26,7 @@ import re
 import sys
 import unicodedata
 
-PROTOCOL_VERSION = "1.0"
+PROTOCOL_VERSION = "1.1"
 PROTOCOL_MAJOR = 1
 MAX_POST = 280
 URL_LENGTH = 23  # X counts every link as 23 characters, whatever its length
@@ -87,38 +87,51 @@ def plain_text(inlines):
     return "".join(parts)
 
 
-def headings(blocks):
-    """The plain text of every heading, in document order, nested blocks included."""
+def sections(blocks):
+    """Every section block, outermost first, in document order."""
+    for block in blocks:
+        if block.get("type") == "section":
+            yield block
+            yield from sections(block.get("blocks", []))
+        elif block.get("type") in ("quote", "callout"):
+            yield from sections(block.get("blocks", []))
+        elif block.get("type") == "list":
+            for item in block.get("items", []):
+                yield from sections(item)
+
+
+def contact_cards(blocks):
+    """Every contact card, in document order, inside sections too."""
     for block in blocks:
         kind = block.get("type")
-        if kind == "heading":
-            yield plain_text(block.get("content", []))
-        elif kind in ("quote", "callout"):
-            yield from headings(block.get("blocks", []))
+        if kind == "contactCard":
+            yield block
+        elif kind in ("section", "quote", "callout"):
+            yield from contact_cards(block.get("blocks", []))
         elif kind == "list":
             for item in block.get("items", []):
-                yield from headings(item)
+                yield from contact_cards(item)
 
 
-def covered_messages(document, campaign):
-    by_title = {}
-    for message in campaign.get("messages", []):
-        by_title.setdefault(message["title"].strip(), message)
-    found = []
-    for title in headings(document.get("blocks", [])):
-        message = by_title.get(title.strip())
-        if message is not None and message not in found:
+def covered_messages(document):
+    """The messages the layout placed, by their section's id: never by matching heading text."""
+    found, seen = [], set()
+    for section in sections(document.get("blocks", [])):
+        message = section.get("message") if section.get("about") == "message" else None
+        if message is not None and message["id"] not in seen:
+            seen.add(message["id"])
             found.append(message)
     return found
 
 
-def hotline_phone(campaign, options):
-    contacts = {contact["id"]: contact for contact in campaign.get("contacts", [])}
+def hotline_phone(document, options):
+    """The printed number of the chosen contact, or of the first reporting contact with a phone."""
+    cards = {card["id"]: card for card in contact_cards(document.get("blocks", [])) if "id" in card}
     wanted = options.get("contact")
     if wanted is not None:
-        return contacts.get(wanted, {}).get("phone")
-    for contact_id in campaign.get("reportingContacts", []):
-        phone = contacts.get(contact_id, {}).get("phone")
+        return (cards.get(wanted, {}).get("phone") or {}).get("number")
+    for contact_id in document.get("metadata", {}).get("reportingContacts", []):
+        phone = (cards.get(contact_id, {}).get("phone") or {}).get("number")
         if phone:
             return phone
     return None
@@ -126,13 +139,12 @@ def hotline_phone(campaign, options):
 
 def render(request):
     options = request.get("options") or {}
-    campaign = request.get("campaign") or {}
     locale = request.get("locale", "en")
     limit = options.get("limit", MAX_POST)
     if not isinstance(limit, (int, float)) or not 20 <= limit <= MAX_POST:
         return error(f"option 'limit' must be a number from 20 to {MAX_POST}, not {limit!r}")
     limit = int(limit)
-    phone = hotline_phone(campaign, options)
+    phone = hotline_phone(request["document"], options)
     extras = []
     if options.get("link"):
         extras.append(str(options["link"]))
@@ -140,7 +152,7 @@ def render(request):
 
     diagnostics = []
     rows = []
-    messages = covered_messages(request["document"], campaign)
+    messages = covered_messages(request["document"])
     if not messages:
         diagnostics.append({"severity": "warning", "message": "the document covers no campaign message; no posts"})
     for message in messages:

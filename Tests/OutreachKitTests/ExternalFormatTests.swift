@@ -256,6 +256,20 @@ import Testing
         #expect(Self.isGone(pid: String(pid)), "child process \(pid) still runs")
     }
 
+    /// A plugin that answers correctly but leaves a child running: once
+    /// `outreach generate` has exited, nothing the plugin started is left.
+    @Test(.enabled(if: Platform.isLinux, "reads /proc to see that the plugin's child processes are gone"))
+    func nothingAPluginStartedOutlivesTheRun() async throws {
+        let kit = try Self.brokenKit("orphan")
+        let run = try await CommandLineTests.run(["generate", "--quiet"], in: kit.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let pids = try kit.read("orphans.pid").split(separator: "\n").map(String.init)
+        #expect(pids.count == 2, "one child per material: \(pids)")
+        for pid in pids {
+            #expect(Self.isGone(pid: pid), "child process \(pid) of the plugin still runs after outreach exited")
+        }
+    }
+
     static func isGone(pid: String) -> Bool {
         for _ in 0..<20 {
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
@@ -282,14 +296,14 @@ import Testing
 
     @Test func anotherMajorProtocolVersionNamesBothVersions() async throws {
         let message = try await Self.failure("protocol2")
-        #expect(message.contains("speaks protocol 2.0; this outreach speaks 1.0"), "\(message)")
+        #expect(message.contains("speaks protocol 2.0; this outreach speaks 1.1"), "\(message)")
         #expect(message.contains("(its stderr was empty)"))
     }
 
     @Test func anotherMajorProtocolVersionInDescribeIsALoadError() async throws {
         let kit = try Self.brokenKit("describe-protocol2")
         let problems = await kit.problems()
-        let load = try #require(problems.one(containing: "speaks protocol 2.0; this outreach speaks 1.0"))
+        let load = try #require(problems.one(containing: "speaks protocol 2.0; this outreach speaks 1.1"))
         #expect(load.message.hasPrefix("external format 'broken' (python3 \(Self.broken.path) describe-protocol2)"))
         #expect(load.location?.file == "outreach.yml" && (load.location?.line ?? 0) > 0)
     }

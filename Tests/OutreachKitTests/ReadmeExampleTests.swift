@@ -11,12 +11,19 @@ struct OutlineRenderer: Renderer {
                          summary: "The headings of a material, one per line")
     }
 
-    func render(_ document: Document, options: RenderOptions) throws -> Rendered {
-        var lines = [document.metadata.title]
-        for case .heading(let level, let content) in document.blocks {
-            lines.append(String(repeating: "  ", count: level - 1) + content.plainText)
-        }
-        return Rendered(lines.joined(separator: "\n") + "\n")
+    func render(_ document: Document, options: RenderOptions) async throws -> Rendered {
+        var outline = Outline()
+        outline.walk(document)
+        return Rendered(([document.metadata.title] + outline.lines).joined(separator: "\n") + "\n")
+    }
+}
+
+/// Collects the headings; every other node keeps the walker's default.
+struct Outline: DocumentWalker {
+    var lines: [String] = []
+
+    mutating func visitHeading(level: Int, content: [Inline]) {
+        lines.append(String(repeating: "  ", count: level - 1) + content.plainText)
     }
 }
 

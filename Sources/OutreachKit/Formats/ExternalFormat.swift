@@ -35,7 +35,7 @@ public struct ExternalFormat: Renderer {
         do {
             description = try await exchange(.describe, with: process, label: label, as: ExternalFormatDescription.self).response
         } catch {
-            throw DiagnosticError([.error(error.code, error.description, hint: "it must answer {\"protocolVersion\": \"1.0\", \"request\": \"describe\"}")])
+            throw DiagnosticError([.error(error.code, error.description, hint: "it must answer {\"protocolVersion\": \"\(ExternalProtocolVersion.current)\", \"request\": \"describe\"}")])
         }
         let format = FormatDescriptor(name: description.name, fileExtension: description.extension,
                                       mediaType: description.mediaType, summary: description.summary)

@@ -117,17 +117,23 @@ public struct FormatScaffold: Sendable {
 
 
         if request["request"] == "describe":
-            answer = {"protocolVersion": "1.0", "name": "\(name)", "extension": "txt",
+            answer = {"protocolVersion": "1.1", "name": "\(name)", "extension": "txt",
                       "mediaType": "text/plain", "summary": "The \(name) format"}
         else:
             document = request["document"]
             lines = [document["metadata"]["title"], ""]
-            for block in document["blocks"]:
-                if block["type"] == "heading":
-                    lines.append("  " * (block["level"] - 2) + text(block["content"]))
-                elif block["type"] == "paragraph":
-                    lines.append("  " + text(block["content"]))
-            answer = {"protocolVersion": "1.0", "files": [{"content": "\\n".join(lines) + "\\n"}], "diagnostics": []}
+            def walk(blocks):
+                \"\"\"Headings and paragraphs in order, inside sections too.\"\"\"
+                for block in blocks:
+                    if block["type"] == "heading":
+                        lines.append("  " * (block["level"] - 2) + text(block["content"]))
+                    elif block["type"] == "paragraph":
+                        lines.append("  " + text(block["content"]))
+                    elif block["type"] == "section":
+                        walk(block["blocks"])
+
+            walk(document["blocks"])
+            answer = {"protocolVersion": "1.1", "files": [{"content": "\\n".join(lines) + "\\n"}], "diagnostics": []}
 
         json.dump(answer, sys.stdout)
 

@@ -9,6 +9,8 @@ import Foundation
 struct HTMLBlockWriter {
     /// The level of the last heading written; the page title is level 1.
     private(set) var previousLevel = 1
+    /// Writes some blocks instead of the built-in form; see ``HTMLWriter/blockOverride``.
+    var override: (@Sendable (Block) -> String?)?
 
     /// HTML for `blocks`, one element per line.
     mutating func html(for blocks: [Block]) -> String {
@@ -23,6 +25,7 @@ struct HTMLBlockWriter {
     }
 
     private mutating func html(for block: Block) -> String {
+        if let override, let custom = override(block) { return custom }
         switch block {
         case .heading(let level, let content):
             let tag = "h\(clampedLevel(level))"

@@ -36,6 +36,14 @@ elif mode == "record":
     with open(sys.argv[2], "w") as file:
         json.dump(request, file)
     answer({"protocolVersion": "1.0", "files": [{"content": "recorded\n"}]})
+elif mode == "orphan":
+    # Answers correctly, but first starts a child that would outlive it: stdio
+    # detached, so nothing waits on it, in the plugin's own process group.
+    child = subprocess.Popen(["sleep", "300"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    with open("orphans.pid", "a") as file:
+        file.write(f"{child.pid}\n")
+    answer({"protocolVersion": "1.1", "files": [{"content": "fine\n"}]})
 elif mode == "hang":
     print("broken_plugin: about to hang", file=sys.stderr, flush=True)
     # A child in the same process group, holding stdout open: it must die too.

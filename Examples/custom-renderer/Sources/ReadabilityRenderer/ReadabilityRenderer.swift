@@ -12,18 +12,12 @@ public struct ReadabilityRenderer: Renderer {
                          summary: "A plain-language report: sentence length and reading grade per section")
     }
 
-    public func render(_ document: Document, options: RenderOptions) throws -> Rendered {
-        var sections: [(title: String, text: String)] = [("(opening)", "")]
-        for block in document.blocks {
-            if case .heading(let level, let content) = block, level == 2 {
-                sections.append((content.plainText, ""))
-            } else {
-                sections[sections.count - 1].text += " " + Self.prose(block)
-            }
-        }
+    public func render(_ document: Document, options: RenderOptions) async throws -> Rendered {
+        var prose = ProseBySection()
+        prose.walk(document)
         var lines = ["Readability of \"\(document.metadata.title)\"", ""]
         var flagged = 0
-        for section in sections {
+        for section in prose.sections {
             let stats = TextStatistics(section.text)
             guard stats.words > 0 else { continue }
             let problems = stats.problems
@@ -37,15 +31,34 @@ public struct ReadabilityRenderer: Renderer {
                                    : "\(flagged) section(s) miss a plain-language target."]
         return Rendered(lines.joined(separator: "\n") + "\n")
     }
+}
 
-    /// The readable text of a block; contact cards and figures are not prose.
-    static func prose(_ block: Block) -> String {
-        switch block {
-        case .paragraph(let content), .heading(_, let content): return content.plainText + "."
-        case .list(_, let items): return items.flatMap { $0 }.map(prose).joined(separator: " ")
-        case .quote(let blocks): return blocks.map(prose).joined(separator: " ")
-        case .callout(let callout): return callout.blocks.map(prose).joined(separator: " ")
-        case .code, .table, .contactCard, .factList, .thematicBreak: return ""
+/// The prose of a document, split at its level-2 headings.
+///
+/// A `DocumentWalker`: the defaults walk into sections, lists, quotes and
+/// callouts, so only the nodes that matter here are written out. Contact
+/// cards, figures, tables and code are not prose and are skipped. Each
+/// paragraph's words come from the built-in plain-text writer, so links read
+/// as the `text` format prints them.
+struct ProseBySection: DocumentWalker {
+    var sections: [(title: String, text: String)] = [("(opening)", "")]
+    private let writer = PlainTextWriter(width: Int.max)
+
+    mutating func visitHeading(level: Int, content: [Inline]) {
+        if level == 2 {
+            sections.append((content.plainText, ""))
+        } else {
+            add(content.plainText + ".")
         }
+    }
+
+    mutating func visitParagraph(_ content: [Inline]) { add(writer.text(for: content) + ".") }
+    mutating func visitContactCard(_ card: ContactCard) {}
+    mutating func visitFactList(_ facts: [Fact]) {}
+    mutating func visitTable(header: [[Inline]], rows: [[[Inline]]]) {}
+    mutating func visitCode(_ text: String) {}
+
+    private mutating func add(_ text: String) {
+        sections[sections.count - 1].text += " " + text
     }
 }

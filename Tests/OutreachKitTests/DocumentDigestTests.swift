@@ -1,0 +1,50 @@
+import Testing
+@testable import OutreachKit
+
+/// The render cache's document digest: SHA-256 over an encoding that tells every tree shape apart.
+@Suite struct DocumentDigestTests {
+    static let metadata = DocumentMetadata(title: "T", locale: "en", material: "m", layout: "handout")
+
+    static func digest(_ blocks: [Block]) -> String { Document(metadata: metadata, blocks: blocks).digest.hex }
+
+    @Test func tablesWhoseRowsSplitTheSameCellsDifferentlyDiffer() {
+        let cells: [[Inline]] = ["a", "b", "c", "d"].map { [.text($0)] }
+        let oneThree = Self.digest([.table(header: [], rows: [Array(cells[0..<1]), Array(cells[1...])])])
+        let twoTwo = Self.digest([.table(header: [], rows: [Array(cells[0..<2]), Array(cells[2...])])])
+        let headerFirst = Self.digest([.table(header: [cells[0]], rows: [Array(cells[1...])])])
+        let allInOneRow = Self.digest([.table(header: [], rows: [cells])])
+        #expect(Set([oneThree, twoTwo, headerFirst, allInOneRow]).count == 4)
+        #expect(oneThree.count == 64 && oneThree.allSatisfy(\.isHexDigit))
+    }
+
+    @Test func textSplitDifferentlyDiffers() {
+        #expect(Self.digest([.paragraph([.text("ab"), .text("c")])]) != Self.digest([.paragraph([.text("a"), .text("bc")])]))
+        #expect(Self.digest([.paragraph([.text("a")]), .paragraph([.text("b")])])
+                != Self.digest([.paragraph([.text("a"), .text("b")])]))
+        #expect(Self.digest([.list(ordered: false, items: [[.paragraph([.text("a")])], [.paragraph([.text("b")])]])])
+                != Self.digest([.list(ordered: false, items: [[.paragraph([.text("a")]), .paragraph([.text("b")])]])]))
+    }
+
+    @Test func whatASectionIsAboutAndACardsTypedFieldsCount() {
+        let body: [Block] = [.heading(level: 2, content: [.text("Signs")])]
+        let signs = Self.digest([.section(Section(subject: .message(PlacedMessage(id: "signs", locale: "en", title: "Signs")), blocks: body))])
+        let other = Self.digest([.section(Section(subject: .message(PlacedMessage(id: "other", locale: "en", title: "Signs")), blocks: body))])
+        #expect(signs != other)
+        #expect(signs != Self.digest(body))
+        let card = ContactCard(name: "Hotline", entries: [], phone: .init(number: "711", url: "tel:711"))
+        var changed = card
+        changed.phone = .init(number: "711", url: "tel:+711")
+        #expect(Self.digest([.contactCard(card)]) != Self.digest([.contactCard(changed)]))
+    }
+
+    @Test func absentAndEmptyMetadataDiffer() {
+        var withEmpty = Self.metadata
+        withEmpty.subtitle = ""
+        #expect(Document(metadata: Self.metadata, blocks: []).digest != Document(metadata: withEmpty, blocks: []).digest)
+    }
+
+    @Test func theSameDocumentHasTheSameDigest() {
+        let blocks: [Block] = [.paragraph([.text("Same "), .strong([.text("bytes")])])]
+        #expect(Self.digest(blocks) == Self.digest(blocks))
+    }
+}
