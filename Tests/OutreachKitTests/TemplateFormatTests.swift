@@ -194,13 +194,52 @@ import Testing
     }
 
     @Test func renderingIsDeterministic() async throws {
-        let format = try Self.load(["format.yml": Self.descriptor(base: "html"), "page.mustache": try String(
-            contentsOf: Self.examples.appendingPathComponent("wallet-card/page.mustache"), encoding: .utf8)])
+        let folder = Self.examples.appendingPathComponent("wallet-card")
+        let format = try Self.load([
+            "format.yml": Self.descriptor(base: "html"),
+            "page.mustache": try String(contentsOf: folder.appendingPathComponent("page.mustache"), encoding: .utf8),
+            "contacts.mustache": try String(contentsOf: folder.appendingPathComponent("contacts.mustache"), encoding: .utf8),
+        ])
         let first = try await Self.render(format)
         for _ in 0..<5 { #expect(try await Self.render(format) == first) }
     }
 
     // MARK: Broken formats
+
+    @Test func aPartialThatIsNotThereIsAnErrorAtLoadInTheTemplate() async throws {
+        let problems = Self.problems([
+            "format.yml": Self.descriptor(),
+            "page.mustache": "{{! a comment\n over lines }}\n{{#document.messages}}\n  {{>mesage}}\n{{/document.messages}}\n",
+            "message.mustache": "{{id}}\n",
+        ])
+        let problem = try #require(problems.first { $0.code == .missingPartial }, "\(problems)")
+        #expect(problem.severity == .error)
+        #expect(problem.location == SourceLocation(file: "formats/test/page.mustache", line: 4, column: 3))
+        #expect(problem.message.contains("'mesage'") && problem.hint?.contains("'message'") == true, "\(problem)")
+    }
+
+    @Test func aVariableNoContextValueIsNamedIsAWarningWithItsLocation() async throws {
+        let format = try Self.load([
+            "format.yml": Self.descriptor(),
+            "page.mustache": """
+                {{metadata.title}} {{options.anything.at.all}} {{#first()}}{{/first()}} {{uppercased(metadata.title)}}
+                {{#document.messages}}{{sms.text}} {{titel}}{{/document.messages}}
+                {{#campaign.reportingContacts}}{{#text}}{{url}}{{/text}}{{/campaign.reportingContacts}}
+                """,
+        ])
+        #expect(format.warnings.count == 1, "\(format.warnings)")
+        let warning = try #require(format.warnings.first)
+        #expect(warning.code == .unknownTemplateVariable && warning.severity == .warning)
+        #expect(warning.location == SourceLocation(file: "formats/test/page.mustache", line: 2, column: 36))
+        #expect(warning.message.contains("'titel'"))
+    }
+
+    @Test func theExampleFormatsLoadWithoutWarnings() async throws {
+        for name in ["sms", "wallet-card"] {
+            let format = try TemplateFormat.load(from: Self.examples.appendingPathComponent(name), displayPath: name)
+            #expect(format.warnings.isEmpty, "\(name): \(format.warnings)")
+        }
+    }
 
     @Test func mustacheSyntaxErrorIsReportedWithFileLineAndColumn() async throws {
         for base in ["text", "html"] {

@@ -104,6 +104,7 @@ struct FormatCatalog {
                     continue
                 }
                 registry.register(format, source: .template(folder: display))
+                for warning in format.warnings { sink.report(warning) }
             } catch {
                 for diagnostic in error.diagnostics { sink.report(diagnostic) }
             }

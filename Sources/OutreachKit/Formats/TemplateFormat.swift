@@ -20,6 +20,8 @@ public struct TemplateFormat: Renderer {
     public let folder: String
     private let descriptor: TemplateFormatDescriptor
     private let library: MustacheLibrary
+    /// Warnings found when the format was loaded, such as a variable no context value is named.
+    public internal(set) var warnings: [Diagnostic] = []
     /// A digest of the bytes of the descriptor and every template, as read: the format's identity for the render cache.
     var fingerprint = ContentDigest()
 
@@ -45,6 +47,8 @@ public struct TemplateFormat: Renderer {
         var library = MustacheLibrary()
         var fingerprint = ContentDigest()
         fingerprint.add(text)
+        let partials = Set(files.map { String($0.dropLast(".mustache".count)) })
+        let checks = DiagnosticSink()
         for file in files {
             let path = displayPath + "/" + file
             guard let source = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path)
@@ -57,11 +61,14 @@ public struct TemplateFormat: Renderer {
             let escapesHTML = descriptor?.base.escapesHTML ?? true
             if let template = parse(source, path: path, escapesHTML: escapesHTML, sink: sink) {
                 library.register(template, named: String(file.dropLast(".mustache".count)))
+                check(source, path: path, partials: partials, sink: checks)
             }
         }
+        for diagnostic in checks.diagnostics { sink.report(diagnostic) }
         guard let descriptor, !sink.hasErrors else { throw DiagnosticError(sink.diagnostics) }
         var format = TemplateFormat(format: descriptor.format, folder: displayPath, descriptor: descriptor, library: library)
         format.fingerprint = fingerprint
+        format.warnings = sink.diagnostics.filter { $0.severity != .error }
         return format
     }
 

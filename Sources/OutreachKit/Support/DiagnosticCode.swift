@@ -122,6 +122,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case multilineSummary = "OUT0309"
     /// A template format's `smsSegmentsOver` is less than 1.
     case invalidSegmentLimit = "OUT0310"
+    /// A template format's template includes a partial that is not in its folder.
+    case missingPartial = "OUT0311"
+    /// A template format's template names a variable no context value can ever hold.
+    case unknownTemplateVariable = "OUT0312"
 
     // 04xx: external formats
 
