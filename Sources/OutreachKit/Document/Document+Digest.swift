@@ -107,7 +107,8 @@ extension Block {
                 digest.add(strings: message.audiences)
                 digest.add(strings: message.topics)
                 digest.add(strings: message.agencies)
-                digest.add(message.source)
+                // Not `source`: it names the file as the command line named the manifest,
+                // and it only locates diagnostics; an output whose render had any is never cached.
             case .agency(let agency):
                 digest.add(kind: "agency")
                 digest.add(agency.id)
