@@ -166,6 +166,15 @@ import Testing
         let describeRequest = folder.appendingPathComponent("describe-request.json")
         try ExternalFormatRequest.describe.encoded().write(to: describeRequest)
         try Self.validate([recorded, describeRequest], against: "external-format-request")
+        // It holds the 1.1 parts the schema must describe: sections and typed contact cards.
+        let request = try String(contentsOf: recorded, encoding: .utf8)
+        // (The plugin wrote it back with Python's json module: ", " and ": " separators.)
+        for part in [#""type": "section""#, #""about": "message""#, #""about": "agency""#, #""textLine": "#, #""reportingContacts": "#] {
+            #expect(request.contains(part), "the recorded request has no \(part)")
+        }
+        let badRequest = folder.appendingPathComponent("bad-request.json")
+        try Data(request.replacingOccurrences(of: #""about": "message""#, with: #""about": "messages""#).utf8).write(to: badRequest)
+        #expect(throws: (any Error).self) { try Self.validate([badRequest], against: "external-format-request") }
 
         // The example plugin's real answers.
         let describeResponse = folder.appendingPathComponent("describe-response.json")

@@ -157,8 +157,7 @@ struct MessageContext: TemplateObject {
     let sms: SMSContext
 
     init(_ message: PlacedMessage, blocks: [Block], writer: BaseFormatWriter) {
-        var body = blocks
-        if case .heading? = body.first { body.removeFirst() }
+        let body = blocks.droppingLeadingHeading
         id = message.id
         locale = message.locale
         title = message.title
