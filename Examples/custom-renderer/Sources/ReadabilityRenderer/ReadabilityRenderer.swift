@@ -14,7 +14,7 @@ public struct ReadabilityRenderer: Renderer {
 
     public func render(_ document: Document, options: RenderOptions) throws -> Rendered {
         var sections: [(title: String, text: String)] = [("(opening)", "")]
-        for block in document.blocks {
+        for block in document.blocks.expandingSections() {
             if case .heading(let level, let content) = block, level == 2 {
                 sections.append((content.plainText, ""))
             } else {
@@ -45,6 +45,7 @@ public struct ReadabilityRenderer: Renderer {
         case .list(_, let items): return items.flatMap { $0 }.map(prose).joined(separator: " ")
         case .quote(let blocks): return blocks.map(prose).joined(separator: " ")
         case .callout(let callout): return callout.blocks.map(prose).joined(separator: " ")
+        case .section(let section): return section.blocks.map(prose).joined(separator: " ")
         case .code, .table, .contactCard, .factList, .thematicBreak: return ""
         }
     }

@@ -5,4 +5,4 @@ import ReadabilityRenderer
 // The standard outreach commands (generate, validate, formats, ...) with one more format.
 var registry = RendererRegistry.builtIn
 registry.register(ReadabilityRenderer())
-OutreachCLI.main(registry: registry)
+await OutreachCLI.main(registry: registry)
