@@ -2,20 +2,20 @@ import Foundation
 
 /// Reads a content folder (`campaign.yml`, `contacts.yml`, `agencies.yml`,
 /// `messages/*.md`) into a ``Campaign``, reporting every problem it finds.
-public struct ContentLoader: Sendable {
+package struct ContentLoader: Sendable {
     /// The content folder.
-    public var folder: URL
+    package var folder: URL
     /// How to name the folder in diagnostics, such as `content`.
-    public var displayPath: String
+    package var displayPath: String
 
     /// Creates a loader for a folder.
-    public init(folder: URL, displayPath: String) {
+    package init(folder: URL, displayPath: String) {
         self.folder = folder
         self.displayPath = displayPath
     }
 
     /// Loads and validates the content; throws every problem found.
-    public func load() throws(DiagnosticError) -> Campaign {
+    package func load() throws(DiagnosticError) -> Campaign {
         let sink = DiagnosticSink()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {

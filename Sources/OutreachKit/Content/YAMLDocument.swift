@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+internal import Yams
 
 /// Collects diagnostics while content and manifests are read.
 final class DiagnosticSink {

@@ -1,12 +1,12 @@
-import CCmark
+internal import CCmark
 
 /// Parses CommonMark into ``Block`` values with libcmark.
 ///
 /// Every cmark call in outreach lives in this file. Raw HTML, blocks and
 /// inline, is dropped: content never passes markup through to a page.
-public enum CommonMark {
+package enum CommonMark {
     /// Parses `markdown` into blocks.
-    public static func parse(_ markdown: String) -> [Block] {
+    package static func parse(_ markdown: String) -> [Block] {
         let parsed = markdown.withCString { pointer in
             cmark_parse_document(pointer, markdown.utf8.count, CMARK_OPT_DEFAULT)
         }
@@ -16,7 +16,7 @@ public enum CommonMark {
     }
 
     /// Parses `markdown` that should be one paragraph into inlines; further blocks are joined with spaces.
-    public static func parseInline(_ markdown: String) -> [Inline] {
+    package static func parseInline(_ markdown: String) -> [Inline] {
         var result: [Inline] = []
         for block in parse(markdown) {
             guard case .paragraph(let inlines) = block else { continue }

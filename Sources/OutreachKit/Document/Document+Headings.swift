@@ -1,7 +1,7 @@
 extension Document {
     /// The document with heading levels that never skip: each is at most one
     /// deeper than the one before it, and none is above level 2 (the title is 1).
-    public func normalizedHeadings() -> Document {
+    package func normalizedHeadings() -> Document {
         var previous = 1
         func fix(_ blocks: [Block]) -> [Block] {
             blocks.map { block in

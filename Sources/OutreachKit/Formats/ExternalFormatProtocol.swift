@@ -5,23 +5,23 @@ import Foundation
 /// A plugin whose major version is the same is compatible: a newer minor may
 /// add keys, which the older side ignores. A different major is refused with
 /// an error naming both versions. See <doc:ExternalFormatProtocol>.
-public struct ExternalProtocolVersion: Sendable, Hashable, CustomStringConvertible {
+package struct ExternalProtocolVersion: Sendable, Hashable, CustomStringConvertible {
     /// The version this outreach speaks.
-    public static let current = ExternalProtocolVersion(major: 1, minor: 1)
+    package static let current = ExternalProtocolVersion(major: 1, minor: 1)
 
     /// Changes that break older plugins or older outreach.
-    public var major: Int
+    package var major: Int
     /// Changes that only add.
-    public var minor: Int
+    package var minor: Int
 
     /// Creates a version.
-    public init(major: Int, minor: Int) {
+    package init(major: Int, minor: Int) {
         self.major = major
         self.minor = minor
     }
 
     /// Parses `MAJOR.MINOR`, such as `1.0`; nil for anything else.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
               let major = Int(parts[0]), let minor = Int(parts[1]), major >= 0, minor >= 0 else { return nil }
@@ -29,10 +29,10 @@ public struct ExternalProtocolVersion: Sendable, Hashable, CustomStringConvertib
     }
 
     /// `MAJOR.MINOR`.
-    public var description: String { "\(major).\(minor)" }
+    package var description: String { "\(major).\(minor)" }
 
     /// Whether a plugin speaking this version can talk to this outreach.
-    public var isCompatible: Bool { major == Self.current.major }
+    package var isCompatible: Bool { major == Self.current.major }
 }
 
 /// One request outreach writes to a plugin's standard input.

@@ -2,25 +2,25 @@ import Foundation
 
 /// Writes a new, working format to start from: a template format folder, or an
 /// external format program in Python (standard library only).
-public struct FormatScaffold: Sendable {
+package struct FormatScaffold: Sendable {
     /// Which kind of format to make.
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         case template, external
     }
 
     /// The format's name, such as `poster`.
-    public var name: String
+    package var name: String
     /// Which kind to make.
-    public var kind: Kind
+    package var kind: Kind
 
     /// Creates a scaffold.
-    public init(name: String, kind: Kind) {
+    package init(name: String, kind: Kind) {
         self.name = name
         self.kind = kind
     }
 
     /// The files to write, relative to the folder they go in.
-    public var files: [(path: String, contents: String, executable: Bool)] {
+    package var files: [(path: String, contents: String, executable: Bool)] {
         switch kind {
         case .template:
             return [("formats/\(name)/format.yml", descriptor, false), ("formats/\(name)/page.mustache", page, false)]
@@ -30,7 +30,7 @@ public struct FormatScaffold: Sendable {
     }
 
     /// The lines to add to `outreach.yml` to use the format.
-    public var manifestSnippet: String {
+    package var manifestSnippet: String {
         switch kind {
         case .template:
             return "formats:\n  - folder: formats\nmaterials:\n  - id: ...\n    formats: [\(name)]"
@@ -41,7 +41,7 @@ public struct FormatScaffold: Sendable {
     }
 
     /// Writes the files under `folder`, refusing to replace any that exist; returns their paths.
-    public func write(in folder: URL) throws(DiagnosticError) -> [String] {
+    package func write(in folder: URL) throws(DiagnosticError) -> [String] {
         guard Identifier.isValid(name) else {
             throw DiagnosticError([.error(.invalidFormatNameArgument, "format name \(quoted(name)) must use only \(Identifier.rule)",
                                           hint: "such as 'poster' or 'social-posts'")])

@@ -1,9 +1,9 @@
 import Foundation
-import Subprocess
+internal import Subprocess
 #if canImport(System)
-import System
+internal import System
 #else
-import SystemPackage
+internal import SystemPackage
 #endif
 #if canImport(Glibc)
 import Glibc

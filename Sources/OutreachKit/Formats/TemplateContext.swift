@@ -1,4 +1,4 @@
-import Mustache
+internal import Mustache
 
 /// The values a template format's templates receive, built from the
 /// ``Document`` alone: its metadata, its blocks written in the base format, and

@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+internal import Mustache
 
 /// A format defined by a folder, with no Swift and no rebuild: a `format.yml`
 /// descriptor and one or more Mustache templates.

@@ -30,7 +30,7 @@ public struct PlannedOutput: Sendable, Hashable {
     var cacheKey: String?
 
     /// Creates a planned output.
-    public init(path: String, format: String, material: String, contents: Data) {
+    package init(path: String, format: String, material: String, contents: Data) {
         self.path = path
         self.format = format
         self.material = material
@@ -52,7 +52,7 @@ public struct GenerationPlan: Sendable {
     var usesRenderCache = false
 
     /// The output folder joined with a relative path, for messages.
-    public func displayPath(_ relative: String) -> String {
+    package func displayPath(_ relative: String) -> String {
         outputDisplayPath.hasSuffix("/") ? outputDisplayPath + relative : outputDisplayPath + "/" + relative
     }
 }

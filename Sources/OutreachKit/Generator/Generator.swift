@@ -11,14 +11,14 @@ public struct Generator: Sendable {
     /// The layouts manifests may use.
     public var layouts: LayoutRegistry
     /// The environment, read for `SOURCE_DATE_EPOCH`, `PATH` and the user's format folders.
-    public var environment: [String: String]
+    package var environment: [String: String]
     /// How many documents to lay out and render at once; the output does not depend on it.
-    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    package var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     /// Whether to take unchanged outputs from the render cache in the output folder
     /// instead of rendering them again. `generate --check` turns it off.
-    public var usesRenderCache = true
+    package var usesRenderCache = true
     /// Called as documents finish rendering, with the number done and the total, from any task.
-    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    package var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// Creates a generator.
     public init(
@@ -103,7 +103,7 @@ public struct Generator: Sendable {
     /// user's template formats, and external formats (declared, or on PATH).
     ///
     /// With no manifest, lists the registry's, the user's and PATH's formats.
-    public func availableFormats(manifest url: URL?, displayPath: String) async -> (registry: RendererRegistry, diagnostics: [Diagnostic]) {
+    package func availableFormats(manifest url: URL?, displayPath: String) async -> (registry: RendererRegistry, diagnostics: [Diagnostic]) {
         let sink = DiagnosticSink()
         let manifest = url.flatMap { ManifestLoader().load($0, displayPath: displayPath, sink: sink) }
         let catalog = FormatCatalog(environment: environment, sink: sink)

@@ -1,9 +1,9 @@
 import Foundation
 
 /// What `generate --check` found for one file.
-public struct CheckEntry: Sendable, Hashable {
+package struct CheckEntry: Sendable, Hashable {
     /// How a file on disk compares with what the manifest makes.
-    public enum Status: String, Sendable, Codable {
+    package enum Status: String, Sendable, Codable {
         /// On disk with exactly the bytes outreach makes.
         case unchanged
         /// On disk with other bytes.
@@ -15,26 +15,26 @@ public struct CheckEntry: Sendable, Hashable {
     }
 
     /// The path relative to the output folder.
-    public var path: String
+    package var path: String
     /// How it compares.
-    public var status: Status
+    package var status: Status
     /// The planned output, for files the manifest makes.
-    public var output: PlannedOutput?
+    package var output: PlannedOutput?
     /// A short unified diff from disk to the new bytes, for stale text files.
-    public var diff: String?
+    package var diff: String?
 }
 
 /// Compares a plan with the output folder, writing nothing: `generate --check`,
 /// the way `gofmt -l` keeps committed code honest.
-public struct OutputChecker: Sendable {
+package struct OutputChecker: Sendable {
     /// Creates a checker.
-    public init() {}
+    package init() {}
 
     /// Every planned file's status, then every extra file, sorted by path.
     ///
     /// - Parameter extras: whether to list files the plan does not make; leave
     ///   this off when the run was filtered to some materials or formats.
-    public func check(_ plan: GenerationPlan, extras: Bool) -> [CheckEntry] {
+    package func check(_ plan: GenerationPlan, extras: Bool) -> [CheckEntry] {
         var entries: [CheckEntry] = []
         let root = plan.outputFolder.standardizedFileURL
         for output in plan.outputs {

@@ -3,14 +3,14 @@
 ///
 /// Used with `each: agency`, it makes one profile per selected agency;
 /// otherwise it profiles the first selected agency.
-public struct AgencyProfileLayout: Layout {
+package struct AgencyProfileLayout: Layout {
     /// Creates the layout.
-    public init() {}
+    package init() {}
 
-    public var name: String { "agency-profile" }
-    public var summary: String { "One agency: role, responsibilities, figures, programs and contacts" }
+    package var name: String { "agency-profile" }
+    package var summary: String { "One agency: role, responsibilities, figures, programs and contacts" }
 
-    public func document(for input: LayoutInput) -> Document {
+    package func document(for input: LayoutInput) -> Document {
         guard let agency = input.focus ?? input.agencies.first else {
             return Document(metadata: input.metadata(title: input.text(input.campaign.name), layout: name), blocks: [])
         }

@@ -1,13 +1,13 @@
 /// A fact sheet on government roles: the campaign summary, the selected
 /// messages, a section for each agency, and how to report.
-public struct FactSheetLayout: Layout {
+package struct FactSheetLayout: Layout {
     /// Creates the layout.
-    public init() {}
+    package init() {}
 
-    public var name: String { "fact-sheet" }
-    public var summary: String { "Government roles: a section for each agency, then how to report" }
+    package var name: String { "fact-sheet" }
+    package var summary: String { "Government roles: a section for each agency, then how to report" }
 
-    public func document(for input: LayoutInput) -> Document {
+    package func document(for input: LayoutInput) -> Document {
         var blocks = input.markdown(input.campaign.summary)
         for message in input.messages { blocks += input.section(message, level: 2) }
         for agency in input.agencies { blocks += section(agency, input) }

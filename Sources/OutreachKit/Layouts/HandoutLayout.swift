@@ -1,13 +1,13 @@
 /// A short "recognize and report" handout: the selected messages, then the
 /// reporting contacts as cards.
-public struct HandoutLayout: Layout {
+package struct HandoutLayout: Layout {
     /// Creates the layout.
-    public init() {}
+    package init() {}
 
-    public var name: String { "handout" }
-    public var summary: String { "A short recognize-and-report sheet with the reporting contacts" }
+    package var name: String { "handout" }
+    package var summary: String { "A short recognize-and-report sheet with the reporting contacts" }
 
-    public func document(for input: LayoutInput) -> Document {
+    package func document(for input: LayoutInput) -> Document {
         var blocks: [Block] = []
         for message in input.messages { blocks += input.section(message, level: 2) }
         var extra: [String] = []

@@ -28,7 +28,7 @@ public struct LayoutInput: Sendable {
     public var date: String?
 
     /// Creates a layout input.
-    public init(
+    package init(
         campaign: Campaign, material: MaterialSpec, locale: String, agencies: [Agency], messages: [Message],
         focus: Agency? = nil, audience: Audience? = nil, date: String? = nil
     ) {

@@ -1,29 +1,29 @@
 import Foundation
 
 /// What to make: the parsed `outreach.yml`.
-public struct Manifest: Sendable {
+package struct Manifest: Sendable {
     /// The manifest file as named in diagnostics.
-    public var file: String
+    package var file: String
     /// The folder the manifest's relative paths start from.
-    public var baseFolder: URL
+    package var baseFolder: URL
     /// The schema version; only 1 exists.
-    public var version: Int
+    package var version: Int
     /// The content folder, relative to the manifest.
-    public var content: String
+    package var content: String
     /// The output folder, relative to the manifest.
-    public var output: String
+    package var output: String
     /// A folder of Mustache templates that override the built-in ones.
-    public var templates: String?
+    package var templates: String?
     /// The date printed in materials, `YYYY-MM-DD`.
-    public var date: String?
+    package var date: String?
     /// The output path pattern for materials that do not set their own.
-    public var outputPattern: String?
+    package var outputPattern: String?
     /// Settings every material starts from.
-    public var defaults: MaterialOptions
+    package var defaults: MaterialOptions
     /// The materials to make.
-    public var materials: [MaterialSpec]
+    package var materials: [MaterialSpec]
     /// Template format folders and external formats the manifest adds.
-    public var formats: [FormatDeclaration] = []
+    package var formats: [FormatDeclaration] = []
     /// Where each key and list item was written, for later diagnostics.
     var locations: [String: SourceLocation]
 }
@@ -40,7 +40,7 @@ public struct MaterialOptions: Sendable, Hashable {
     public var asciiOnly: Bool?
 
     /// Creates options; `nil` means inherit.
-    public init(locale: String? = nil, paper: Paper? = nil, textWidth: Int? = nil, asciiOnly: Bool? = nil) {
+    package init(locale: String? = nil, paper: Paper? = nil, textWidth: Int? = nil, asciiOnly: Bool? = nil) {
         self.locale = locale
         self.paper = paper
         self.textWidth = textWidth
@@ -48,7 +48,7 @@ public struct MaterialOptions: Sendable, Hashable {
     }
 
     /// These options with `nil` fields taken from `base`.
-    public func over(_ base: MaterialOptions) -> MaterialOptions {
+    package func over(_ base: MaterialOptions) -> MaterialOptions {
         MaterialOptions(
             locale: locale ?? base.locale, paper: paper ?? base.paper,
             textWidth: textWidth ?? base.textWidth, asciiOnly: asciiOnly ?? base.asciiOnly
@@ -95,17 +95,17 @@ public struct MaterialSpec: Sendable {
 
 /// One entry of `formats:`: a folder of template formats, or a named format
 /// (an external command, or options for any format).
-public struct FormatDeclaration: Sendable {
+package struct FormatDeclaration: Sendable {
     /// A folder holding template formats (each in a subfolder with a `format.yml`), or one such format.
-    public var folder: String?
+    package var folder: String?
     /// The format this entry is about.
-    public var name: String?
+    package var name: String?
     /// The external command and its arguments.
-    public var command: [String]?
+    package var command: [String]?
     /// Seconds an external format may take for one document; 30 when not given.
-    public var timeout: Double?
+    package var timeout: Double?
     /// Options passed to the format.
-    public var options: [String: JSONValue]
+    package var options: [String: JSONValue]
     /// Where the entry was written.
-    public var location: SourceLocation
+    package var location: SourceLocation
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads `outreach.yml`, reporting every problem with its location.
-public struct ManifestLoader: Sendable {
+package struct ManifestLoader: Sendable {
     static let keys = ["version", "content", "output", "templates", "date", "outputPattern", "defaults", "formats", "materials"]
     static let formatKeys = ["folder", "name", "command", "timeout", "options"]
     static let optionKeys = ["locale", "paper", "textWidth", "asciiOnly"]
@@ -11,10 +11,10 @@ public struct ManifestLoader: Sendable {
     ]
 
     /// Creates a loader.
-    public init() {}
+    package init() {}
 
     /// Loads the manifest at `url`, named `displayPath` in diagnostics; throws every problem found.
-    public func load(_ url: URL, displayPath: String) throws(DiagnosticError) -> Manifest {
+    package func load(_ url: URL, displayPath: String) throws(DiagnosticError) -> Manifest {
         let sink = DiagnosticSink()
         let manifest = load(url, displayPath: displayPath, sink: sink)
         guard let manifest, !sink.hasErrors else { throw DiagnosticError(sink.diagnostics) }

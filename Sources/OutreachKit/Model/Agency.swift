@@ -35,7 +35,7 @@ public struct Agency: Sendable, Codable, Hashable {
     public var contacts: [String]
 
     /// Creates an agency.
-    public init(
+    package init(
         id: String, name: LocalizedText, acronym: String? = nil, parent: String? = nil, kind: Kind,
         memberOf: [String] = [], role: LocalizedText, responsibilities: [LocalizedText] = [],
         keyFacts: [KeyFact] = [], programs: [Program] = [], learnMore: String? = nil, contacts: [String] = []
@@ -65,7 +65,7 @@ public struct KeyFact: Sendable, Codable, Hashable {
     public var source: String?
 
     /// Creates a key fact.
-    public init(figure: String, label: LocalizedText, source: String? = nil) {
+    package init(figure: String, label: LocalizedText, source: String? = nil) {
         self.figure = figure
         self.label = label
         self.source = source
@@ -82,7 +82,7 @@ public struct Program: Sendable, Codable, Hashable {
     public var url: String?
 
     /// Creates a program.
-    public init(name: LocalizedText, summary: LocalizedText, url: String? = nil) {
+    package init(name: LocalizedText, summary: LocalizedText, url: String? = nil) {
         self.name = name
         self.summary = summary
         self.url = url

@@ -20,7 +20,7 @@ public struct Campaign: Sendable, Codable, Hashable {
     public var messages: [Message]
 
     /// Creates a campaign.
-    public init(
+    package init(
         name: LocalizedText, summary: LocalizedText, defaultLocale: String, locales: [String],
         audiences: [Audience], reportingContacts: [String], contacts: [Contact],
         agencies: [Agency], messages: [Message]
@@ -58,7 +58,7 @@ public struct Audience: Sendable, Codable, Hashable {
     public var name: LocalizedText
 
     /// Creates an audience.
-    public init(id: String, name: LocalizedText) {
+    package init(id: String, name: LocalizedText) {
         self.id = id
         self.name = name
     }

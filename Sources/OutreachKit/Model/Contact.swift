@@ -8,7 +8,7 @@ public struct Contact: Sendable, Codable, Hashable {
         public var keywords: [String]
 
         /// Creates a text line.
-        public init(shortCode: String, keywords: [String]) {
+        package init(shortCode: String, keywords: [String]) {
             self.shortCode = shortCode
             self.keywords = keywords
         }
@@ -28,7 +28,7 @@ public struct Contact: Sendable, Codable, Hashable {
         public var kind: Kind
 
         /// Creates an operator.
-        public init(name: String, kind: Kind) {
+        package init(name: String, kind: Kind) {
             self.name = name
             self.kind = kind
         }
@@ -58,7 +58,7 @@ public struct Contact: Sendable, Codable, Hashable {
     public var note: LocalizedText?
 
     /// Creates a contact.
-    public init(
+    package init(
         id: String, name: LocalizedText, phone: String? = nil, otherPhones: [LabeledPhone] = [],
         text: TextLine? = nil, tty: String? = nil, url: String? = nil, hours: LocalizedText? = nil,
         languages: LocalizedText? = nil, operatedBy: Operator? = nil, note: LocalizedText? = nil
@@ -85,7 +85,7 @@ public struct LabeledPhone: Sendable, Codable, Hashable {
     public var number: String
 
     /// Creates a labeled phone number.
-    public init(label: LocalizedText, number: String) {
+    package init(label: LocalizedText, number: String) {
         self.label = label
         self.number = number
     }

@@ -7,12 +7,12 @@ public struct LocalizedText: Sendable, Codable, Hashable {
     public var values: [String: String]
 
     /// Creates text from a locale-to-string mapping.
-    public init(_ values: [String: String]) {
+    package init(_ values: [String: String]) {
         self.values = values
     }
 
     /// Creates text in a single locale.
-    public init(_ text: String, locale: String) {
+    package init(_ text: String, locale: String) {
         self.values = [locale: text]
     }
 

@@ -20,7 +20,7 @@ public struct Message: Sendable, Codable, Hashable {
     public var source: String?
 
     /// Creates a message.
-    public init(
+    package init(
         id: String, locale: String, title: String, body: String, short: String? = nil, audiences: [String],
         topics: [String] = [], agencies: [String] = [], source: String? = nil
     ) {

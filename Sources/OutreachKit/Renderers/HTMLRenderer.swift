@@ -5,19 +5,19 @@
 /// template. All text and attribute values are escaped; links are kept only
 /// for http, https, mailto and tel addresses and relative ones. Headings nest
 /// under the title without skipping a level; see ``HTMLBlockWriter``.
-public struct HTMLRenderer: Renderer {
+package struct HTMLRenderer: Renderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// `html`: `.html` files of type `text/html`.
-    public var format: FormatDescriptor {
+    package var format: FormatDescriptor {
         FormatDescriptor(
             name: "html", fileExtension: "html", mediaType: "text/html",
             summary: "A standalone, printable HTML page")
     }
 
     /// Renders the document through the `html` page template.
-    public func render(_ document: Document, options: RenderOptions) throws -> Rendered {
+    package func render(_ document: Document, options: RenderOptions) throws -> Rendered {
         var writer = HTMLBlockWriter()
         let body = writer.html(for: document.blocks)
         var context = PageTemplateContext.make(for: document, options: options, body: body)

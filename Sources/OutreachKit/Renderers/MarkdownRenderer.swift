@@ -5,19 +5,19 @@
 /// other extensions), escaped so cmark reads back the same structure; see
 /// ``MarkdownBlockWriter`` for how tables, callouts, contact cards and fact
 /// lists are written. The `markdown` page template puts the two together.
-public struct MarkdownRenderer: Renderer {
+package struct MarkdownRenderer: Renderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// `markdown`: `.md` files of type `text/markdown`.
-    public var format: FormatDescriptor {
+    package var format: FormatDescriptor {
         FormatDescriptor(
             name: "markdown", fileExtension: "md", mediaType: "text/markdown",
             summary: "CommonMark with YAML front matter")
     }
 
     /// Renders the document through the `markdown` page template.
-    public func render(_ document: Document, options: RenderOptions) throws -> Rendered {
+    package func render(_ document: Document, options: RenderOptions) throws -> Rendered {
         let body = MarkdownBlockWriter.lines(for: document.blocks).joined(separator: "\n")
         var context = PageTemplateContext.make(for: document, options: options, body: body)
         context["yaml"] = Self.frontMatterValues(document.metadata)

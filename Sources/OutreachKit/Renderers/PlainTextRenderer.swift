@@ -8,22 +8,22 @@ import Foundation
 /// `text (address)`, and no Markdown syntax appears. With `options.asciiOnly`
 /// every character is ASCII: typographic punctuation and accented letters
 /// become their ASCII look-alikes and anything else becomes `?`.
-public struct PlainTextRenderer: Renderer {
+package struct PlainTextRenderer: Renderer {
     /// The narrowest width the renderer lays out for.
-    public static let minimumWidth = 20
+    package static let minimumWidth = 20
 
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// `text`: `.txt` files of type `text/plain`.
-    public var format: FormatDescriptor {
+    package var format: FormatDescriptor {
         FormatDescriptor(
             name: "text", fileExtension: "txt", mediaType: "text/plain",
             summary: "Plain text wrapped for handouts and email")
     }
 
     /// Renders the document through the `text` page template.
-    public func render(_ document: Document, options: RenderOptions) throws -> Rendered {
+    package func render(_ document: Document, options: RenderOptions) throws -> Rendered {
         let width = max(options.textWidth, Self.minimumWidth)
         let inlines = PlainTextInlines(asciiOnly: options.asciiOnly)
         let writer = PlainTextBlockWriter(inlines: inlines)

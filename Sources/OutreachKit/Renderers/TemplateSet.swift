@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+internal import Mustache
 
 /// The Mustache page templates that wrap a renderer's body into a page.
 ///
@@ -7,7 +7,7 @@ import Mustache
 /// `templates:` folder overrides any of them by file name.
 public struct TemplateSet: Sendable, Hashable {
     /// Where each template came from, by name (such as `html`).
-    public private(set) var origins: [String: String]
+    package private(set) var origins: [String: String]
     /// A stable digest of every template's text, for the render cache.
     private(set) var fingerprint = ContentDigest()
     private var library: MustacheLibrary
@@ -40,7 +40,7 @@ public struct TemplateSet: Sendable, Hashable {
     /// The built-in templates with any `*.mustache` file in `folder` in place of its namesake.
     ///
     /// - Parameter displayPath: how to name the folder in diagnostics.
-    public static func overriding(with folder: URL, displayPath: String) throws(DiagnosticError) -> TemplateSet {
+    package static func overriding(with folder: URL, displayPath: String) throws(DiagnosticError) -> TemplateSet {
         var set = TemplateSet.builtIn
         let files: [String]
         do {
@@ -76,7 +76,7 @@ public struct TemplateSet: Sendable, Hashable {
     }
 
     /// Renders the template `name` with `context` (dictionaries, arrays and strings).
-    public func render(_ name: String, _ context: [String: Any]) throws -> String {
+    package func render(_ name: String, _ context: [String: Any]) throws -> String {
         guard let text = library.render(context, withTemplate: name) else {
             throw Diagnostic.error(.missingTemplate, "no template named \(quoted(name)); available: \(quotedList(names))")
         }

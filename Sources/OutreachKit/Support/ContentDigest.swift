@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import Foundation
 
 /// A SHA-256 digest over a canonical encoding of values: what the render
