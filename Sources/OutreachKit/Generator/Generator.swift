@@ -9,7 +9,7 @@ public struct Generator: Sendable {
     /// The formats manifests may use.
     public var registry: RendererRegistry
     /// The layouts manifests may use.
-    public var layouts: LayoutRegistry
+    package var layouts: LayoutRegistry
     /// The environment, read for `SOURCE_DATE_EPOCH`, `PATH` and the user's format folders.
     package var environment: [String: String]
     /// How many documents to lay out and render at once; the output does not depend on it.
@@ -20,11 +20,13 @@ public struct Generator: Sendable {
     /// Called as documents finish rendering, with the number done and the total, from any task.
     package var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
-    /// Creates a generator.
-    public init(
-        registry: RendererRegistry = .builtIn, layouts: LayoutRegistry = .builtIn,
-        environment: [String: String] = ProcessInfo.processInfo.environment
-    ) {
+    /// Creates a generator with the formats in `registry` and the built-in layouts.
+    public init(registry: RendererRegistry = .builtIn, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init(registry: registry, layouts: .builtIn, environment: environment)
+    }
+
+    /// Creates a generator with other layouts.
+    package init(registry: RendererRegistry, layouts: LayoutRegistry, environment: [String: String]) {
         self.registry = registry
         self.layouts = layouts
         self.environment = environment

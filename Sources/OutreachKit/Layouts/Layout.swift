@@ -1,5 +1,5 @@
 /// Turns campaign content selected for one material into a ``Document``.
-public protocol Layout: Sendable {
+package protocol Layout: Sendable {
     /// The name used in manifests, such as `fact-sheet`.
     var name: String { get }
     /// One line saying what the layout makes.
@@ -9,23 +9,23 @@ public protocol Layout: Sendable {
 }
 
 /// Everything a layout may use: the campaign and what the material selected from it.
-public struct LayoutInput: Sendable {
+package struct LayoutInput: Sendable {
     /// The whole campaign.
-    public var campaign: Campaign
+    package var campaign: Campaign
     /// The material being made.
-    public var material: MaterialSpec
+    package var material: MaterialSpec
     /// The locale to write in.
-    public var locale: String
+    package var locale: String
     /// The agencies the material selected, in order.
-    public var agencies: [Agency]
+    package var agencies: [Agency]
     /// The messages the material selected, in order, in `locale` where translated.
-    public var messages: [Message]
+    package var messages: [Message]
     /// The one agency of an `each: agency` output.
-    public var focus: Agency?
+    package var focus: Agency?
     /// The audience the material is for.
-    public var audience: Audience?
+    package var audience: Audience?
     /// The date to print, if any.
-    public var date: String?
+    package var date: String?
 
     /// Creates a layout input.
     package init(
@@ -44,14 +44,14 @@ public struct LayoutInput: Sendable {
 }
 
 /// The layouts a generator can use, by name.
-public struct LayoutRegistry: Sendable {
+package struct LayoutRegistry: Sendable {
     private var layouts: [String: any Layout] = [:]
 
     /// An empty registry.
-    public init() {}
+    package init() {}
 
     /// The built-in layouts: `fact-sheet`, `handout` and `agency-profile`.
-    public static var builtIn: LayoutRegistry {
+    package static var builtIn: LayoutRegistry {
         var registry = LayoutRegistry()
         registry.register(FactSheetLayout())
         registry.register(HandoutLayout())
@@ -60,11 +60,11 @@ public struct LayoutRegistry: Sendable {
     }
 
     /// Adds a layout, replacing one of the same name.
-    public mutating func register(_ layout: any Layout) { layouts[layout.name] = layout }
+    package mutating func register(_ layout: any Layout) { layouts[layout.name] = layout }
 
     /// The layout with this name.
-    public func layout(named name: String) -> (any Layout)? { layouts[name] }
+    package func layout(named name: String) -> (any Layout)? { layouts[name] }
 
     /// Every layout name, sorted.
-    public var names: [String] { layouts.keys.sorted() }
+    package var names: [String] { layouts.keys.sorted() }
 }

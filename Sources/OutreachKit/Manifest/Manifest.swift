@@ -29,15 +29,15 @@ package struct Manifest: Sendable {
 }
 
 /// Settings for rendering: from `defaults`, overridden by a material's `options`.
-public struct MaterialOptions: Sendable, Hashable {
+package struct MaterialOptions: Sendable, Hashable {
     /// The locale, such as `en`.
-    public var locale: String?
+    package var locale: String?
     /// The paper size of printable formats.
-    public var paper: Paper?
+    package var paper: Paper?
     /// The plain-text wrap column.
-    public var textWidth: Int?
+    package var textWidth: Int?
     /// Whether plain text is restricted to ASCII.
-    public var asciiOnly: Bool?
+    package var asciiOnly: Bool?
 
     /// Creates options; `nil` means inherit.
     package init(locale: String? = nil, paper: Paper? = nil, textWidth: Int? = nil, asciiOnly: Bool? = nil) {
@@ -57,36 +57,36 @@ public struct MaterialOptions: Sendable, Hashable {
 }
 
 /// One entry of `materials:`: a layout, what it includes, and its formats.
-public struct MaterialSpec: Sendable {
+package struct MaterialSpec: Sendable {
     /// How a material fans out into several outputs.
-    public enum Each: String, Sendable, CaseIterable {
+    package enum Each: String, Sendable, CaseIterable {
         case agency
     }
 
     /// The id, used in output paths.
-    public var id: String
+    package var id: String
     /// The layout, such as `fact-sheet`.
-    public var layout: String
+    package var layout: String
     /// The title; each layout has a default.
-    public var title: String?
+    package var title: String?
     /// The audience id it is written for; selects messages.
-    public var audience: String?
+    package var audience: String?
     /// The formats to produce.
-    public var formats: [String]
+    package var formats: [String]
     /// Agency ids to include, in order.
-    public var agencies: [String]
+    package var agencies: [String]
     /// Agency kinds to include, in content order, after `agencies`.
-    public var agencyKinds: [Agency.Kind]
+    package var agencyKinds: [Agency.Kind]
     /// Message ids to include, in order.
-    public var messages: [String]
+    package var messages: [String]
     /// Topics whose messages are included, after `messages`.
-    public var topics: [String]
+    package var topics: [String]
     /// Fan-out: one output per selected agency.
-    public var each: Each?
+    package var each: Each?
     /// The output path pattern for this material.
-    public var output: String?
+    package var output: String?
     /// Per-material settings.
-    public var options: MaterialOptions
+    package var options: MaterialOptions
     /// Where each key and list item was written (`formats.1`, `agencies.0`, ...).
     var locations: [String: SourceLocation]
 

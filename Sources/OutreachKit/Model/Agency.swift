@@ -1,7 +1,7 @@
 /// A government body and its part in the campaign.
-public struct Agency: Sendable, Codable, Hashable {
+package struct Agency: Sendable, Codable, Hashable {
     /// What kind of body an agency is.
-    public enum Kind: String, Sendable, Codable, Hashable, CaseIterable {
+    package enum Kind: String, Sendable, Codable, Hashable, CaseIterable {
         case department
         case dhsComponent = "dhs-component"
         case taskForce = "task-force"
@@ -10,29 +10,29 @@ public struct Agency: Sendable, Codable, Hashable {
     }
 
     /// A short id such as `ice`.
-    public var id: String
+    package var id: String
     /// The full name.
-    public var name: LocalizedText
+    package var name: LocalizedText
     /// The acronym, such as "ICE".
-    public var acronym: String?
+    package var acronym: String?
     /// The id of the agency this one belongs to, such as `dhs`.
-    public var parent: String?
+    package var parent: String?
     /// What kind of body this is.
-    public var kind: Kind
+    package var kind: Kind
     /// Ids of the bodies (such as a task force) this agency is a member of.
-    public var memberOf: [String]
+    package var memberOf: [String]
     /// What the agency does in this fight, in CommonMark.
-    public var role: LocalizedText
+    package var role: LocalizedText
     /// Its responsibilities, each in CommonMark.
-    public var responsibilities: [LocalizedText]
+    package var responsibilities: [LocalizedText]
     /// Key facts, each with a figure.
-    public var keyFacts: [KeyFact]
+    package var keyFacts: [KeyFact]
     /// Its programs.
-    public var programs: [Program]
+    package var programs: [Program]
     /// Where to learn more.
-    public var learnMore: String?
+    package var learnMore: String?
     /// Ids of its contacts.
-    public var contacts: [String]
+    package var contacts: [String]
 
     /// Creates an agency.
     package init(
@@ -56,13 +56,13 @@ public struct Agency: Sendable, Codable, Hashable {
 }
 
 /// A figure with what it counts, such as "327" "ports of entry".
-public struct KeyFact: Sendable, Codable, Hashable {
+package struct KeyFact: Sendable, Codable, Hashable {
     /// The figure as printed, such as "42,000+".
-    public var figure: String
+    package var figure: String
     /// What the figure counts.
-    public var label: LocalizedText
+    package var label: LocalizedText
     /// Where the figure comes from.
-    public var source: String?
+    package var source: String?
 
     /// Creates a key fact.
     package init(figure: String, label: LocalizedText, source: String? = nil) {
@@ -73,13 +73,13 @@ public struct KeyFact: Sendable, Codable, Hashable {
 }
 
 /// A named program or resource an agency runs.
-public struct Program: Sendable, Codable, Hashable {
+package struct Program: Sendable, Codable, Hashable {
     /// The program's name.
-    public var name: LocalizedText
+    package var name: LocalizedText
     /// What it is, in CommonMark.
-    public var summary: LocalizedText
+    package var summary: LocalizedText
     /// Where to find it.
-    public var url: String?
+    package var url: String?
 
     /// Creates a program.
     package init(name: LocalizedText, summary: LocalizedText, url: String? = nil) {

@@ -1,23 +1,23 @@
 /// The whole body of campaign content: what every material is made from.
-public struct Campaign: Sendable, Codable, Hashable {
+package struct Campaign: Sendable, Codable, Hashable {
     /// The campaign's name, such as "Blue Campaign".
-    public var name: LocalizedText
+    package var name: LocalizedText
     /// A short summary in CommonMark.
-    public var summary: LocalizedText
+    package var summary: LocalizedText
     /// The locale plain strings in the content are written in.
-    public var defaultLocale: String
+    package var defaultLocale: String
     /// Every locale the content may use.
-    public var locales: [String]
+    package var locales: [String]
     /// The audiences materials and messages can be written for.
-    public var audiences: [Audience]
+    package var audiences: [Audience]
     /// Ids of the contacts every material offers for reporting, in order.
-    public var reportingContacts: [String]
+    package var reportingContacts: [String]
     /// Every contact.
-    public var contacts: [Contact]
+    package var contacts: [Contact]
     /// Every agency.
-    public var agencies: [Agency]
+    package var agencies: [Agency]
     /// Every message, one entry per locale it is written in.
-    public var messages: [Message]
+    package var messages: [Message]
 
     /// Creates a campaign.
     package init(
@@ -37,25 +37,25 @@ public struct Campaign: Sendable, Codable, Hashable {
     }
 
     /// The agency with this id.
-    public func agency(_ id: String) -> Agency? { agencies.first { $0.id == id } }
+    package func agency(_ id: String) -> Agency? { agencies.first { $0.id == id } }
     /// The contact with this id.
-    public func contact(_ id: String) -> Contact? { contacts.first { $0.id == id } }
+    package func contact(_ id: String) -> Contact? { contacts.first { $0.id == id } }
     /// The audience with this id.
-    public func audience(_ id: String) -> Audience? { audiences.first { $0.id == id } }
+    package func audience(_ id: String) -> Audience? { audiences.first { $0.id == id } }
 
     /// The message with this id in `locale`, falling back to the default locale.
-    public func message(_ id: String, locale: String) -> Message? {
+    package func message(_ id: String, locale: String) -> Message? {
         messages.first { $0.id == id && $0.locale == locale }
             ?? messages.first { $0.id == id && $0.locale == defaultLocale }
     }
 }
 
 /// A group of people a material or message is written for.
-public struct Audience: Sendable, Codable, Hashable {
+package struct Audience: Sendable, Codable, Hashable {
     /// A short id such as `public` or `law-enforcement`.
-    public var id: String
+    package var id: String
     /// The audience's name as shown in materials.
-    public var name: LocalizedText
+    package var name: LocalizedText
 
     /// Creates an audience.
     package init(id: String, name: LocalizedText) {

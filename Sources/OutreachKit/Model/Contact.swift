@@ -1,11 +1,11 @@
 /// A way to reach someone: a hotline, a tip line, a website.
-public struct Contact: Sendable, Codable, Hashable {
+package struct Contact: Sendable, Codable, Hashable {
     /// A text-message route: send `keyword` to `shortCode`.
-    public struct TextLine: Sendable, Codable, Hashable {
+    package struct TextLine: Sendable, Codable, Hashable {
         /// The number to text, such as "233733".
-        public var shortCode: String
+        package var shortCode: String
         /// The words to send, such as "HELP" or "INFO".
-        public var keywords: [String]
+        package var keywords: [String]
 
         /// Creates a text line.
         package init(shortCode: String, keywords: [String]) {
@@ -15,17 +15,17 @@ public struct Contact: Sendable, Codable, Hashable {
     }
 
     /// Who runs a contact.
-    public struct Operator: Sendable, Codable, Hashable {
+    package struct Operator: Sendable, Codable, Hashable {
         /// Whether the operator is part of a government.
-        public enum Kind: String, Sendable, Codable, Hashable, CaseIterable {
+        package enum Kind: String, Sendable, Codable, Hashable, CaseIterable {
             case government
             case nonGovernmental = "non-governmental"
         }
 
         /// The operator's name.
-        public var name: String
+        package var name: String
         /// What kind of organization it is.
-        public var kind: Kind
+        package var kind: Kind
 
         /// Creates an operator.
         package init(name: String, kind: Kind) {
@@ -35,27 +35,27 @@ public struct Contact: Sendable, Codable, Hashable {
     }
 
     /// A short id such as `hotline`.
-    public var id: String
+    package var id: String
     /// The contact's name.
-    public var name: LocalizedText
+    package var name: LocalizedText
     /// The main phone number.
-    public var phone: String?
+    package var phone: String?
     /// More phone numbers, each with a label, such as a number for calls from abroad.
-    public var otherPhones: [LabeledPhone]
+    package var otherPhones: [LabeledPhone]
     /// A text-message route.
-    public var text: TextLine?
+    package var text: TextLine?
     /// A TTY or relay number.
-    public var tty: String?
+    package var tty: String?
     /// A web address.
-    public var url: String?
+    package var url: String?
     /// When it answers.
-    public var hours: LocalizedText?
+    package var hours: LocalizedText?
     /// The languages it answers in.
-    public var languages: LocalizedText?
+    package var languages: LocalizedText?
     /// Who runs it.
-    public var operatedBy: Operator?
+    package var operatedBy: Operator?
     /// A note in CommonMark.
-    public var note: LocalizedText?
+    package var note: LocalizedText?
 
     /// Creates a contact.
     package init(
@@ -78,11 +78,11 @@ public struct Contact: Sendable, Codable, Hashable {
 }
 
 /// A phone number with what it is for.
-public struct LabeledPhone: Sendable, Codable, Hashable {
+package struct LabeledPhone: Sendable, Codable, Hashable {
     /// What the number is for, such as "From outside the U.S. and Canada".
-    public var label: LocalizedText
+    package var label: LocalizedText
     /// The number.
-    public var number: String
+    package var number: String
 
     /// Creates a labeled phone number.
     package init(label: LocalizedText, number: String) {

@@ -2,9 +2,9 @@
 ///
 /// In content files a plain string is text in the campaign's default locale;
 /// a mapping of locale to string adds translations without changing the model.
-public struct LocalizedText: Sendable, Codable, Hashable {
+package struct LocalizedText: Sendable, Codable, Hashable {
     /// The text for each locale code.
-    public var values: [String: String]
+    package var values: [String: String]
 
     /// Creates text from a locale-to-string mapping.
     package init(_ values: [String: String]) {
@@ -17,12 +17,12 @@ public struct LocalizedText: Sendable, Codable, Hashable {
     }
 
     /// The text in `locale`, else in `fallback`, else in the first locale by name.
-    public func resolved(_ locale: String, fallback: String) -> String {
+    package func resolved(_ locale: String, fallback: String) -> String {
         if let text = values[locale] { return text }
         if let text = values[fallback] { return text }
         return values.keys.sorted().first.flatMap { values[$0] } ?? ""
     }
 
     /// The locales this text is written in.
-    public var locales: [String] { values.keys.sorted() }
+    package var locales: [String] { values.keys.sorted() }
 }

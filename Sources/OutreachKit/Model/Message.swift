@@ -1,23 +1,23 @@
 /// One campaign message: a titled piece of CommonMark for some audiences.
-public struct Message: Sendable, Codable, Hashable {
+package struct Message: Sendable, Codable, Hashable {
     /// A short id such as `indicators`; shared by its translations.
-    public var id: String
+    package var id: String
     /// The locale this message is written in.
-    public var locale: String
+    package var locale: String
     /// The title.
-    public var title: String
+    package var title: String
     /// The body in CommonMark.
-    public var body: String
+    package var body: String
     /// A one- or two-sentence version in plain text, for text messages and social posts.
-    public var short: String?
+    package var short: String?
     /// Ids of the audiences it is for.
-    public var audiences: [String]
+    package var audiences: [String]
     /// Free-form topics used to select messages, such as `indicators`.
-    public var topics: [String]
+    package var topics: [String]
     /// Ids of the agencies it concerns.
-    public var agencies: [String]
+    package var agencies: [String]
     /// Where it was loaded from, for diagnostics.
-    public var source: String?
+    package var source: String?
 
     /// Creates a message.
     package init(
