@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OutreachKit
 
@@ -41,6 +42,16 @@ import Testing
         var withEmpty = Self.metadata
         withEmpty.subtitle = ""
         #expect(Document(metadata: Self.metadata, blocks: []).digest != Document(metadata: withEmpty, blocks: []).digest)
+    }
+
+    @Test func fileDigestsAreSHA256() {
+        // FIPS 180-2's test vector for "abc".
+        let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        #expect(ContentDigest.hex(of: Data("abc".utf8)) == abc)
+        var streaming = ContentDigest.Streaming()
+        streaming.update(Data("a".utf8))
+        streaming.update(Data("bc".utf8))
+        #expect(streaming.hex == abc)
     }
 
     @Test func theSameDocumentHasTheSameDigest() {

@@ -30,7 +30,7 @@ struct TemplateContext: TemplateObject {
             date: meta.date.nonEmpty, sourceNote: meta.sourceNote.nonEmpty, material: meta.material, layout: meta.layout,
             campaignName: meta.campaignName.nonEmpty)
         settings = SettingsContext(paper: options.paper.cssSize, textWidth: options.textWidth)
-        let flat = document.blocks.expandingAllSections()
+        let flat = document.blocks.expandingSections()
         self.document = DocumentContext(
             body: writer.body(document.blocks), blocks: BlockContext.list(flat, writer: writer),
             sections: SectionContext.list(flat, writer: writer), messages: messages)
@@ -332,11 +332,6 @@ extension Optional where Wrapped == String {
         guard let self, !self.isEmpty else { return nil }
         return self
     }
-}
-
-extension Array where Element == Block {
-    /// The blocks with every section replaced by its blocks, at every depth of the top level.
-    func expandingAllSections() -> [Block] { expandingSections() }
 }
 
 extension Block {

@@ -8,10 +8,18 @@ enum BinaryIdentity {
     static let current: ContentDigest = {
         var digest = ContentDigest()
         digest.add(Outreach.version)
-        let path = executablePath
-        digest.add(path.flatMap { FileManager.default.contents(atPath: $0) }.map(ContentDigest.hex(of:)))
+        digest.add(executablePath.flatMap(fileDigest))
         return digest
     }()
+
+    /// The SHA-256 of a file, read a megabyte at a time.
+    private static func fileDigest(_ path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var digest = ContentDigest.Streaming()
+        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { digest.update(chunk) }
+        return digest.hex
+    }
 
     /// The executable's path: `/proc/self/exe` where there is one, else what Foundation says.
     private static var executablePath: String? {

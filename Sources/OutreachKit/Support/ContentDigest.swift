@@ -69,6 +69,19 @@ struct ContentDigest: Sendable, Hashable {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// A plain SHA-256 of bytes given in pieces, such as a large file's.
+    struct Streaming {
+        private var hasher = SHA256()
+
+        mutating func update(_ data: Data) { hasher.update(data: data) }
+
+        var hex: String {
+            var digest = ContentDigest()
+            digest.hasher = hasher
+            return digest.hex
+        }
+    }
+
     /// The SHA-256 of `data` alone, in hexadecimal.
     static func hex(of data: Data) -> String {
         var digest = ContentDigest()
