@@ -14,7 +14,9 @@ struct PlainTextInlines {
 
     /// A string as it goes into the output: line breaks and tabs made spaces,
     /// other control characters dropped, folded to ASCII when asked.
-    func clean(_ text: String) -> String {
+    func clean(_ text: String) -> String { clean(text, folding: asciiOnly) }
+
+    private func clean(_ text: String, folding: Bool) -> String {
         // Printable ASCII, the usual case, needs no change at all.
         if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return text }
         var result = ""
@@ -25,7 +27,7 @@ struct PlainTextInlines {
                 result.append(character)
             }
         }
-        return asciiOnly ? ASCIIFolding.fold(result, keepingNonBreakingSpaces: true) : result
+        return folding ? ASCIIFolding.fold(result, keepingNonBreakingSpaces: true) : result
     }
 
     /// `text (address)`, or the text alone when it already shows the address,
@@ -34,9 +36,26 @@ struct PlainTextInlines {
         let shown = text.trimmedOfWhitespace
         guard let safe = LinkAddress.safe(url), !safe.hasPrefix("#") else { return text }
         if LinkAddress.textShowsAddress(shown, safe) { return text }
-        let address = clean(safe)
+        // Folding an address to ASCII would point it at another page (español → espanol):
+        // ASCII-only text percent-encodes it instead, as a browser would.
+        let address = asciiOnly ? Self.percentEncodingNonASCII(clean(safe, folding: false)) : clean(safe)
         if address.isEmpty { return text }
         return shown.isEmpty ? address : "\(text) (\(address))"
+    }
+
+    /// The address with each character outside ASCII written as `%XX` escapes of its UTF-8 bytes.
+    static func percentEncodingNonASCII(_ address: String) -> String {
+        guard !address.utf8.allSatisfy({ $0 < 0x80 }) else { return address }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        for byte in address.utf8 {
+            if byte < 0x80 {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func append(_ inline: Inline, to result: inout String) {

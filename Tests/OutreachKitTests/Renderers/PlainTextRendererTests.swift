@@ -159,6 +159,15 @@ import Testing
         #expect(text.contains("\"Government Roles\""))
     }
 
+    /// Folding would turn español into espanol, another page: the address is percent-encoded instead.
+    @Test func asciiOnlyKeepsLinkAddressesPointingAtTheSamePage() async throws {
+        let text = try render(Document(
+            metadata: SampleDocuments.metadata(title: "Links"),
+            blocks: [.paragraph([.link(url: "https://example.org/espa\u{F1}ol/caf\u{E9}?q=\u{4E2D}", content: [.text("En espa\u{F1}ol")])])]),
+            asciiOnly: true)
+        #expect(text.contains("En espanol (https://example.org/espa%C3%B1ol/caf%C3%A9?q=%E4%B8%AD)"), "\(text)")
+    }
+
     @Test func nonBreakingSpacesHoldWordsTogetherThenBecomeSpaces() async throws {
         let text = try body([.paragraph([.text("aaaa bbbb 1-888-373-7888\u{A0}(24/7)")])], width: 20, asciiOnly: true)
         #expect(text == "aaaa bbbb\n1-888-373-7888 (24/7)\n")
