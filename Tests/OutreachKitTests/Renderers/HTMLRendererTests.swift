@@ -131,10 +131,11 @@ import Testing
             """)
     }
 
-    @Test(arguments: [(Paper.letter, "@page { size: letter; margin: 0.75in; }"), (Paper.a4, "@page { size: A4; margin: 18mm; }")])
+    @Test(arguments: [(Paper.letter, "@page {\n  size: letter;\n  margin: 0.5in 0.5in 0.6in;\n"), (Paper.a4, "@page {\n  size: A4;\n  margin: 13mm 13mm 15mm;\n")])
     func pageSizeFollowsThePaper(paper: Paper, rule: String) async throws {
         let page = try render(SampleDocuments.everything, paper: paper)
         #expect(page.contains(rule))
+        #expect(page.contains("<meta name=\"outreach-paper\" content=\"\(paper.rawValue)\">"))
     }
 
     @Test func printStylesKeepBoxesWholeAndPrintLinkAddresses() async throws {
@@ -146,7 +147,8 @@ import Testing
         let printCSS = page[print.upperBound...]
         #expect(printCSS.contains("a[href^=\"http\"]::after { content: \" (\" attr(href) \")\""))
         #expect(printCSS.contains("-webkit-print-color-adjust: exact; print-color-adjust: exact;"))
-        #expect(printCSS.contains(".card, .callout, .facts, .fact, table, pre, blockquote { break-inside: avoid; page-break-inside: avoid; }"))
+        #expect(printCSS.contains(".card, .callout, .facts, .fact, table, pre, blockquote, ul, ol, figure { break-inside: avoid; page-break-inside: avoid; }"))
+        #expect(printCSS.contains("h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }"))
     }
 
     @Test func statedColourContrastsAreTrueAndAtLeastAA() async throws {
