@@ -100,4 +100,48 @@ import Testing
         #expect(problem?.code == .cardOverBudget)
         #expect(problem?.location?.file.hasSuffix("messages/how-to-report.md") == true, "\(String(describing: problem?.location))")
     }
+
+    @Test func proofFindingsAreCodedDiagnostics() {
+        var m = PrintMeasurement(
+            path: "out/sheet.html", paper: .a4, pages: 3, pageBudget: 2, reflowWidth: 533, widest: ["section.card > dl"],
+            overflowing: [.init(element: "article.card", by: 14, tallerThanPage: false), .init(element: "ul", by: 40, tallerThanPage: true)],
+            expectedQRCodes: ["https://a.org", "https://a.org", "tel:+18883737888"], decodedQRCodes: ["https://a.org", "https://b.org"],
+            pageTexts: [], pdf: Data())
+        let problems = PrintProof.diagnostics(for: m, at: SourceLocation(file: "outreach.yml"))
+        #expect(problems.map(\.code) == [.overPageBudget, .printOverflow, .printOverflow, .reflowOverflow, .qrUnreadable, .qrUnreadable, .qrUnreadable])
+        #expect(problems.allSatisfy { $0.severity == .error && $0.location?.file == "outreach.yml" })
+        #expect(problems[0].message == "out/sheet.html prints on 3 pages on a4 paper; its budget is 2")
+        #expect(problems[2].message.contains("'ul' is 40 px taller than a page, so it splits"))
+        #expect(problems[3].message == "out/sheet.html is 533 px wide on a 320 px screen; widest: 'section.card > dl'")
+        #expect(problems[4].message == "out/sheet.html: 1 of 2 QR codes for 'https://a.org' did not decode")
+        #expect(problems[5].message == "out/sheet.html: 1 of 1 QR code for 'tel:+18883737888' did not decode")
+        #expect(problems[6].message.contains("decodes to 'https://b.org', which the page does not name"))
+
+        m = PrintMeasurement(path: "out/ok.html", paper: .letter, pages: 2, pageBudget: 2, reflowWidth: 320, widest: [],
+                             overflowing: [], expectedQRCodes: ["x"], decodedQRCodes: ["x"], pageTexts: [], pdf: Data())
+        #expect(PrintProof.diagnostics(for: m, at: nil).isEmpty)
+    }
+
+    @Test func withoutChromiumThePDFFormatNamesThePackage() async throws {
+        let renderer = PDFRenderer(environment: ["PATH": "/nonexistent", "OUTREACH_CHROMIUM": ""])
+        let document = Document(metadata: DocumentMetadata(title: "t", locale: "en", material: "m", layout: "handout"), blocks: [])
+        do {
+            _ = try await renderer.render(document, options: RenderOptions())
+            Issue.record("rendered a PDF without Chromium")
+        } catch let problem as Diagnostic {
+            #expect(problem.code == .printToolMissing)
+            #expect(problem.message == "the pdf format needs 'chromium', which is not on PATH")
+            #expect(problem.hint?.contains("install the Debian package 'chromium'") == true)
+        }
+    }
+
+    @Test func pdfDatesAreReplacedInPlace() {
+        let pdf = Data("<</CreationDate (D:20261129191614+00'00') /ModDate (D:20261129191614+00'00')>> (D:12)".utf8)
+        let fixed = PDFRenderer.normalised(pdf, date: "2026-01-15")
+        #expect(String(decoding: fixed, as: UTF8.self)
+                == "<</CreationDate (D:20260115000000+00'00') /ModDate (D:20260115000000+00'00')>> (D:12)")
+        #expect(PDFRenderer.normalised(pdf, date: nil).count == pdf.count)
+        #expect(String(decoding: PDFRenderer.normalised(pdf, date: nil), as: UTF8.self).contains("(D:19700101000000+"))
+    }
 }
+
