@@ -67,7 +67,7 @@ import Testing
         try kit.edit("outreach.yml", replacing: "formats: [html]\n    agencyKinds", with: "formats: [html, poster]\n    agencyKinds")
         let run = try await Self.run(["generate"], in: kit.root)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("error: unknown format 'poster' in material 'agency-profile'; available: 'html', 'markdown', 'pdf', 'sms', 'text', 'wallet-card'"))
+        #expect(run.stderr.contains("outreach.yml:44:21: error: unknown format 'poster' in material 'agency-profile'; available: 'html', 'markdown', 'pdf', 'sms', 'text', 'wallet-card'"))
         #expect(run.stderr.contains("content/agencies.yml:"))
         #expect(run.stderr.contains("error: unknown kind 'bureau'"))
         #expect(run.stderr.contains("'wallet-card' (OUT0111)\n"), "the code ends the line")

@@ -29,7 +29,7 @@ import Testing
         #expect(html.contains("<figure class=\"card-qr\" data-qr=\"https://humantraffickinghotline.org\"><svg class=\"qr\""))
         #expect(html.contains("<figcaption>humantraffickinghotline.org</figcaption></figure>"))
         #expect(html.contains("<dd class=\"main-number\"><a href=\"tel:+18883737888\""), "the main number prints large")
-        #expect(html.contains("<meta name=\"outreach-page-budget\" content=\"1\">"))
+        #expect(html.contains("<html lang=\"en\" data-paper=\"letter\" data-page-budget=\"1\">"))
     }
 
     @Test func qrCodesOffLeavesTheTextAndDrawsNoCode() async throws {
@@ -51,7 +51,7 @@ import Testing
         let plan = try await kit.plan(filters: GenerateFilters(materials: ["recognize-and-report-large-print"]))
         let html = String(decoding: try #require(plan.outputs.first).contents, as: UTF8.self)
         #expect(html.contains("<body class=\"layout-handout print-large\">"))
-        #expect(html.contains("<meta name=\"outreach-page-budget\" content=\"2\">"))
+        #expect(html.contains("<html lang=\"en\" data-paper=\"letter\" data-page-budget=\"2\">"))
     }
 
     @Test func anUnknownPrintSizeIsALocatedError() async throws {

@@ -9,7 +9,7 @@ package struct PrintMeasurement: Sendable, Hashable {
     package var paper: Paper
     /// Printed pages.
     package var pages: Int
-    /// The pages its layout is designed to fit (`<meta name="outreach-page-budget">`), if it says.
+    /// The pages its layout is designed to fit (`<html data-page-budget>`), if it says.
     package var pageBudget: Int?
     /// The page's width on a 320 CSS px screen; more than 320 means sideways scrolling.
     package var reflowWidth: Int

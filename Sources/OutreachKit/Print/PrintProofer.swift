@@ -17,7 +17,7 @@ package struct PrintProofer: Sendable {
     }
 
     /// Measures each file (path as named in messages, and its location on disk), printed on the
-    /// paper its `@page` rule names (`<meta name="outreach-paper">` says which for the checks).
+    /// paper its `@page` rule names (`<html data-paper>` says which for the checks).
     package func measure(_ files: [(path: String, url: URL)]) throws(DiagnosticError) -> [PrintMeasurement] {
         let chromium = try PrintTool.chromium.require(environment: environment, for: "printing HTML")
         let pdftoppm = try PrintTool.pdftoppm.require(environment: environment, for: "counting printed pages")
@@ -45,7 +45,7 @@ package struct PrintProofer: Sendable {
     ) throws -> PrintMeasurement {
         try browser.open(file.url)
         let paperName = try browser.evaluate(
-            "(document.querySelector('meta[name=\"outreach-paper\"]') || {}).content || 'letter'") as? String
+            "document.documentElement.dataset.paper || 'letter'") as? String
         let paper = Paper(rawValue: (paperName ?? "letter").lowercased()) ?? .letter
         try browser.emulate(width: 320)
         let reflow = try browser.evaluate(Self.reflowScript) as? [String: Any] ?? [:]
@@ -116,8 +116,7 @@ package struct PrintProofer: Sendable {
             if (height > \(pageHeight)) overflow.push({ element: describe(el), by: height - \(pageHeight), tall: true });
           }
           const qr = [...document.querySelectorAll('[data-qr]')].map(el => el.getAttribute('data-qr'));
-          const meta = document.querySelector('meta[name="outreach-page-budget"]');
-          return { overflow, qr, budget: meta ? meta.getAttribute('content') : null }; })()
+          return { overflow, qr, budget: document.documentElement.dataset.pageBudget || null }; })()
         """
     }
 }
