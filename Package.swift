@@ -24,6 +24,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         .executableTarget(name: "embed-templates"),
         .plugin(
             name: "EmbedTemplates",
@@ -46,6 +51,7 @@ let package = Package(
             name: "OutreachKit",
             dependencies: [
                 "CCmark",
+                "CQRencode",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Subprocess", package: "swift-subprocess"),

@@ -61,11 +61,11 @@ import Testing
 
     @Test func unknownFormatNamesTheFormats() async throws {
         let kit = try Fixture.minimal()
-        try kit.edit("outreach.yml", replacing: "[markdown, text, html]", with: "[markdown, pdf]")
-        let problem = await kit.problems().one(containing: "unknown format 'pdf'")
+        try kit.edit("outreach.yml", replacing: "[markdown, text, html]", with: "[markdown, poster]")
+        let problem = await kit.problems().one(containing: "unknown format 'poster'")
         #expect(problem?.code == .unknownFormat)
         #expect(problem?.location?.description == "outreach.yml:7:25")
-        #expect(problem?.hint == "available: 'html', 'markdown', 'text'")
+        #expect(problem?.hint == "available: 'html', 'markdown', 'pdf', 'text'")
     }
 
     @Test(arguments: ["../{material}.{ext}", "/tmp/{material}.{ext}", "a/../../{material}.{ext}"])

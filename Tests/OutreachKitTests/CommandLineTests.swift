@@ -31,11 +31,11 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("wrote out/government-roles.html\n"))
         #expect(run.stdout.contains("wrote out/profiles/uscg.html\n"))
-        #expect(run.stdout.hasSuffix("15 files in out: 15 written, 0 unchanged\n"))
-        #expect(kit.outputTree().count == 15)
+        #expect(run.stdout.hasSuffix("16 files in out: 16 written, 0 unchanged\n"))
+        #expect(kit.outputTree().count == 16)
 
         let again = try await Self.run(["generate"], in: kit.root)
-        #expect(again.stdout == "15 files in out: 0 written, 15 unchanged\n")
+        #expect(again.stdout == "16 files in out: 0 written, 16 unchanged\n")
     }
 
     @Test func generatesFromTheRepositoryExampleWithoutTouchingIt() async throws {
@@ -57,17 +57,17 @@ import Testing
         let kit = try Fixture()
         let run = try await Self.run(["validate"], in: kit.root)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == "outreach.yml: ok: 5 materials, 15 outputs\n")
+        #expect(run.stdout == "outreach.yml: ok: 6 materials, 16 outputs\n")
         #expect(!FileManager.default.fileExists(atPath: kit.output.path))
     }
 
     @Test func badContentExitsOneWithLocatedErrorsAndWritesNothing() async throws {
         let kit = try Fixture()
         try kit.edit("content/agencies.yml", replacing: "kind: dhs-component", with: "kind: bureau")
-        try kit.edit("outreach.yml", replacing: "formats: [html]", with: "formats: [html, pdf]")
+        try kit.edit("outreach.yml", replacing: "formats: [html]\n    agencyKinds", with: "formats: [html, poster]\n    agencyKinds")
         let run = try await Self.run(["generate"], in: kit.root)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("outreach.yml:37:21: error: unknown format 'pdf' in material 'agency-profile'; available: 'html', 'markdown', 'sms', 'text', 'wallet-card'"))
+        #expect(run.stderr.contains("outreach.yml:44:21: error: unknown format 'poster' in material 'agency-profile'; available: 'html', 'markdown', 'pdf', 'sms', 'text', 'wallet-card'"))
         #expect(run.stderr.contains("content/agencies.yml:"))
         #expect(run.stderr.contains("error: unknown kind 'bureau'"))
         #expect(run.stderr.contains("'wallet-card' (OUT0111)\n"), "the code ends the line")
@@ -84,7 +84,7 @@ import Testing
         #expect(run.stderr.contains("outreach.yml: error: cannot read manifest 'outreach.yml'"))
     }
 
-    @Test(arguments: [["generate", "--format", "pdf"], ["generate", "--bogus"], ["frobnicate"]])
+    @Test(arguments: [["generate", "--format", "poster"], ["generate", "--bogus"], ["frobnicate"]])
     func usageErrorsExitTwo(arguments: [String]) async throws {
         let kit = try Fixture()
         let run = try await Self.run(arguments, in: kit.root)
@@ -93,9 +93,9 @@ import Testing
     }
 
     @Test func unknownFormatFilterNamesTheFormats() async throws {
-        let run = try await Self.run(["generate", "--format", "pdf"], in: try Fixture().root)
+        let run = try await Self.run(["generate", "--format", "poster"], in: try Fixture().root)
         #expect(run.status == 2)
-        #expect(run.stderr.contains("error: unknown format 'pdf' given to --format; available: 'html', 'markdown', 'sms', 'text', 'wallet-card' (OUT0602)\n"))
+        #expect(run.stderr.contains("error: unknown format 'poster' given to --format; available: 'html', 'markdown', 'pdf', 'sms', 'text', 'wallet-card' (OUT0602)\n"))
         let material = try await Self.run(["generate", "--material", "poster"], in: try Fixture().root)
         #expect(material.status == 2)
         #expect(material.stderr.contains("unknown material 'poster' given to --material"))
@@ -117,9 +117,9 @@ import Testing
         let formats = try await Self.run(["formats"], in: folder)
         #expect(formats.status == 0)
         let names = formats.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(names == ["html", "markdown", "text"])
+        #expect(names == ["html", "markdown", "pdf", "text"])
         let json = try await Self.run(["formats", "--json"], in: folder)
         let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]]
-        #expect(parsed?.map { $0["name"] ?? "" } == ["html", "markdown", "text"])
+        #expect(parsed?.map { $0["name"] ?? "" } == ["html", "markdown", "pdf", "text"])
     }
 }

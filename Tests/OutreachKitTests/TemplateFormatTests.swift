@@ -360,7 +360,7 @@ import Testing
         #expect(warning.location?.file == "content/messages/signs.md")
 
         let card = try kit.read("out/sheet.html")
-        #expect(card.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(card.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\" data-paper=\"letter\" data-page-budget=\"1\">"))
         #expect(card.contains("<h2>Signs</h2>"))
         #expect(card.contains("<strong>Hotline</strong>"))
         #expect(card.contains("Call <a href=\"tel:+18883737888\">1-888-373-7888</a>"))

@@ -111,12 +111,16 @@ public struct ContactCard: Sendable, Codable, Hashable {
     public var operatedBy: Operator?
     /// The content's note about it, in the document's locale.
     public var note: [Inline]?
+    /// The address a printed QR code beside the card encodes: one of the card's
+    /// own addresses (its website, else its phone's `tel:`), never a new one.
+    public var qrTarget: String?
 
     /// Creates a card.
     public init(
         name: String, entries: [Entry], notes: [[Inline]] = [], id: String? = nil, phone: Phone? = nil,
         otherPhones: [Phone] = [], textLine: TextLine? = nil, tty: Phone? = nil, website: Website? = nil,
-        hours: String? = nil, languages: String? = nil, operatedBy: Operator? = nil, note: [Inline]? = nil
+        hours: String? = nil, languages: String? = nil, operatedBy: Operator? = nil, note: [Inline]? = nil,
+        qrTarget: String? = nil
     ) {
         self.name = name
         self.entries = entries
@@ -131,5 +135,6 @@ public struct ContactCard: Sendable, Codable, Hashable {
         self.languages = languages
         self.operatedBy = operatedBy
         self.note = note
+        self.qrTarget = qrTarget
     }
 }

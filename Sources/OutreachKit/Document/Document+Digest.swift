@@ -22,6 +22,7 @@ extension DocumentMetadata {
         digest.add(layout)
         digest.add(campaignName)
         digest.add(strings: reportingContacts)
+        digest.add(pageBudget ?? 0)
     }
 }
 
@@ -164,6 +165,7 @@ extension ContactCard {
         digest.add(operatedBy?.isNonGovernmental ?? false)
         digest.add(note != nil)
         note?.digest(into: &digest)
+        digest.add(qrTarget)
     }
 }
 

@@ -41,13 +41,17 @@ public struct DocumentMetadata: Sendable, Codable, Hashable {
     /// The ids of the campaign's own reporting contacts, in the content's order;
     /// their cards are in the document's ``Section/Subject/reportingContacts`` section.
     public var reportingContacts: [String]
+    /// How many printed pages the layout is designed to fit, on Letter and A4
+    /// alike, in standard print (large print doubles it); nil when it has no budget.
+    public var pageBudget: Int?
 
     /// Creates metadata.
     public init(
         title: String, subtitle: String? = nil, locale: String, audience: String? = nil,
         date: String? = nil, sourceNote: String? = nil, material: String, layout: String,
-        campaignName: String? = nil, reportingContacts: [String] = []
+        campaignName: String? = nil, reportingContacts: [String] = [], pageBudget: Int? = nil
     ) {
+        self.pageBudget = pageBudget
         self.title = title
         self.subtitle = subtitle
         self.locale = locale

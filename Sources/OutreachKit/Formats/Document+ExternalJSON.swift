@@ -18,6 +18,7 @@ extension DocumentMetadata {
         object["sourceNote"] = sourceNote.map(JSONValue.string)
         object["campaignName"] = campaignName.map(JSONValue.string)
         object["reportingContacts"] = .array(reportingContacts.map(JSONValue.string))
+        object["pageBudget"] = pageBudget.map { .number(Double($0)) }
         return .object(object)
     }
 }
@@ -92,6 +93,7 @@ extension ContactCard {
             .object(["name": .string($0.name), "nonGovernmental": .bool($0.isNonGovernmental)])
         }
         fields["note"] = note?.externalJSON
+        fields["qrTarget"] = qrTarget.map(JSONValue.string)
         return fields
     }
 }

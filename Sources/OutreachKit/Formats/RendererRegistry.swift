@@ -18,12 +18,13 @@ public struct RendererRegistry: Sendable {
     /// An empty registry.
     public init() {}
 
-    /// The built-in formats: `markdown`, `text` and `html`.
+    /// The built-in formats: `markdown`, `text`, `html` and `pdf`.
     public static var builtIn: RendererRegistry {
         var registry = RendererRegistry()
         registry.register(MarkdownRenderer())
         registry.register(PlainTextRenderer())
         registry.register(HTMLRenderer())
+        registry.register(PDFRenderer())
         return registry
     }
 

@@ -20,7 +20,7 @@ struct TemplateContext: TemplateObject {
     let campaign: CampaignContext
     let options: TemplateJSON
 
-    init(document: Document, options: RenderOptions, format: FormatDescriptor, writer: BaseFormatWriter) {
+    init(document: Document, options: RenderOptions, format: FormatDescriptor, writer: BaseFormatWriter, sheet: [PlacedMessage] = []) {
         let messages = document.placedMessages.map { MessageContext($0.message, blocks: $0.blocks, writer: writer) }
         let meta = document.metadata
         self.format = FormatContext(
@@ -33,13 +33,14 @@ struct TemplateContext: TemplateObject {
         let flat = document.blocks.expandingSections()
         self.document = DocumentContext(
             body: writer.body(document.blocks), blocks: BlockContext.list(flat, writer: writer),
-            sections: SectionContext.list(flat, writer: writer), messages: messages)
+            sections: SectionContext.list(flat, writer: writer), messages: messages,
+            sheet: sheet.map { placed in messages.first { $0.id == placed.id } }.compactMap { $0 })
         campaign = CampaignContext(
             name: meta.campaignName.nonEmpty,
             agencies: document.placedAgencies.map { AgencyContext($0.agency, blocks: $0.blocks, writer: writer) },
             messages: messages,
-            contacts: document.contactCards.map { ContactContext($0, writer: writer) },
-            reportingContacts: document.reportingContactCards.map { ContactContext($0, writer: writer) })
+            contacts: document.contactCards.map { ContactContext($0, writer: writer, qrCodes: options.qrCodes) },
+            reportingContacts: document.reportingContactCards.map { ContactContext($0, writer: writer, qrCodes: options.qrCodes) })
         self.options = TemplateJSON(.object(options.formatOptions))
     }
 }
@@ -77,6 +78,8 @@ struct DocumentContext: TemplateObject {
     let sections: [SectionContext]
     /// The campaign messages the layout placed, in document order.
     let messages: [MessageContext]
+    /// For formats with a `cards` sheet in `format.yml`: the message of every slot, all filled.
+    let sheet: [MessageContext]
 }
 
 struct CampaignContext: TemplateObject {
@@ -255,8 +258,12 @@ struct ContactContext: TemplateObject {
     /// The note in the base format.
     let note: String?
     let noteText: String?
+    /// The address its QR code holds, when the card has one and QR codes are on.
+    let qrTarget: String?
+    /// The QR code as an inline SVG figure with the address under it (html base only): insert with `{{{qrFigure}}}`.
+    let qrFigure: String?
 
-    init(_ card: ContactCard, writer: BaseFormatWriter) {
+    init(_ card: ContactCard, writer: BaseFormatWriter, qrCodes: Bool = true) {
         id = card.id
         name = card.name
         phone = card.phone?.number
@@ -275,6 +282,8 @@ struct ContactContext: TemplateObject {
         }
         note = card.note.map { writer.body([.paragraph($0)]) }
         noteText = card.note.map { writer.plainText([.paragraph($0)]) }
+        qrTarget = qrCodes ? card.qrTarget : nil
+        qrFigure = writer.base == .html ? qrTarget.flatMap(HTMLBlockWriter.qrFigure) : nil
     }
 }
 

@@ -63,7 +63,7 @@ extension TemplateContext {
             name: "n", entries: [], notes: [], id: "c", phone: phone, otherPhones: [phone],
             textLine: .init(shortCode: "1", keywords: ["k"], url: "sms:1"), tty: phone,
             website: .init(url: "https://x.org", display: "x.org"), hours: "h", languages: "l",
-            operatedBy: .init(name: "o", isNonGovernmental: true), note: [.text("n")])
+            operatedBy: .init(name: "o", isNonGovernmental: true), note: [.text("n")], qrTarget: "https://x.org")
         let metadata = DocumentMetadata(
             title: "t", subtitle: "s", locale: "en", audience: "a", date: "2026-01-01", sourceNote: "s", material: "m",
             layout: "l", campaignName: "c", reportingContacts: ["c"])

@@ -108,7 +108,13 @@ public struct TemplateFormat: Renderer {
     /// Renders the document through the main template.
     public func render(_ document: Document, options: RenderOptions) async throws -> Rendered {
         let writer = BaseFormatWriter(base: descriptor.base, options: options)
-        let context = TemplateContext(document: document, options: options, format: format, writer: writer)
+        var sheet: [PlacedMessage] = []
+        var problems: [Diagnostic] = []
+        if let cards = descriptor.cards {
+            sheet = try cards.slots(of: document.placedMessages.map(\.message), options: options.formatOptions)
+            problems = cards.overBudget(sheet, contacts: document.reportingContactCards)
+        }
+        let context = TemplateContext(document: document, options: options, format: format, writer: writer, sheet: sheet)
         let name = String(descriptor.template.dropLast(".mustache".count))
         guard var page = library.render(context, withTemplate: name) else {
             throw Diagnostic.error(.missingTemplate, "no template \(quoted(descriptor.template)) in \(quoted(folder))")
@@ -116,7 +122,7 @@ public struct TemplateFormat: Renderer {
         if descriptor.base != .markdown { page = page.trimmingTrailingSpacesOnEachLine }
         if descriptor.base == .text && options.asciiOnly { page = ASCIIFolding.fold(page) }
         return Rendered(files: [RenderedFile(contents: Data(page.withSingleTrailingNewline.utf8))],
-                        diagnostics: warnings(for: document.placedMessages.map(\.message)))
+                        diagnostics: problems + warnings(for: document.placedMessages.map(\.message)))
     }
 
     /// A warning for each message that takes more SMS segments than `format.yml` allows.

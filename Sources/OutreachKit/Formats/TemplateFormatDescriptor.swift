@@ -12,9 +12,13 @@ import Foundation
 /// template: page.mustache        # optional; the main template (default page.mustache)
 /// warnWhen:                      # optional; conditions that add a run warning
 ///   smsSegmentsOver: 1           #   a message of the document takes more segments than this
+/// cards:                         # optional; a sheet of cards (see CardSheet)
+///   perSheet: 10                 #   slots on a sheet; `document.sheet` fills every one
+///   lines: 12                    #   lines a card holds; a card needing more is an error
+///   columns: 44                  #   characters a line holds
 /// ```
 struct TemplateFormatDescriptor: Sendable, Hashable {
-    static let keys = ["name", "extension", "mediaType", "summary", "base", "template", "warnWhen"]
+    static let keys = ["name", "extension", "mediaType", "summary", "base", "template", "warnWhen", "cards"]
     static let warnWhenKeys = ["smsSegmentsOver"]
     static let defaultTemplate = "page.mustache"
 
@@ -28,6 +32,8 @@ struct TemplateFormatDescriptor: Sendable, Hashable {
     var templateLocation: SourceLocation
     /// Warn when a message of the document takes more SMS segments than this.
     var smsSegmentsOver: Int?
+    /// The sheet of cards the format prints, with each card's line budget.
+    var cards: CardSheet?
 
     /// Reads `text`, the contents of `file`, reporting every problem to `sink`;
     /// `nil` when a required part is missing or wrong.
@@ -73,10 +79,24 @@ struct TemplateFormatDescriptor: Sendable, Hashable {
                 sink.error(.invalidSegmentLimit, "'smsSegmentsOver' must be 1 or more, not \(limit)", at: at)
             }
         }
+        var cards: CardSheet?
+        if let map = root["cards"]?.mapping("'cards'", allowed: ["perSheet", "lines", "columns"]) {
+            let keys = ["perSheet", "lines", "columns"]
+            let values = keys.map { key -> Int? in
+                if map[key] == nil { sink.error(.missingKey, "'cards' needs '\(key)'", at: map.at); return nil }
+                return map.int(key)
+            }
+            for (key, value) in zip(keys, values) {
+                if let value, value < 1, let at = map[key]?.at { sink.error(.notAWholeNumber, "'\(key)' must be 1 or more, not \(value)", at: at) }
+            }
+            if let perSheet = values[0], let lines = values[1], let columns = values[2], perSheet > 0, lines > 0, columns > 0 {
+                cards = CardSheet(perSheet: perSheet, lines: lines, columns: columns)
+            }
+        }
         guard let name, let fileExtension, let mediaType, let summary, let base else { return nil }
         return TemplateFormatDescriptor(
             format: FormatDescriptor(name: name, fileExtension: fileExtension, mediaType: mediaType,
                                      summary: summary.trimmingCharacters(in: .whitespacesAndNewlines)),
-            base: base, template: template, templateLocation: templateLocation, smsSegmentsOver: smsSegmentsOver)
+            base: base, template: template, templateLocation: templateLocation, smsSegmentsOver: smsSegmentsOver, cards: cards)
     }
 }

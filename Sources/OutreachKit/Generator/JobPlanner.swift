@@ -101,7 +101,8 @@ struct JobPlanner {
                 audience: material.audience.flatMap(campaign.audience), date: date)
             let options = RenderOptions(
                 paper: settings.paper ?? .letter, textWidth: settings.textWidth ?? 72,
-                asciiOnly: settings.asciiOnly ?? false, templates: templates)
+                asciiOnly: settings.asciiOnly ?? false, templates: templates,
+                printSize: settings.print ?? .standard, qrCodes: settings.qrCodes ?? true)
             let pattern = OutputPattern(text: material.output ?? manifest.outputPattern
                 ?? (material.each == nil ? OutputPattern.defaultPattern : OutputPattern.defaultEachPattern))
             guard material.each == .agency else {
@@ -167,6 +168,8 @@ struct JobPlanner {
         key.add(options.paper.rawValue)
         key.add(options.textWidth)
         key.add(options.asciiOnly)
+        key.add(options.printSize.rawValue)
+        key.add(options.qrCodes)
         key.add(options.templates.fingerprint)
         key.add(JSONValue.object(options.formatOptions))
         key.add(document)

@@ -8,6 +8,8 @@ package struct AgencyProfileLayout: Layout {
     package init() {}
 
     package var name: String { "agency-profile" }
+    /// Printed pages, Letter and A4.
+    static let pageBudget = 1
     package var summary: String { "One agency: role, responsibilities, figures, programs and contacts" }
 
     package func document(for input: LayoutInput) -> Document {
@@ -32,7 +34,8 @@ package struct AgencyProfileLayout: Layout {
         if let more = input.learnMore(agency) { blocks.append(more) }
         blocks = [input.section(agency, blocks: blocks)] + input.reportingSection(level: 2, extra: agency.contacts)
         let metadata = input.metadata(
-            title: input.displayName(agency), layout: name, sourceNote: input.sourceNote(for: [agency]))
+            title: input.displayName(agency), layout: name, sourceNote: input.sourceNote(for: [agency]),
+            pageBudget: Self.pageBudget)
         return Document(metadata: metadata, blocks: blocks)
     }
 }

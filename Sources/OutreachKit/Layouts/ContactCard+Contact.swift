@@ -45,6 +45,7 @@ extension LayoutInput {
             card.note = inlines
             card.notes.append(inlines)
         }
+        card.qrTarget = card.website?.url ?? card.phone?.url
         return card
     }
 }

@@ -5,15 +5,18 @@ package struct FactSheetLayout: Layout {
     package init() {}
 
     package var name: String { "fact-sheet" }
-    package var summary: String { "Government roles: a section for each agency, then how to report" }
+    package var summary: String { "Government roles: how to report, then a section for each agency" }
+    /// Printed pages, Letter and A4: the front and back of one sheet.
+    static let pageBudget = 2
 
     package func document(for input: LayoutInput) -> Document {
-        var blocks = input.markdown(input.campaign.summary)
+        // Who to contact comes right after the summary, so it is on the first printed page.
+        var blocks = input.markdown(input.campaign.summary) + input.reportingSection(level: 2)
         for message in input.messages { blocks += input.section(message, level: 2) }
         for agency in input.agencies { blocks += section(agency, input) }
-        blocks += input.reportingSection(level: 2)
         let metadata = input.metadata(
-            title: input.label(.governmentRoles), layout: name, sourceNote: input.sourceNote(for: input.agencies))
+            title: input.label(.governmentRoles), layout: name, sourceNote: input.sourceNote(for: input.agencies),
+            pageBudget: Self.pageBudget)
         return Document(metadata: metadata, blocks: blocks)
     }
 

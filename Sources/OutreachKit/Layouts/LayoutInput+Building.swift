@@ -96,12 +96,12 @@ extension LayoutInput {
     }
 
     /// Metadata common to every layout.
-    func metadata(title: String, layout: String, sourceNote: String? = nil) -> DocumentMetadata {
+    func metadata(title: String, layout: String, sourceNote: String? = nil, pageBudget: Int? = nil) -> DocumentMetadata {
         DocumentMetadata(
             title: (focus == nil ? material.title : nil) ?? title, subtitle: text(campaign.name), locale: locale,
             audience: audience.map { text($0.name) }, date: date, sourceNote: sourceNote,
             material: material.id, layout: layout, campaignName: text(campaign.name),
-            reportingContacts: campaign.reportingContacts
+            reportingContacts: campaign.reportingContacts, pageBudget: pageBudget
         )
     }
 }

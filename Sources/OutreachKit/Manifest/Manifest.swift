@@ -38,20 +38,30 @@ package struct MaterialOptions: Sendable, Hashable {
     package var textWidth: Int?
     /// Whether plain text is restricted to ASCII.
     package var asciiOnly: Bool?
+    /// The print size of printable formats: `standard`, or `large` for accessible copies.
+    package var print: PrintSize?
+    /// Whether printable formats draw QR codes beside contacts.
+    package var qrCodes: Bool?
 
     /// Creates options; `nil` means inherit.
-    package init(locale: String? = nil, paper: Paper? = nil, textWidth: Int? = nil, asciiOnly: Bool? = nil) {
+    package init(
+        locale: String? = nil, paper: Paper? = nil, textWidth: Int? = nil, asciiOnly: Bool? = nil,
+        print: PrintSize? = nil, qrCodes: Bool? = nil
+    ) {
         self.locale = locale
         self.paper = paper
         self.textWidth = textWidth
         self.asciiOnly = asciiOnly
+        self.print = print
+        self.qrCodes = qrCodes
     }
 
     /// These options with `nil` fields taken from `base`.
     package func over(_ base: MaterialOptions) -> MaterialOptions {
         MaterialOptions(
             locale: locale ?? base.locale, paper: paper ?? base.paper,
-            textWidth: textWidth ?? base.textWidth, asciiOnly: asciiOnly ?? base.asciiOnly
+            textWidth: textWidth ?? base.textWidth, asciiOnly: asciiOnly ?? base.asciiOnly,
+            print: print ?? base.print, qrCodes: qrCodes ?? base.qrCodes
         )
     }
 }

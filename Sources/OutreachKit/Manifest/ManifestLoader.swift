@@ -4,7 +4,7 @@ import Foundation
 package struct ManifestLoader: Sendable {
     static let keys = ["version", "content", "output", "templates", "date", "outputPattern", "defaults", "formats", "materials"]
     static let formatKeys = ["folder", "name", "command", "timeout", "options"]
-    static let optionKeys = ["locale", "paper", "textWidth", "asciiOnly"]
+    static let optionKeys = ["locale", "paper", "textWidth", "asciiOnly", "print", "qrCodes"]
     static let materialKeys = [
         "id", "layout", "title", "audience", "formats", "agencies", "agencyKinds", "messages", "topics",
         "each", "output", "options",
@@ -77,7 +77,8 @@ package struct ManifestLoader: Sendable {
         }
         return MaterialOptions(
             locale: map.string("locale"), paper: map.choice("paper", Paper.self),
-            textWidth: width, asciiOnly: map.bool("asciiOnly")
+            textWidth: width, asciiOnly: map.bool("asciiOnly"),
+            print: map.choice("print", PrintSize.self), qrCodes: map.bool("qrCodes")
         )
     }
 

@@ -11,10 +11,24 @@ struct HTMLBlockWriter {
     private(set) var previousLevel = 1
     /// Writes some blocks instead of the built-in form; see ``HTMLWriter/blockOverride``.
     var override: (@Sendable (Block) -> String?)?
+    /// Whether a contact card with a QR target gets its QR code beside its text.
+    var qrCodes = true
 
-    /// HTML for `blocks`, one element per line.
+    /// HTML for `blocks`, one element per line. Sections read as their blocks in
+    /// place; the reporting contacts are wrapped in `<section class="reporting">`
+    /// so print styles can keep them together at full width.
     mutating func html(for blocks: [Block]) -> String {
-        blocks.expandingSections().map { html(for: $0) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        var parts: [String] = []
+        for block in blocks {
+            guard case .section(let section) = block else { parts.append(html(for: block)); continue }
+            let inner = html(for: section.blocks)
+            if case .reportingContacts = section.subject, !inner.isEmpty {
+                parts.append("<section class=\"reporting\">\n" + inner + "\n</section>")
+            } else {
+                parts.append(inner)
+            }
+        }
+        return parts.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     /// The level to write a heading of `level` at: at least 2, at most one below the previous heading, at most 6.
@@ -95,24 +109,39 @@ struct HTMLBlockWriter {
 
     /// A card: its name as a heading one level below the last heading (without
     /// changing the level that follows), its entries as a definition list with
-    /// phone numbers as `tel:` links, then its notes.
+    /// phone numbers as `tel:` links (the main number marked to print large),
+    /// then its notes; with its QR code, when it has a target, beside the text.
     private func contactCard(_ card: ContactCard) -> String {
         let tag = "h\(min(previousLevel + 1, 6))"
-        var lines = ["<section class=\"card\">", "<\(tag)>\(HTMLEscaping.escape(card.name))</\(tag)>"]
+        let qr = qrCodes ? card.qrTarget.flatMap(Self.qrFigure) : nil
+        var lines = [qr == nil ? "<section class=\"card\">" : "<section class=\"card has-qr\">",
+                     "<\(tag)>\(HTMLEscaping.escape(card.name))</\(tag)>"]
         if !card.entries.isEmpty {
             lines.append("<dl>")
             for entry in card.entries {
                 let value = HTMLEscaping.escape(entry.value)
                 let url = entry.url ?? TelephoneAddress.url(ifPhoneNumber: entry.value)
                 let shown = url.map { HTMLInlineWriter.link(url: $0, innerHTML: value, text: entry.value) } ?? value
-                lines.append("<dt>\(HTMLEscaping.escape(entry.label))</dt><dd>\(shown)</dd>")
+                let isMain = card.phone.map { $0.url == entry.url && $0.number == entry.value } ?? false
+                lines.append("<dt>\(HTMLEscaping.escape(entry.label))</dt><dd\(isMain ? " class=\"main-number\"" : "")>\(shown)</dd>")
             }
             lines.append("</dl>")
         }
         for note in card.notes where !note.plainText.isBlank {
             lines.append("<p class=\"card-note\">\(HTMLInlineWriter.html(note))</p>")
         }
+        if let qr { lines.append(qr) }
         lines.append("</section>")
         return lines.joined(separator: "\n")
+    }
+
+    /// A QR code for `target` with the address it holds printed under it, so the code
+    /// never stands alone; `data-qr` names the address for `outreach proof`.
+    static func qrFigure(_ target: String) -> String? {
+        guard let code = QRCode(target) else { return nil }
+        let shown = HTMLEscaping.escape(displayAddress(target))
+        let address = HTMLEscaping.escape(target)
+        return "<figure class=\"card-qr\" data-qr=\"\(address)\">\(code.svg(escapedLabel: "QR code: " + shown))"
+            + "<figcaption>\(shown)</figcaption></figure>"
     }
 }

@@ -19,20 +19,35 @@ package struct HTMLRenderer: Renderer {
     /// Renders the document through the `html` page template.
     package func render(_ document: Document, options: RenderOptions) throws -> Rendered {
         var writer = HTMLBlockWriter()
+        writer.qrCodes = options.qrCodes
         let body = writer.html(for: document.blocks)
         var context = PageTemplateContext.make(for: document, options: options, body: body)
         context["pageMargin"] = Self.pageMargin(for: options.paper)
         let metadata = document.metadata
         context["hasFooter"] = !(metadata.sourceNote ?? "").isEmpty || !(metadata.date ?? "").isEmpty
+        context["printSize"] = options.printSize.rawValue
+        context["paperName"] = options.paper.rawValue
+        if let budget = metadata.pageBudget {
+            context["pageBudget"] = String(options.printSize == .large ? budget * 2 : budget)
+        }
+        context["runningFooter"] = Self.runningFooter(metadata)
         let page = try options.templates.render("html", context)
         return Rendered(page.withSingleTrailingNewline)
     }
 
-    /// The page margin: three quarters of an inch on letter paper, 18 mm on A4.
+    /// The page margin: half an inch on letter paper, 13 mm on A4, with room at the
+    /// bottom for the running footer.
     static func pageMargin(for paper: Paper) -> String {
         switch paper {
-        case .letter: return "0.75in"
-        case .a4: return "18mm"
+        case .letter: return "0.5in 0.5in 0.6in"
+        case .a4: return "13mm 13mm 15mm"
         }
+    }
+
+    /// The running footer's left part on every printed page, as a CSS string
+    /// literal: the title, the date and the source line, joined by " · ".
+    static func runningFooter(_ metadata: DocumentMetadata) -> String {
+        let parts = [metadata.title, metadata.date, metadata.sourceNote].compactMap { $0 }.filter { !$0.isEmpty }
+        return CSSString.literal(parts.joined(separator: " · "))
     }
 }

@@ -62,6 +62,14 @@ public enum Paper: String, Sendable, Codable, Hashable, CaseIterable {
     public var cssSize: String { self == .letter ? "letter" : "A4" }
 }
 
+/// How large printable formats set their type.
+public enum PrintSize: String, Sendable, Codable, Hashable, CaseIterable {
+    /// Compact print: body about 10.5 pt, nothing under 8 pt.
+    case standard
+    /// Large print for accessible copies: body about 18 pt; page budgets double.
+    case large
+}
+
 /// Settings a renderer honours, from the manifest's defaults and a material's options.
 public struct RenderOptions: Sendable, Hashable {
     /// The paper size for printable formats.
@@ -74,17 +82,23 @@ public struct RenderOptions: Sendable, Hashable {
     public var templates: TemplateSet
     /// Options the manifest gives this format, under `formats:`.
     public var formatOptions: [String: JSONValue]
+    /// The print size of printable formats.
+    public var printSize: PrintSize
+    /// Whether printable formats draw QR codes beside contacts that have a QR target.
+    public var qrCodes: Bool
 
     /// Creates options.
     public init(
         paper: Paper = .letter, textWidth: Int = 72, asciiOnly: Bool = false, templates: TemplateSet = .builtIn,
-        formatOptions: [String: JSONValue] = [:]
+        formatOptions: [String: JSONValue] = [:], printSize: PrintSize = .standard, qrCodes: Bool = true
     ) {
         self.paper = paper
         self.textWidth = textWidth
         self.asciiOnly = asciiOnly
         self.templates = templates
         self.formatOptions = formatOptions
+        self.printSize = printSize
+        self.qrCodes = qrCodes
     }
 }
 

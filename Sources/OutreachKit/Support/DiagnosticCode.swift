@@ -178,6 +178,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case extraOutput = "OUT0510"
     /// `new-format`: a file it would write already exists.
     case fileExists = "OUT0511"
+    /// A program that printing needs (Chromium, pdftoppm, zbarimg) is not on PATH.
+    case printToolMissing = "OUT0512"
+    /// Chromium could not open, measure or print a page.
+    case printFailed = "OUT0513"
 
     // 06xx: command line usage
 
@@ -194,6 +198,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case smsSegments = "OUT0701"
     /// A format's own warning or note about a render, relayed as it was given.
     case reportedByFormat = "OUT0702"
+    /// `proof`: an output prints on more pages than its layout's budget.
+    case overPageBudget = "OUT0703"
+    /// `proof`: an element overflows its box when printed.
+    case printOverflow = "OUT0704"
+    /// `proof`: an output scrolls sideways on a 320 CSS px screen.
+    case reflowOverflow = "OUT0705"
+    /// `proof`: a printed QR code does not decode to the address it should hold.
+    case qrUnreadable = "OUT0706"
+    /// A wallet card's text needs more lines than a card holds.
+    case cardOverBudget = "OUT0707"
 
     /// Which area a problem belongs to; the command line picks its exit status by it.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
@@ -211,7 +225,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case output
         /// The command line: exits with status 2.
         case usage
-        /// Warnings about what was rendered.
+        /// Warnings about what was rendered, and `proof`'s findings about how it prints.
         case render
     }
 

@@ -16,7 +16,7 @@ struct Fixture {
     let root: URL
 
     /// A new empty folder, or one holding a copy of the Blue Campaign kit.
-    init(copyingExample: Bool = true) throws {
+    init(copyingExample: Bool = true, keepingPDF: Bool = false) throws {
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("outreach-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -26,7 +26,9 @@ struct Fixture {
             // The example's template formats stay where they are, in Examples/formats.
             let manifest = try String(contentsOf: Repository.exampleManifest, encoding: .utf8)
             let formats = Repository.root.appendingPathComponent("Examples/formats").path
-            try Data(manifest.replacingOccurrences(of: "folder: ../formats", with: "folder: \(formats)").utf8)
+            // The kit's PDFs need Chromium: PrintTests print them; every other test runs without a browser.
+            let withoutPDF = keepingPDF ? manifest : manifest.replacingOccurrences(of: ", pdf]", with: "]")
+            try Data(withoutPDF.replacingOccurrences(of: "folder: ../formats", with: "folder: \(formats)").utf8)
                 .write(to: root.appendingPathComponent("outreach.yml"))
         }
     }

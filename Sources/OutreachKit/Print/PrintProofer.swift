@@ -1,0 +1,144 @@
+import Foundation
+
+/// Prints HTML outputs in one headless Chromium and measures them: page
+/// counts, overflowing elements, reflow at 320 CSS px, and QR codes decoded
+/// with zbar from the printed pages.
+package struct PrintProofer: Sendable {
+    /// The environment, for `PATH` and `OUTREACH_CHROMIUM`.
+    package var environment: [String: String]
+    /// Seconds Chromium may take for the whole run.
+    package var timeout: Double = 600
+    /// Whether to rasterise pages and decode their QR codes.
+    package var decodesQRCodes = true
+
+    /// Creates a proofer.
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    /// Measures each file (path as named in messages, and its location on disk), printed on the
+    /// paper its `@page` rule names (`<html data-paper>` says which for the checks).
+    package func measure(_ files: [(path: String, url: URL)]) throws(DiagnosticError) -> [PrintMeasurement] {
+        let chromium = try PrintTool.chromium.require(environment: environment, for: "printing HTML")
+        let pdftoppm = try PrintTool.pdftoppm.require(environment: environment, for: "counting printed pages")
+        let zbarimg = decodesQRCodes ? try PrintTool.zbarimg.require(environment: environment, for: "decoding QR codes") : nil
+        let browser: DevToolsSession
+        do {
+            browser = try DevToolsSession(chromium: chromium, timeout: timeout)
+        } catch {
+            throw DiagnosticError([.error(.printFailed, "Chromium did not start: \(error)")])
+        }
+        defer { browser.close() }
+        var results: [PrintMeasurement] = []
+        for file in files {
+            do {
+                results.append(try measure(file, browser: browser, pdftoppm: pdftoppm, zbarimg: zbarimg))
+            } catch {
+                throw DiagnosticError([.error(.printFailed, "\(file.path): Chromium could not print it: \(error)")])
+            }
+        }
+        return results
+    }
+
+    private func measure(
+        _ file: (path: String, url: URL), browser: DevToolsSession, pdftoppm: URL, zbarimg: URL?
+    ) throws -> PrintMeasurement {
+        try browser.open(file.url)
+        let paperName = try browser.evaluate(
+            "document.documentElement.dataset.paper || 'letter'") as? String
+        let paper = Paper(rawValue: (paperName ?? "letter").lowercased()) ?? .letter
+        try browser.emulate(width: 320)
+        let reflow = try browser.evaluate(Self.reflowScript) as? [String: Any] ?? [:]
+        try browser.emulate(width: paper.contentWidthPx, print: true)
+        let printed = try browser.evaluate(Self.printScript(pageHeight: paper.contentHeightPx)) as? [String: Any] ?? [:]
+        try browser.emulate(width: nil)
+        let pdf = try browser.printToPDF()
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-proof-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdfFile = folder.appendingPathComponent("page.pdf")
+        try pdf.write(to: pdfFile)
+        let pdftotext = pdftoppm.deletingLastPathComponent().appendingPathComponent("pdftotext")
+        let text = try ToolRun.output(pdftotext, ["-layout", pdfFile.path, "-"])
+        var pageTexts = text.components(separatedBy: "\u{0C}")
+        if pageTexts.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pageTexts.removeLast() }
+
+        var decoded: [String] = []
+        let expected = printed["qr"] as? [String] ?? []
+        if let zbarimg, !expected.isEmpty {
+            _ = try ToolRun.output(pdftoppm, ["-r", "200", "-gray", "-png", pdfFile.path, folder.appendingPathComponent("page").path])
+            let images = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".png") }.sorted()
+            for image in images {
+                let found = try ToolRun.output(zbarimg, ["-q", "--raw", "-Sdisable", "-Sqrcode.enable", folder.appendingPathComponent(image).path],
+                                               allowedStatuses: [0, 4])
+                decoded += found.split(separator: "\n").map(String.init)
+            }
+        }
+        let overflowing = (printed["overflow"] as? [[String: Any]] ?? []).map {
+            PrintMeasurement.Overflow(element: $0["element"] as? String ?? "?", by: ($0["by"] as? NSNumber)?.intValue ?? 0,
+                                      tallerThanPage: $0["tall"] as? Bool ?? false)
+        }
+        return PrintMeasurement(
+            path: file.path, paper: paper, pages: pageTexts.count, pageBudget: (printed["budget"] as? String).flatMap { Int($0) },
+            reflowWidth: (reflow["width"] as? NSNumber)?.intValue ?? 0, widest: reflow["widest"] as? [String] ?? [],
+            overflowing: overflowing, expectedQRCodes: expected, decodedQRCodes: decoded.sorted(),
+            pageTexts: pageTexts, pdf: pdf)
+    }
+
+    /// A selector naming an element: its tag and classes, after its parent's.
+    private static let describe = """
+        const describe = el => { const name = e => e.tagName.toLowerCase() + [...e.classList].map(c => '.' + c).join('');
+          return el.parentElement && el.parentElement !== document.body ? name(el.parentElement) + ' > ' + name(el) : name(el); };
+        """
+
+    /// The page's width, and the innermost elements past 320 px.
+    static let reflowScript = """
+        (() => { \(describe)
+          const width = document.documentElement.scrollWidth;
+          const wide = [...document.querySelectorAll('body *')].filter(el => el.getBoundingClientRect().right > 321);
+          const innermost = wide.filter(el => !wide.some(other => other !== el && el.contains(other)));
+          return { width, widest: innermost.slice(0, 3).map(describe) }; })()
+        """
+
+    /// Boxes whose content is larger than they are, boxes that must not split but
+    /// are taller than a page, the QR addresses, and the page budget.
+    static func printScript(pageHeight: Int) -> String {
+        """
+        (() => { \(describe)
+          const overflow = [];
+          for (const el of document.querySelectorAll('.card, .card dd, .card-qr, .wallet-card, .callout, .facts, table, figure')) {
+            const by = Math.max(el.scrollWidth - el.clientWidth, el.scrollHeight - el.clientHeight);
+            if (by > 1) overflow.push({ element: describe(el), by, tall: false });
+          }
+          for (const el of document.querySelectorAll('.card, .callout, .facts, ul, ol, table, figure')) {
+            const height = Math.round(el.getBoundingClientRect().height);
+            if (height > \(pageHeight)) overflow.push({ element: describe(el), by: height - \(pageHeight), tall: true });
+          }
+          const qr = [...document.querySelectorAll('[data-qr]')].map(el => el.getAttribute('data-qr'));
+          return { overflow, qr, budget: document.documentElement.dataset.pageBudget || null }; })()
+        """
+    }
+}
+
+/// Runs a command-line tool to its end and returns its stdout.
+enum ToolRun {
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    static func output(_ executable: URL, _ arguments: [String], allowedStatuses: Set<Int32> = [0]) throws -> String {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard allowedStatuses.contains(process.terminationStatus) else {
+            throw Failure(description: "\(executable.lastPathComponent) exited with status \(process.terminationStatus)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

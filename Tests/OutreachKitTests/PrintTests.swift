@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+@testable import OutreachKit
+
+/// Tests in a real browser: the example kit printed by headless Chromium on
+/// Letter and A4, measured at 320 CSS px, its QR codes decoded with zbar.
+///
+/// They never skip: without Chromium, poppler-utils and zbar-tools they fail,
+/// naming the package (`Scripts/setup` installs them, locally and in CI).
+@Suite(.serialized, .timeLimit(.minutes(5))) struct PrintTests {
+    /// The kit proofed on each paper, once for the whole suite.
+    static let letter = Task { try await proofing(paper: .letter) }
+    static let a4 = Task { try await proofing(paper: .a4) }
+
+    static func proof(paper: Paper) async throws -> PrintProof.Result {
+        try await (paper == .letter ? letter : a4).value
+    }
+
+    /// The kit with its paper set to `paper`, proofed.
+    static func proofing(paper: Paper) async throws -> PrintProof.Result {
+        let kit = try Fixture()
+        try kit.edit("outreach.yml", replacing: "paper: letter", with: "paper: \(paper.rawValue)")
+        let proof = PrintProof(generator: Generator(environment: try CleanEnvironment.make()),
+                               proofer: PrintProofer(environment: try CleanEnvironment.make()))
+        return try await proof.run(manifest: kit.manifest, displayPath: "outreach.yml")
+    }
+
+    @Test(arguments: [Paper.letter, .a4]) func exampleKitFitsItsPageBudgets(paper: Paper) async throws {
+        let result = try await Self.proof(paper: paper)
+        #expect(!result.failed, "\(result.diagnostics.map(\.description))")
+        let pages = Dictionary(uniqueKeysWithValues: result.measurements.map { ($0.path, $0.pages) })
+        #expect(pages["out/government-roles.html"].map { (1...2).contains($0) } == true, "\(pages)")
+        #expect(pages["out/recognize-and-report.html"] == 1, "\(pages)")
+        #expect(pages["out/recognize-and-report-large-print.html"].map { (1...2).contains($0) } == true, "\(pages)")
+        #expect(pages["out/wallet-cards.html"] == 1, "\(pages)")
+        let profiles = result.measurements.filter { $0.path.hasPrefix("out/profiles/") }
+        #expect(profiles.count == 7)
+        for profile in profiles { #expect(profile.pages == 1, "\(profile.path) prints on \(profile.pages) pages") }
+        for m in result.measurements {
+            #expect(m.paper == paper, "\(m.path)")
+            #expect(m.pageBudget != nil, "\(m.path) declares its page budget")
+            #expect(m.overflowing.isEmpty, "\(m.path): \(m.overflowing)")
+        }
+    }
+
+    @Test func everyPageCarriesTheRunningFooter() async throws {
+        let result = try await Self.proof(paper: .letter)
+        let pages = result.measurements.filter { !$0.path.hasSuffix("wallet-cards.html") }
+        #expect(!pages.isEmpty)
+        for m in pages {
+            for (index, text) in m.pageTexts.enumerated() {
+                // pdftotext drops the spaces around the slash of "1 / 2" at the foot of the page.
+                let last = text.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) } ?? ""
+                #expect(last.filter { $0 != " " }.hasSuffix("\(index + 1)/\(m.pages)"), "\(m.path) page \(index + 1) ends \(last)")
+            }
+        }
+        let factSheet = try #require(pages.first { $0.path == "out/government-roles.html" })
+        #expect(factSheet.pageTexts.allSatisfy { $0.contains("Figures:") }, "the source line is on every page")
+        #expect(factSheet.pageTexts[0].contains("1-888-373-7888"), "the hotline is on page 1")
+    }
+
+    @Test func noOutputScrollsSidewaysAt320Pixels() async throws {
+        let result = try await Self.proof(paper: .letter)
+        #expect(result.measurements.count == 11)
+        for m in result.measurements {
+            #expect(m.reflowWidth <= 320, "\(m.path) is \(m.reflowWidth) px wide: \(m.widest)")
+        }
+    }
+
+    @Test func everyQRCodeDecodesToItsAddress() async throws {
+        let result = try await Self.proof(paper: .letter)
+        let handout = try #require(result.measurements.first { $0.path == "out/recognize-and-report.html" })
+        #expect(handout.expectedQRCodes == ["https://humantraffickinghotline.org", "https://www.ice.gov/tips"])
+        for m in result.measurements {
+            #expect(m.decodedQRCodes == m.expectedQRCodes.sorted(), "\(m.path)")
+        }
+        let wallet = try #require(result.measurements.first { $0.path == "out/wallet-cards.html" })
+        #expect(wallet.decodedQRCodes == Array(repeating: "https://humantraffickinghotline.org", count: 10))
+    }
+
+    @Test func theWalletSheetHoldsTenFilledCardsThatFit() async throws {
+        let kit = try Fixture()
+        let plan = try await kit.plan(filters: GenerateFilters(materials: ["wallet-cards"]))
+        let html = try #require(plan.outputs.first.map { String(decoding: $0.contents, as: UTF8.self) })
+        let cards = html.components(separatedBy: "<article class=\"card wallet-card\" data-message=\"").dropFirst()
+        #expect(cards.count == 10)
+        let ids = cards.map { String($0.prefix { $0 != "\"" }) }
+        #expect(ids == ["recognize-the-signs", "how-to-report", "everyone-has-a-role", "immigration-relief",
+                        "recognize-the-signs", "how-to-report", "everyone-has-a-role", "immigration-relief",
+                        "recognize-the-signs", "how-to-report"])
+        for card in cards { #expect(card.contains("<h2>") && card.contains("1-888-373-7888"), "every card is filled") }
+        let result = try await Self.proof(paper: .letter)
+        let wallet = try #require(result.measurements.first { $0.path == "out/wallet-cards.html" })
+        #expect(wallet.pages == 1)
+        #expect(wallet.overflowing.isEmpty, "\(wallet.overflowing)")
+    }
+
+    @Test func proofPassesOnTheExampleAndFailsOnAnOverlongFactSheet() async throws {
+        let kit = try Fixture()
+        let good = try await CommandLineTests.run(["proof"], in: kit.root)
+        #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
+        #expect(good.stdout.contains("out/recognize-and-report.html: 1 letter page (budget 1)"), "\(good.stdout)")
+        #expect(good.stdout.hasSuffix("11 HTML outputs fit their paper\n"), "\(good.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: kit.output.path), "proof writes nothing into the output folder")
+
+        let filler = (1...40).map { "Paragraph \($0) of an over-long summary that no fact sheet budget can hold on two pages." }
+        try kit.edit("content/campaign.yml", replacing: "summary: |\n", with: "summary: |\n  \(filler.joined(separator: "\n\n  "))\n\n")
+        let bad = try await CommandLineTests.run(["proof", "--material", "government-roles", "--diagnostics", "github"], in: kit.root)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("::error file=outreach.yml,title=OUT0703::out/government-roles.html prints on "), "\(bad.stderr)")
+        let json = try await CommandLineTests.run(["proof", "--material", "government-roles", "--report", "json"], in: kit.root)
+        #expect(json.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(report["ok"] as? Bool == false)
+        let problems = report["diagnostics"] as? [[String: Any]] ?? []
+        #expect(problems.contains { $0["code"] as? String == "OUT0703" }, "\(problems)")
+    }
+
+    @Test func pdfIsOnePageOfLetterWithTitleAndLanguageAndRepeatsItsBytes() async throws {
+        let kit = try Fixture(keepingPDF: true)
+        let filters = GenerateFilters(materials: ["recognize-and-report"], formats: ["pdf"])
+        let first = try await kit.plan(filters: filters, environment: try CleanEnvironment.make())
+        let pdf = try #require(first.outputs.first { $0.path == "recognize-and-report.pdf" })
+        let text = String(decoding: pdf.contents, as: UTF8.self)
+        #expect(text.hasPrefix("%PDF-"))
+        #expect(text.contains("/Title (Recognize and report human trafficking)"))
+        #expect(text.contains("/Lang (en)"))
+        #expect(text.contains("/MediaBox [0 0 612 792]"), "Letter: 8.5 x 11 in")
+        #expect(!text.contains("(D:2"), "Chromium's print time is replaced")
+        let again = try await kit.plan(filters: filters, environment: try CleanEnvironment.make())
+        #expect(again.outputs.first { $0.path == "recognize-and-report.pdf" }?.contents == pdf.contents)
+    }
+
+    /// The README's picture: the handout's first printed page at 40 dpi, made
+    /// from the same print as the checks above. `OUTREACH_RECORD_SCREENSHOT=1`
+    /// rewrites `Docs/printed-handout.png`; otherwise the test checks it is there.
+    @Test func theReadmePictureIsTheHandoutAsPrinted() async throws {
+        let result = try await Self.proof(paper: .letter)
+        let handout = try #require(result.measurements.first { $0.path == "out/recognize-and-report.html" })
+        let folder = try Fixture(copyingExample: false).root
+        let pdf = folder.appendingPathComponent("handout.pdf")
+        try handout.pdf.write(to: pdf)
+        let made = try await runProcess(URL(fileURLWithPath: "/usr/bin/pdftoppm"),
+                                        ["-r", "40", "-png", "-singlefile", "-f", "1", "-l", "1", pdf.path, "handout"], in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let png = try Data(contentsOf: folder.appendingPathComponent("handout.png"))
+        let signature = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        #expect(png.prefix(8) == signature)
+        let picture = Repository.root.appendingPathComponent("Docs/printed-handout.png")
+        if ProcessInfo.processInfo.environment["OUTREACH_RECORD_SCREENSHOT"] == "1" {
+            try FileManager.default.createDirectory(at: picture.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try png.write(to: picture)
+        }
+        let committed = try Data(contentsOf: picture)
+        #expect(committed.prefix(8) == signature)
+        // Width and height in the IHDR chunk: 8.5 x 11 inches at 40 dpi.
+        let width = committed[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = committed[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width == 340 && height == 440, "\(width) x \(height)")
+    }
+}
