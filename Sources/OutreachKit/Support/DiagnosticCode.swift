@@ -178,6 +178,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case extraOutput = "OUT0510"
     /// `new-format`: a file it would write already exists.
     case fileExists = "OUT0511"
+    /// Another outreach run holds the output folder's lock for longer than a run waits.
+    case outputFolderLocked = "OUT0512"
+    /// Renaming staged files into place stopped midway; the message names the files replaced.
+    case partiallyWritten = "OUT0513"
+    /// An output path uses a name beginning `.outreach-`, which outreach keeps for its own files.
+    case reservedOutputName = "OUT0514"
 
     // 06xx: command line usage
 
