@@ -75,6 +75,8 @@ struct JobPlanner {
     /// Every document the selected materials make: one per material, or one per agency for `each: agency`.
     func pages() -> [Page] {
         var pages: [Page] = []
+        // One parse of each piece of Markdown for the whole run, shared by every page's input.
+        let parsed = ParsedMarkdown()
         for material in manifest.materials where filters.materials.isEmpty || filters.materials.contains(material.id) {
             guard let layout = layouts.layout(named: material.layout) else { continue }
             let renderers = material.formats
@@ -83,10 +85,11 @@ struct JobPlanner {
             let settings = material.options.over(manifest.defaults)
             let locale = settings.locale ?? campaign.defaultLocale
             let agencies = selectAgencies(material)
-            let input = LayoutInput(
+            var input = LayoutInput(
                 campaign: campaign, material: material, locale: locale, agencies: agencies,
                 messages: selectMessages(material, locale: locale),
                 audience: material.audience.flatMap(campaign.audience), date: date)
+            input.parsed = parsed
             let options = RenderOptions(
                 paper: settings.paper ?? .letter, textWidth: settings.textWidth ?? 72,
                 asciiOnly: settings.asciiOnly ?? false, templates: templates)

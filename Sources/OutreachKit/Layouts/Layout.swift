@@ -26,6 +26,8 @@ public struct LayoutInput: Sendable {
     public var audience: Audience?
     /// The date to print, if any.
     public var date: String?
+    /// Markdown already parsed; a run shares one across all its inputs.
+    var parsed = ParsedMarkdown()
 
     /// Creates a layout input.
     package init(
