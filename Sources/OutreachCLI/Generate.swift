@@ -28,6 +28,10 @@ struct Generate: AsyncParsableCommand {
     @Option(name: .long, help: "Make only this material (repeatable).")
     var material: [String] = []
 
+    @Option(help: ArgumentHelp("Make only part K of N of the outputs, split by a hash of each path (for CI matrices).",
+                               valueName: "K/N"))
+    var shard: String?
+
     @Flag(help: "Write nothing; compare what would be made with the output folder and fail when it differs.")
     var check = false
 
@@ -45,6 +49,9 @@ struct Generate: AsyncParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+        if let shard, Shard(shard) == nil {
+            throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, such as 2/8, not '\(shard)'")
+        }
     }
 
     func run() async throws {
@@ -55,32 +62,40 @@ struct Generate: AsyncParsableCommand {
         let printer = DiagnosticPrinter(style: diagnostics)
         let progress = ProgressLine(enabled: !quiet && report == nil && isatty(STDERR_FILENO) != 0)
         generator.progress = progress.update
-        let filters = GenerateFilters(materials: material, formats: format)
-        let plan: GenerationPlan
+        let filters = GenerateFilters(materials: material, formats: format, shard: shard.flatMap(Shard.init))
+        let folder = output.map { (URL(fileURLWithPath: $0), $0) }
+        guard !check else {
+            // Each output is compared with the disk as soon as it is rendered; only the verdicts are kept.
+            let plan: GenerationPlan, entries: [CheckEntry]
+            do {
+                (plan, entries) = try await generator.check(manifest: options.url, displayPath: options.manifest, output: folder,
+                                                            filters: filters, extras: material.isEmpty && format.isEmpty)
+                progress.finish()
+            } catch {
+                progress.finish()
+                fail(error.diagnostics, printer: printer, files: [], output: nil)
+            }
+            printer.print(plan.warnings)
+            try runCheck(plan, entries, printer: printer)
+            return
+        }
+        // Lays out, renders and stages each output as it is ready; the folder changes only after all are staged.
+        let plan: GenerationPlan, results: [(PlannedOutput, WriteStatus)]
         do {
-            plan = try await generator.plan(
-                manifest: options.url, displayPath: options.manifest,
-                output: output.map { (URL(fileURLWithPath: $0), $0) }, filters: filters)
+            (plan, results) = try await generator.generate(manifest: options.url, displayPath: options.manifest, output: folder, filters: filters)
             progress.finish()
         } catch {
             progress.finish()
             fail(error.diagnostics, printer: printer, files: [], output: nil)
         }
         printer.print(plan.warnings)
-        if check { try runCheck(plan, filtered: !material.isEmpty || !format.isEmpty, printer: printer) }
-        else { try write(plan, printer: printer) }
+        printResults(plan, results)
     }
 
-    private func write(_ plan: GenerationPlan, printer: DiagnosticPrinter) throws {
-        let results: [(PlannedOutput, WriteStatus)]
-        do {
-            results = try OutputWriter().write(plan)
-        } catch {
-            fail(plan.warnings + error.diagnostics, printer: printer, files: [], output: plan.outputDisplayPath)
-        }
+    private func printResults(_ plan: GenerationPlan, _ results: [(PlannedOutput, WriteStatus)]) {
         let files = results.map { output, status in
             RunReport.File(path: plan.displayPath(output.path), format: output.format, material: output.material,
-                           bytes: output.contents.count, status: status.rawValue)
+                           bytes: output.size, status: status.rawValue)
         }
         if report == .json {
             print(RunReport(mode: "generate", manifest: options.manifest, output: plan.outputDisplayPath,
@@ -94,12 +109,11 @@ struct Generate: AsyncParsableCommand {
               + "\(written.count) written, \(results.count - written.count) unchanged")
     }
 
-    private func runCheck(_ plan: GenerationPlan, filtered: Bool, printer: DiagnosticPrinter) throws {
-        let entries = OutputChecker().check(plan, extras: !filtered)
+    private func runCheck(_ plan: GenerationPlan, _ entries: [CheckEntry], printer: DiagnosticPrinter) throws {
         let problems = entries.filter { $0.status != .unchanged }
         let files = entries.map { entry in
             RunReport.File(path: plan.displayPath(entry.path), format: entry.output?.format, material: entry.output?.material,
-                           bytes: entry.output?.contents.count, status: entry.status.rawValue)
+                           bytes: entry.output?.size, status: entry.status.rawValue)
         }
         if report == .json {
             print(RunReport(mode: "check", manifest: options.manifest, output: plan.outputDisplayPath,
@@ -142,7 +156,9 @@ struct Generate: AsyncParsableCommand {
                             files: files, diagnostics: problems, ok: false).json())
         }
         let errors = problems.filter { $0.severity == .error }
-        let note = check ? "" : "; nothing was written"
+        // Only a rename phase that stopped midway has changed the folder, and its error names the files.
+        let partial = problems.contains { $0.code == .partiallyWritten }
+        let note = check ? "" : partial ? "; some files were replaced, as listed above" : "; nothing was written"
         FileHandle.standardError.write(Data("outreach: \(errors.count) error\(errors.count == 1 ? "" : "s")\(note)\n".utf8))
         Foundation.exit(exitStatus(for: problems))
     }

@@ -1,93 +1,52 @@
-// outreach-bench: measures the whole pipeline on a synthetic kit.
+// outreach-bench: measures the whole pipeline on synthetic kits, beside the floor.
 //
-//   swift run -c release outreach-bench [--materials N] [--agencies N] [--messages N] [--reruns N] [--dir PATH]
+//   swift build -c release --product outreach-bench
+//   .build/release/outreach-bench [--large] [--sizes 1000,10000] [--jobs N] [--scaling N] [--dir PATH]
+//   .build/release/outreach-bench --materials N [--jobs N] [--dir PATH]     (one size, in this process)
 //
-// It writes a content folder and a manifest of N materials × 3 formats into a
-// scratch folder (default `.build/outreach-bench-kit` under the current folder;
-// it is removed afterwards), then times a full run (load, validate, lay out, render,
-// write) and a rerun with no changes, and reports outputs per second, wall
-// time and peak memory (maximum resident set size).
+// For each size N it starts itself on a kit of N materials × 3 formats (2 agencies
+// and messages of a few KB each), so peak memory is that size's alone, and prints:
+// wall and CPU time of a full run and of a no-op rerun, peak resident memory, the
+// cost per output, and beside them, in the same process, (a) a plain write of the
+// same number of files of the same sizes (the floor) and (b) cmark parsing the same
+// Markdown bytes. `--large` adds N = 100,000. `--scaling N` compares `--jobs 1`,
+// `--jobs 2` and two independent `--jobs 1` processes at N. `--dir` picks the
+// scratch folder (default `.build/outreach-bench-kit`); a tmpfs there takes the disk
+// out of the figures (see the README).
 import Foundation
 import OutreachKit
 
-struct Settings {
-    var materials = 1_000
-    var agencies = 40
-    var messages = 30
-    var folder = ".build/outreach-bench-kit"
-    var reruns = 1
-
-    init(_ arguments: [String]) {
-        var iterator = arguments.dropFirst().makeIterator()
-        while let flag = iterator.next() {
-            if flag == "--dir", let path = iterator.next() {
-                folder = path
-                continue
-            }
-            guard let value = iterator.next().flatMap(Int.init), value > 0 else {
-                FileHandle.standardError.write(Data("usage: outreach-bench [--materials N] [--agencies N] [--messages N] [--reruns N] [--dir PATH]\n".utf8))
-                exit(2)
-            }
-            switch flag {
-            case "--materials": materials = value
-            case "--agencies": agencies = value
-            case "--messages": messages = value
-            case "--reruns": reruns = value
-            default:
-                FileHandle.standardError.write(Data("outreach-bench: unknown option '\(flag)'\n".utf8))
-                exit(2)
-            }
-        }
+let arguments = BenchArguments(CommandLine.arguments)
+if let materials = arguments.materials {
+    do {
+        let result = try await measure(materials: materials, arguments: arguments)
+        print(result.line)
+    } catch let error as DiagnosticError {
+        FileHandle.standardError.write(Data("outreach-bench: \(error.description)\n".utf8))
+        exit(1)
+    } catch {
+        FileHandle.standardError.write(Data("outreach-bench: \(error)\n".utf8))
+        exit(1)
     }
-}
-
-let settings = Settings(CommandLine.arguments)
-// Not the system temporary folder: on a long-lived machine its file system can be
-// slow to create files in, which would measure the disk's history, not outreach.
-let root = URL(fileURLWithPath: settings.folder).appendingPathComponent("run-\(ProcessInfo.processInfo.processIdentifier)")
-defer { try? FileManager.default.removeItem(at: root) }
-
-do {
-    try SyntheticKit(settings: settings).write(to: root)
-    let manifest = root.appendingPathComponent("outreach.yml")
-    let generator = Generator(environment: [:])
-
-    func run() async throws -> (seconds: Double, written: Int, total: Int) {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let plan = try await generator.plan(manifest: manifest, displayPath: "outreach.yml")
-        let results = try OutputWriter().write(plan)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return (seconds, results.filter { $0.1 == .written }.count, results.count)
+} else {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    print("outreach-bench: kits of N materials × 3 formats, \(arguments.agencies) agencies, \(arguments.messages) messages, "
+          + "--jobs \(arguments.jobs.map(String.init) ?? "\(cores) (cores)"), in \(arguments.folder)")
+    print(Measurement.header)
+    var sizes = arguments.sizes
+    if arguments.large { sizes.append(100_000) }
+    for size in sizes {
+        guard let result = runChild(materials: size, jobs: arguments.jobs) else { exit(1) }
+        print(result.row)
     }
-
-    let full = try await run()
-    // The fastest of the reruns: the one least disturbed by the rest of the machine.
-    var rerun = try await run()
-    for _ in 1..<settings.reruns {
-        let next = try await run()
-        if next.seconds < rerun.seconds { rerun = next }
+    if let size = arguments.scaling {
+        guard let one = runChild(materials: size, jobs: 1), let two = runChild(materials: size, jobs: 2) else { exit(1) }
+        // Each of the two reports its own full run; they overlap, so the slower one is the pair's time.
+        let pair = runChildren(materials: size, jobs: 1, count: 2)
+        guard pair.count == 2 else { exit(1) }
+        let pairSeconds = pair.map(\.fullWall).max() ?? 0
+        print(String(format: "scaling at %d: --jobs 1 %.2f s, --jobs 2 %.2f s = %.2f×; two independent --jobs 1 processes: %.2f s = %.2f× (what the machine gives)",
+                     size, one.fullWall, two.fullWall, one.fullWall / two.fullWall,
+                     pairSeconds, 2 * one.fullWall / pairSeconds))
     }
-    var usage = rusage()
-    #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    let peakMiB = Double(usage.ru_maxrss) / 1024 // kilobytes on Linux
-
-    let bytes = (try? FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("out").path))?
-        .compactMap { try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("out/" + $0).path)[.size] as? Int }
-        .reduce(0, +) ?? 0
-    print("outreach-bench: \(settings.materials) materials × 3 formats, \(settings.agencies) agencies, \(settings.messages) messages, \(ProcessInfo.processInfo.activeProcessorCount) cores, in \(root.path)")
-    print(String(format: "full run:   %6d outputs (%d written) in %.3f s = %8.0f outputs/s, %.1f MiB of output",
-                 full.total, full.written, full.seconds, Double(full.total) / full.seconds, Double(bytes) / 1_048_576))
-    print(String(format: "rerun:      %6d outputs (%d written) in %.3f s = %8.0f outputs/s (%.0f%% of the full run)",
-                 rerun.total, rerun.written, rerun.seconds, Double(rerun.total) / rerun.seconds, 100 * rerun.seconds / full.seconds))
-    print(String(format: "peak memory: %.1f MiB (maximum resident set size)", peakMiB))
-} catch let error as DiagnosticError {
-    FileHandle.standardError.write(Data("outreach-bench: \(error.description)\n".utf8))
-    exit(1)
-} catch {
-    FileHandle.standardError.write(Data("outreach-bench: \(error)\n".utf8))
-    exit(1)
 }

@@ -7,10 +7,14 @@ public struct GenerateFilters: Sendable {
     /// Format names to make.
     public var formats: [String]
 
+    /// The part of the outputs to make, or nil for all of them.
+    public var shard: Shard?
+
     /// Creates filters.
-    public init(materials: [String] = [], formats: [String] = []) {
+    public init(materials: [String] = [], formats: [String] = [], shard: Shard? = nil) {
         self.materials = materials
         self.formats = formats
+        self.shard = shard
     }
 }
 
@@ -22,8 +26,12 @@ public struct PlannedOutput: Sendable, Hashable {
     public var format: String
     /// The material id.
     public var material: String
-    /// The bytes.
+    /// The bytes; empty once a streaming run has staged them (``size`` and the digest stay).
     public var contents: Data
+    /// How many bytes the output has.
+    public private(set) var size: Int
+    /// The SHA-256 of the bytes, kept for the render cache when the bytes are let go.
+    var digest: String?
     /// Whether the render cache vouches that the file on disk already holds these bytes.
     var knownOnDisk = false
     /// What the output was made from, for the render cache; nil when it must always be rendered.
@@ -35,6 +43,7 @@ public struct PlannedOutput: Sendable, Hashable {
         self.format = format
         self.material = material
         self.contents = contents
+        self.size = contents.count
     }
 }
 
@@ -50,6 +59,8 @@ public struct GenerationPlan: Sendable {
     public var warnings: [Diagnostic]
     /// Whether writing the plan should record the render cache.
     var usesRenderCache = false
+    /// The part of the outputs this plan makes, when the run was split with `--shard`.
+    package var shard: Shard?
 
     /// The output folder joined with a relative path, for messages.
     package func displayPath(_ relative: String) -> String {

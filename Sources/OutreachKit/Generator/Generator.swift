@@ -34,6 +34,9 @@ public struct Generator: Sendable {
 
     /// Loads, checks and renders everything the manifest asks for, writing nothing.
     ///
+    /// Every output's bytes are held in memory; ``generate(manifest:displayPath:output:filters:writer:)``
+    /// is the streaming run that keeps only their sizes and digests.
+    ///
     /// - Parameters:
     ///   - manifestURL: the `outreach.yml` file.
     ///   - displayPath: how to name it in diagnostics.
@@ -42,6 +45,96 @@ public struct Generator: Sendable {
         manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
         filters: GenerateFilters = GenerateFilters()
     ) async throws(DiagnosticError) -> GenerationPlan {
+        let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
+        let outputs = await render(run) { .success($0) }
+        checkPaths(outputs.map { ($0.path, $0.material) }, manifest: run.manifest, sink: run.sink)
+        if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
+        var plan = GenerationPlan(
+            outputFolder: run.folder.url, outputDisplayPath: run.folder.display,
+            outputs: outputs.sorted { $0.path < $1.path }, warnings: run.sink.diagnostics, usesRenderCache: usesRenderCache)
+        plan.shard = filters.shard
+        return plan
+    }
+
+    /// Loads, checks, renders and writes everything the manifest asks for, staging each
+    /// output in the output folder as soon as it is rendered and keeping only its path,
+    /// size and digest, so memory does not grow with the number of outputs.
+    ///
+    /// Nothing is written when anything fails before the renames (``OutputWriter``'s two phases);
+    /// the returned plan's outputs carry no bytes.
+    package func generate(
+        manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
+        filters: GenerateFilters = GenerateFilters(), writer: OutputWriter = OutputWriter()
+    ) async throws(DiagnosticError) -> (plan: GenerationPlan, results: [(PlannedOutput, WriteStatus)]) {
+        let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
+        let maker = run.maker
+        checkPaths(run.pages.flatMap { page in page.renderers.map { (maker.path(of: page, in: $0), page.input.material.id) } },
+                   manifest: run.manifest, sink: run.sink)
+        if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
+        let session = try writer.begin(run.folder.url, display: run.folder.display, usesRenderCache: usesRenderCache)
+        let outputs = await render(run) { output in
+            do throws(DiagnosticError) { return .success(try session.stage(output).0) } catch { return .failure(error) }
+        }
+        if run.sink.hasErrors {
+            session.abandon()
+            throw DiagnosticError(run.sink.diagnostics)
+        }
+        let results: [(PlannedOutput, WriteStatus)]
+        do { results = try session.commit() } catch { throw DiagnosticError(run.sink.diagnostics + error.diagnostics) }
+        var plan = GenerationPlan(
+            outputFolder: run.folder.url, outputDisplayPath: run.folder.display,
+            outputs: outputs.sorted { $0.path < $1.path }, warnings: run.sink.diagnostics, usesRenderCache: usesRenderCache)
+        plan.shard = filters.shard
+        return (plan, results)
+    }
+
+    /// `generate --check` streaming: renders every output and compares it with the file on
+    /// disk as soon as it is rendered, keeping only its entry, with the folder locked shared.
+    ///
+    /// - Parameter extras: whether to list files the run does not make; leave it off when
+    ///   the run was filtered to some materials or formats.
+    package func check(
+        manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
+        filters: GenerateFilters = GenerateFilters(), extras: Bool, lockTimeout: Double = 30
+    ) async throws(DiagnosticError) -> (plan: GenerationPlan, entries: [CheckEntry]) {
+        let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
+        let root = run.folder.url.standardizedFileURL
+        let lock = try OutputLock.acquire(in: root, display: run.folder.display, shared: true, timeout: lockTimeout)
+        defer { lock?.release() }
+        var plan = GenerationPlan(outputFolder: run.folder.url, outputDisplayPath: run.folder.display, outputs: [], warnings: [])
+        plan.shard = filters.shard
+        let folder = run.folder.display
+        let checker = OutputChecker()
+        let entries = ParallelResults<CheckEntry>(count: 0)
+        let outputs = await render(run) { output in
+            entries.append(checker.entry(for: output, in: root) { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 })
+            var kept = output
+            kept.contents = Data()
+            return .success(kept)
+        }
+        checkPaths(outputs.map { ($0.path, $0.material) }, manifest: run.manifest, sink: run.sink)
+        if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
+        plan.outputs = outputs.sorted { $0.path < $1.path }
+        plan.warnings = run.sink.diagnostics
+        var all = entries.values.compactMap { $0 }
+        if extras { all += checker.extraEntries(in: root, planned: Set(outputs.map(\.path)), shard: filters.shard) }
+        return (plan, all.sorted { $0.path < $1.path })
+    }
+
+    /// What a run knows before it lays anything out.
+    private struct Prepared {
+        let manifest: Manifest
+        let pages: [Page]
+        let maker: JobMaker
+        let folder: (url: URL, display: String)
+        let cache: RenderCache?
+        let sink: DiagnosticSink
+    }
+
+    /// Loads and checks the manifest and content and lists the pages to make; throws every problem found.
+    private func prepare(
+        manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)?, filters: GenerateFilters
+    ) async throws(DiagnosticError) -> Prepared {
         let sink = DiagnosticSink()
         guard let manifest = ManifestLoader().load(manifestURL, displayPath: displayPath, sink: sink) else {
             throw DiagnosticError(sink.diagnostics)
@@ -57,17 +150,12 @@ public struct Generator: Sendable {
         guard let campaign, !sink.hasErrors else { throw DiagnosticError(sink.diagnostics) }
 
         let folder = output ?? (manifest.resolve(manifest.output), manifest.relative(manifest.output))
-        let jobs = JobPlanner(manifest: manifest, campaign: campaign, registry: registry, layouts: layouts,
-                              templates: templates, date: date, filters: filters, workers: self.jobs,
-                              binaryIdentity: usesRenderCache ? BinaryIdentity.current : nil, sink: sink).jobs()
+        let planner = JobPlanner(manifest: manifest, campaign: campaign, registry: registry, layouts: layouts,
+                                 templates: templates, date: date, filters: filters,
+                                 binaryIdentity: usesRenderCache ? BinaryIdentity.current : nil, sink: sink)
+        let pages = planner.pages()
         let cache = usesRenderCache ? RenderCache.load(from: folder.url) : nil
-        let outputs = await render(jobs, cache: cache, folder: folder.url, sink: sink)
-        checkPaths(outputs, sink: sink)
-        if sink.hasErrors { throw DiagnosticError(sink.diagnostics) }
-
-        return GenerationPlan(
-            outputFolder: folder.url, outputDisplayPath: folder.display,
-            outputs: outputs.sorted { $0.path < $1.path }, warnings: sink.diagnostics, usesRenderCache: usesRenderCache)
+        return Prepared(manifest: manifest, pages: pages, maker: planner.maker, folder: folder, cache: cache, sink: sink)
     }
 
     /// The campaign, or nil when the content has errors (reported to `sink`) or no folder was named.
@@ -81,22 +169,36 @@ public struct Generator: Sendable {
         }
     }
 
-    /// Renders every job, at most ``jobs`` at a time; the order of the result follows `jobs`.
-    private func render(_ jobs: [RenderJob], cache: RenderCache?, folder: URL, sink: DiagnosticSink) async -> [PlannedOutput] {
-        let counter = ProgressCounter(total: jobs.count, report: progress)
-        let results = await jobs.concurrentMap(limit: self.jobs) { job in
-            let result = await job.run(cache: cache, folder: folder)
-            counter.advance()
-            return result
+    /// Lays out and renders every page, at most ``jobs`` at a time, and hands each file to
+    /// `deliver` as soon as it is rendered; returns what `deliver` kept, in page order.
+    private func render(
+        _ run: Prepared, deliver: @escaping @Sendable (PlannedOutput) -> Result<PlannedOutput, DiagnosticError>
+    ) async -> [PlannedOutput] {
+        let maker = run.maker, cache = run.cache, folder = run.folder.url
+        let counter = ProgressCounter(total: run.pages.reduce(0) { $0 + $1.renderers.count }, report: progress)
+        let results = await run.pages.concurrentMap(limit: self.jobs) { page -> ([PlannedOutput], [Diagnostic]) in
+            var outputs: [PlannedOutput] = []
+            var diagnostics: [Diagnostic] = []
+            for job in maker.jobs(for: page) {
+                switch await job.run(cache: cache, folder: folder) {
+                case .success(let rendered):
+                    diagnostics += rendered.diagnostics
+                    for file in rendered.files {
+                        switch deliver(file) {
+                        case .success(let kept): outputs.append(kept)
+                        case .failure(let error): diagnostics += error.diagnostics
+                        }
+                    }
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                }
+                counter.advance()
+            }
+            return (outputs, diagnostics)
         }
         var outputs: [PlannedOutput] = []
-        for result in results {
-            switch result {
-            case .success(let rendered):
-                outputs += rendered.files
-                for diagnostic in rendered.diagnostics { sink.report(diagnostic) }
-            case .failure(let diagnostic): sink.report(diagnostic)
-            }
+        for (kept, diagnostics) in results {
+            outputs += kept
+            for diagnostic in diagnostics { run.sink.report(diagnostic) }
         }
         return outputs
     }
@@ -115,11 +217,15 @@ public struct Generator: Sendable {
         return (registry, sink.diagnostics)
     }
 
-    private func checkPaths(_ outputs: [PlannedOutput], sink: DiagnosticSink) {
+    private func checkPaths(_ outputs: [(path: String, material: String)], manifest: Manifest, sink: DiagnosticSink) {
         var owners: [String: String] = [:]
         for output in outputs {
             if let reason = escapeReason(output.path) {
                 sink.error(.outputPathEscapes, "output path \(quoted(output.path)) of material \(quoted(output.material)) \(reason)", at: nil)
+            } else if let reason = reservedNameReason(output.path) {
+                let material = manifest.materials.first { $0.id == output.material }
+                sink.error(.reservedOutputName, "output path \(quoted(output.path)) of material \(quoted(output.material)) \(reason)",
+                           at: material?.location("output"), hint: "change the material's 'output' pattern")
             } else if let owner = owners[output.path] {
                 sink.error(.outputPathConflict, "materials \(quoted(owner)) and \(quoted(output.material)) both write \(quoted(output.path))",
                            at: nil, hint: "give one of them its own 'output' pattern")

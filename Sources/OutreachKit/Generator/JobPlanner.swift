@@ -59,34 +59,24 @@ struct JobPlanner {
     let templates: TemplateSet
     let date: String?
     let filters: GenerateFilters
-    var workers = 1
     /// The digest of the outreach binary when outputs may come from the render cache; nil when they may not.
     var binaryIdentity: ContentDigest?
     let sink: DiagnosticSink
 
-    /// One document to lay out, and the formats to render it in.
-    private struct Page: Sendable {
-        let layout: any Layout
-        let input: LayoutInput
-        let renderers: [any Renderer]
-        let options: RenderOptions
-        let pattern: OutputPattern
-    }
+    /// The job maker for this run's pages.
+    var maker: JobMaker { JobMaker(registry: registry, binaryIdentity: binaryIdentity) }
 
+    /// Every page laid out and made into render jobs at once; runs stream pages instead.
     func jobs() -> [RenderJob] {
-        let pages = self.pages()
-        let documents = layOut(pages)
-        var jobs: [RenderJob] = []
-        for (page, document) in zip(pages, documents) {
-            guard let (document, digest) = document else { continue }
-            jobs += page.renderers.map { job(rendering: document, digest: digest, of: page, with: $0) }
-        }
-        return jobs
+        let maker = self.maker
+        return pages().flatMap(maker.jobs)
     }
 
     /// Every document the selected materials make: one per material, or one per agency for `each: agency`.
-    private func pages() -> [Page] {
+    func pages() -> [Page] {
         var pages: [Page] = []
+        // One parse of each piece of Markdown for the whole run, shared by every page's input.
+        let parsed = ParsedMarkdown()
         for material in manifest.materials where filters.materials.isEmpty || filters.materials.contains(material.id) {
             guard let layout = layouts.layout(named: material.layout) else { continue }
             let renderers = material.formats
@@ -95,10 +85,11 @@ struct JobPlanner {
             let settings = material.options.over(manifest.defaults)
             let locale = settings.locale ?? campaign.defaultLocale
             let agencies = selectAgencies(material)
-            let input = LayoutInput(
+            var input = LayoutInput(
                 campaign: campaign, material: material, locale: locale, agencies: agencies,
                 messages: selectMessages(material, locale: locale),
                 audience: material.audience.flatMap(campaign.audience), date: date)
+            input.parsed = parsed
             let options = RenderOptions(
                 paper: settings.paper ?? .letter, textWidth: settings.textWidth ?? 72,
                 asciiOnly: settings.asciiOnly ?? false, templates: templates,
@@ -106,7 +97,7 @@ struct JobPlanner {
             let pattern = OutputPattern(text: material.output ?? manifest.outputPattern
                 ?? (material.each == nil ? OutputPattern.defaultPattern : OutputPattern.defaultEachPattern))
             guard material.each == .agency else {
-                pages.append(Page(layout: layout, input: input, renderers: renderers, options: options, pattern: pattern))
+                pages.append(sharded(Page(layout: layout, input: input, renderers: renderers, options: options, pattern: pattern)))
                 continue
             }
             if agencies.isEmpty {
@@ -116,33 +107,80 @@ struct JobPlanner {
             for agency in agencies {
                 var focused = input
                 focused.focus = agency
-                pages.append(Page(layout: layout, input: focused, renderers: renderers, options: options, pattern: pattern))
+                pages.append(sharded(Page(layout: layout, input: focused, renderers: renderers, options: options, pattern: pattern)))
             }
         }
         return pages
     }
 
-    /// Each page's document, and its digest when the render cache is in use; laid out across cores.
-    private func layOut(_ pages: [Page]) -> [(Document, ContentDigest?)?] {
-        let documents = ParallelResults<(Document, ContentDigest?)>(count: pages.count)
-        let digests = binaryIdentity != nil
-        parallelForEach(pages.count, workers: workers) { index in
-            let page = pages[index]
-            guard !page.renderers.isEmpty else { return }
-            let document = page.layout.document(for: page.input).normalizedHeadings()
-            documents[index] = (document, digests ? document.digest : nil)
-        }
-        return documents.values
+    /// The page with only the formats whose output is in this run's shard.
+    private func sharded(_ page: Page) -> Page {
+        guard let shard = filters.shard, shard.count > 1 else { return page }
+        let renderers = page.renderers.filter { shard.contains(maker.path(of: page, in: $0)) }
+        return Page(layout: page.layout, input: page.input, renderers: renderers, options: page.options, pattern: page.pattern)
     }
 
-    /// The job that renders `document` with `renderer`, at the path the page's pattern gives.
-    private func job(rendering document: Document, digest: ContentDigest?, of page: Page, with renderer: any Renderer) -> RenderJob {
+    /// Listed ids in order, then agencies of the listed kinds in content order; all when neither is given.
+    func selectAgencies(_ material: MaterialSpec) -> [Agency] {
+        if material.agencies.isEmpty && material.agencyKinds.isEmpty { return campaign.agencies }
+        var selected = material.agencies.compactMap(campaign.agency)
+        for agency in campaign.agencies where material.agencyKinds.contains(agency.kind) && !selected.contains(agency) {
+            selected.append(agency)
+        }
+        return selected
+    }
+
+    /// Listed ids in order, then messages with a listed topic; all when neither is given.
+    /// Messages found by topic or by default are kept only when written for the material's audience.
+    func selectMessages(_ material: MaterialSpec, locale: String) -> [Message] {
+        var ids = material.messages
+        let everything = material.messages.isEmpty && material.topics.isEmpty
+        for message in campaign.messages where !ids.contains(message.id) {
+            let matches = everything || message.topics.contains(where: material.topics.contains)
+            let forAudience = material.audience.map(message.audiences.contains) ?? true
+            if matches && forAudience { ids.append(message.id) }
+        }
+        return ids.compactMap { campaign.message($0, locale: locale) }
+    }
+}
+
+/// One document to lay out, and the formats to render it in: what planning
+/// makes, cheaply, before any layout.
+struct Page: Sendable {
+    let layout: any Layout
+    let input: LayoutInput
+    let renderers: [any Renderer]
+    let options: RenderOptions
+    let pattern: OutputPattern
+}
+
+/// Lays out one page and makes its render jobs; shared by every task of a run.
+struct JobMaker: Sendable {
+    let registry: RendererRegistry
+    /// The digest of the outreach binary when outputs may come from the render cache; nil when they may not.
+    let binaryIdentity: ContentDigest?
+
+    /// The page's document, laid out now, rendered in each of its formats.
+    func jobs(for page: Page) -> [RenderJob] {
+        guard !page.renderers.isEmpty else { return [] }
+        let document = page.layout.document(for: page.input).normalizedHeadings()
+        let digest = binaryIdentity != nil ? document.digest : nil
+        return page.renderers.map { job(rendering: document, digest: digest, of: page, with: $0) }
+    }
+
+    /// Where the page's output in `renderer`'s format goes, known before any layout.
+    func path(of page: Page, in renderer: any Renderer) -> String {
         var values = ["material": page.input.material.id, "locale": page.input.locale,
                       "format": renderer.format.name, "ext": renderer.format.fileExtension]
         if let agency = page.input.focus { values["agency"] = agency.id }
+        return page.pattern.resolve(values)
+    }
+
+    /// The job that renders `document` with `renderer`, at the path the page's pattern gives.
+    func job(rendering document: Document, digest: ContentDigest?, of page: Page, with renderer: any Renderer) -> RenderJob {
         var options = page.options
         options.formatOptions = registry.entry(named: renderer.format.name)?.options ?? [:]
-        let path = page.pattern.resolve(values)
+        let path = self.path(of: page, in: renderer)
         var job = RenderJob(document: document, renderer: renderer, options: options, path: path, material: page.input.material)
         if let digest {
             job.cacheKey = cacheKey(document: digest, renderer: renderer, options: options, path: path)
@@ -174,28 +212,5 @@ struct JobPlanner {
         key.add(JSONValue.object(options.formatOptions))
         key.add(document)
         return key.hex
-    }
-
-    /// Listed ids in order, then agencies of the listed kinds in content order; all when neither is given.
-    func selectAgencies(_ material: MaterialSpec) -> [Agency] {
-        if material.agencies.isEmpty && material.agencyKinds.isEmpty { return campaign.agencies }
-        var selected = material.agencies.compactMap(campaign.agency)
-        for agency in campaign.agencies where material.agencyKinds.contains(agency.kind) && !selected.contains(agency) {
-            selected.append(agency)
-        }
-        return selected
-    }
-
-    /// Listed ids in order, then messages with a listed topic; all when neither is given.
-    /// Messages found by topic or by default are kept only when written for the material's audience.
-    func selectMessages(_ material: MaterialSpec, locale: String) -> [Message] {
-        var ids = material.messages
-        let everything = material.messages.isEmpty && material.topics.isEmpty
-        for message in campaign.messages where !ids.contains(message.id) {
-            let matches = everything || message.topics.contains(where: material.topics.contains)
-            let forAudience = material.audience.map(message.audiences.contains) ?? true
-            if matches && forAudience { ids.append(message.id) }
-        }
-        return ids.compactMap { campaign.message($0, locale: locale) }
     }
 }

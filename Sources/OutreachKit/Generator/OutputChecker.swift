@@ -34,29 +34,36 @@ package struct OutputChecker: Sendable {
     ///
     /// - Parameter extras: whether to list files the plan does not make; leave
     ///   this off when the run was filtered to some materials or formats.
-    package func check(_ plan: GenerationPlan, extras: Bool) -> [CheckEntry] {
+    ///
+    /// Holds a shared lock on the folder while it reads, so that it never sees a `generate` half done.
+    package func check(_ plan: GenerationPlan, extras: Bool, lockTimeout: Double = 30) throws(DiagnosticError) -> [CheckEntry] {
         var entries: [CheckEntry] = []
         let root = plan.outputFolder.standardizedFileURL
-        for output in plan.outputs {
-            let target = root.appendingPathComponent(output.path)
-            guard let existing = FileManager.default.contents(atPath: target.path) else {
-                entries.append(CheckEntry(path: output.path, status: .missing, output: output))
-                continue
-            }
-            if existing == output.contents {
-                entries.append(CheckEntry(path: output.path, status: .unchanged, output: output))
-            } else {
-                let diff = UnifiedDiff.text(old: existing, new: output.contents, path: plan.displayPath(output.path))
-                entries.append(CheckEntry(path: output.path, status: .stale, output: output, diff: diff))
-            }
-        }
-        if extras {
-            let planned = Set(plan.outputs.map(\.path))
-            for path in filesOnDisk(in: root) where !planned.contains(path) {
-                entries.append(CheckEntry(path: path, status: .extra))
-            }
-        }
+        let lock = try OutputLock.acquire(in: root, display: plan.outputDisplayPath, shared: true, timeout: lockTimeout)
+        defer { lock?.release() }
+        for output in plan.outputs { entries.append(entry(for: output, in: root, display: plan.displayPath)) }
+        if extras { entries += extraEntries(in: root, planned: Set(plan.outputs.map(\.path)), shard: plan.shard) }
         return entries.sorted { $0.path < $1.path }
+    }
+
+    /// How one output compares with the file on disk, reading that file once; the entry keeps no bytes.
+    func entry(for output: PlannedOutput, in root: URL, display: (String) -> String) -> CheckEntry {
+        var kept = output
+        kept.contents = Data()
+        let target = root.appendingPathComponent(output.path)
+        guard let existing = FileManager.default.contents(atPath: target.path) else {
+            return CheckEntry(path: output.path, status: .missing, output: kept)
+        }
+        if existing == output.contents { return CheckEntry(path: output.path, status: .unchanged, output: kept) }
+        let diff = UnifiedDiff.text(old: existing, new: output.contents, path: display(output.path))
+        return CheckEntry(path: output.path, status: .stale, output: kept, diff: diff)
+    }
+
+    /// Files on disk that no planned output is; a shard lists only those whose paths hash to it,
+    /// so the shards' lists add up to the whole run's.
+    func extraEntries(in root: URL, planned: Set<String>, shard: Shard?) -> [CheckEntry] {
+        filesOnDisk(in: root).filter { !planned.contains($0) && shard?.contains($0) != false }
+            .map { CheckEntry(path: $0, status: .extra) }
     }
 
     /// Regular files under `root`, relative to it, leaving out hidden files and folders.

@@ -36,7 +36,7 @@ struct RenderCache: Sendable {
     /// Records what `outputs` that have a key were made from and what they hold.
     mutating func record(_ outputs: [PlannedOutput]) {
         for output in outputs {
-            entries[output.path] = output.cacheKey.map { Entry(key: $0, contents: Self.digest(output.contents)) }
+            entries[output.path] = output.cacheKey.map { Entry(key: $0, contents: output.digest ?? Self.digest(output.contents)) }
         }
     }
 
@@ -48,5 +48,5 @@ struct RenderCache: Sendable {
     }
 
     /// The SHA-256 of a file's bytes.
-    private static func digest(_ data: Data) -> String { ContentDigest.hex(of: data) }
+    static func digest(_ data: Data) -> String { ContentDigest.hex(of: data) }
 }

@@ -41,7 +41,7 @@ extension LayoutInput {
             card.notes.append([.text(template.filling(["name": operatedBy.name]))])
         }
         if let note = contact.note {
-            let inlines = CommonMark.parseInline(text(note))
+            let inlines = parsed.inlines(text(note))
             card.note = inlines
             card.notes.append(inlines)
         }

@@ -26,6 +26,8 @@ package struct LayoutInput: Sendable {
     package var audience: Audience?
     /// The date to print, if any.
     package var date: String?
+    /// Markdown already parsed; a run shares one across all its inputs.
+    var parsed = ParsedMarkdown()
 
     /// Creates a layout input.
     package init(

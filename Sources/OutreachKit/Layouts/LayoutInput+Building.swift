@@ -13,7 +13,7 @@ extension LayoutInput {
     }
 
     func markdown(_ source: String, below level: Int) -> [Block] {
-        CommonMark.parse(source).map { $0.nestingHeadings(below: level) }
+        parsed.blocks(source).map { $0.nestingHeadings(below: level) }
     }
 
     /// An agency's display name: "U.S. Coast Guard (USCG)".
@@ -61,13 +61,13 @@ extension LayoutInput {
     /// An agency's key facts.
     func facts(_ agency: Agency) -> Block? {
         guard !agency.keyFacts.isEmpty else { return nil }
-        return .factList(agency.keyFacts.map { Fact(figure: $0.figure, label: CommonMark.parseInline(text($0.label))) })
+        return .factList(agency.keyFacts.map { Fact(figure: $0.figure, label: parsed.inlines(text($0.label))) })
     }
 
     /// An agency's responsibilities as a bulleted list.
     func responsibilities(_ agency: Agency) -> Block? {
         guard !agency.responsibilities.isEmpty else { return nil }
-        return .list(ordered: false, items: agency.responsibilities.map { [.paragraph(CommonMark.parseInline(text($0)))] })
+        return .list(ordered: false, items: agency.responsibilities.map { [.paragraph(parsed.inlines(text($0)))] })
     }
 
     /// An agency's programs as a bulleted list: name, summary, address.
@@ -76,7 +76,7 @@ extension LayoutInput {
         let items: [[Block]] = agency.programs.map { program in
             var name: Inline = .strong([.text(text(program.name))])
             if let url = program.url { name = .link(url: url, content: [name]) }
-            return [.paragraph([name, .text(": ")] + CommonMark.parseInline(text(program.summary)))]
+            return [.paragraph([name, .text(": ")] + parsed.inlines(text(program.summary)))]
         }
         return .list(ordered: false, items: items)
     }

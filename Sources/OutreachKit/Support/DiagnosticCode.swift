@@ -182,6 +182,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case printToolMissing = "OUT0512"
     /// Chromium could not open, measure or print a page.
     case printFailed = "OUT0513"
+    /// Another outreach run holds the output folder's lock for longer than a run waits.
+    case outputFolderLocked = "OUT0514"
+    /// Renaming staged files into place stopped midway; the message names the files replaced.
+    case partiallyWritten = "OUT0515"
+    /// An output path uses a name beginning `.outreach-`, which outreach keeps for its own files.
+    case reservedOutputName = "OUT0516"
 
     // 06xx: command line usage
 

@@ -46,6 +46,9 @@ final class ParallelResults<Value>: @unchecked Sendable {
     }
 
     var values: [Value?] { lock.withLock { storage } }
+
+    /// Adds a slot at the end, for results whose number is not known in advance.
+    func append(_ value: Value) { lock.withLock { storage.append(value) } }
 }
 
 extension Array where Element: Sendable {

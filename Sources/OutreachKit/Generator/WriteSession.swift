@@ -1,0 +1,322 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One two-phase write into a locked output folder.
+///
+/// Phase 1, ``stage(_:)``, may be called from any task as outputs are
+/// rendered: it checks the target, leaves unchanged files alone and writes
+/// changed bytes into `.outreach-staging-PID/` inside the output folder (the
+/// same file system, so the renames are atomic). Phase 2, ``commit()``,
+/// flushes the staged set once and renames each file into place. Either
+/// ends the session; ``abandon()`` removes the staging area and everything
+/// the session created, leaving the folder as it was.
+package final class WriteSession: @unchecked Sendable {
+    static let stagingPrefix = ".outreach-staging-"
+
+    private let root: URL
+    private let realRoot: String
+    private let display: String
+    private let usesRenderCache: Bool
+    private let fault: WriteFault?
+    private let staging: URL
+    private var lock: OutputLock?
+    /// What the session created and must remove if it is abandoned.
+    private let createdRoot: URL?
+    private let createdLockFile: Bool
+
+    private let mutex = NSLock()
+    private var entries: [Entry] = []
+    private var checkedFolders: [String: String?] = [:]
+    private var nextName = 0
+    private var paths: Set<String> = []
+    private var finished = false
+
+    /// One output and, when it changed, the name of its staged copy.
+    private struct Entry {
+        var output: PlannedOutput
+        var staged: String?
+    }
+
+    init(folder: URL, display: String, usesRenderCache: Bool, lockTimeout: Double, fault: WriteFault?) throws(DiagnosticError) {
+        let fileManager = FileManager.default
+        root = folder.standardizedFileURL
+        self.display = display
+        self.usesRenderCache = usesRenderCache
+        self.fault = fault
+        var topmost: URL?
+        var ancestor = root
+        while !fileManager.fileExists(atPath: ancestor.path), ancestor.path != "/" {
+            topmost = ancestor
+            ancestor.deleteLastPathComponent()
+        }
+        do {
+            try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
+        } catch {
+            throw DiagnosticError([.error(.outputFolderUncreatable, "cannot create output folder \(quoted(display)): \(error.localizedDescription)")])
+        }
+        createdRoot = topmost
+        realRoot = root.resolvingSymlinksInPath().path
+        let lockPath = root.appendingPathComponent(OutputLock.fileName).path
+        createdLockFile = !fileManager.fileExists(atPath: lockPath)
+        staging = root.appendingPathComponent(Self.stagingPrefix + String(getpid()))
+        do {
+            lock = try OutputLock.acquire(in: root, display: display, shared: false, timeout: lockTimeout)
+            Self.removeLeftovers(in: root)
+            try fault?.body(.createStaging, "")
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch let error as DiagnosticError {
+            undo()
+            throw error
+        } catch {
+            undo()
+            throw DiagnosticError([.error(.writeFailed, "cannot create the staging folder in \(quoted(display)): \(Self.reason(error))")])
+        }
+    }
+
+    /// Removes what a killed run left: staging folders at the top, and the
+    /// `.NAME.outreach-PID.tmp` files that writers before the staging area left beside their targets.
+    /// Only called with the lock held, so no live run owns them.
+    static func removeLeftovers(in root: URL) {
+        let fileManager = FileManager.default
+        guard let names = try? fileManager.contentsOfDirectory(atPath: root.path) else { return }
+        for name in names where name.hasPrefix(stagingPrefix) {
+            try? fileManager.removeItem(at: root.appendingPathComponent(name))
+        }
+        guard let walker = fileManager.enumerator(atPath: root.path) else { return }
+        while let path = walker.nextObject() as? String {
+            let name = (path as NSString).lastPathComponent
+            if name.hasPrefix("."), name.hasSuffix(".tmp"), name.contains(".outreach-") {
+                try? fileManager.removeItem(at: root.appendingPathComponent(path))
+            }
+        }
+    }
+
+    /// Phase 1 for one output: checks where it goes and stages its bytes when they changed.
+    ///
+    /// Returns the output without its bytes (its size and digest kept), and what will happen to it.
+    @discardableResult
+    package func stage(_ output: PlannedOutput) throws(DiagnosticError) -> (PlannedOutput, WriteStatus) {
+        if !mutex.withLock({ paths.insert(output.path).inserted }) {
+            throw DiagnosticError([.error(.outputPathConflict, "two outputs of material \(quoted(output.material)) are both written to \(quoted(output.path))")])
+        }
+        var kept = output
+        if kept.cacheKey != nil && kept.digest == nil { kept.digest = RenderCache.digest(output.contents) }
+        kept.contents = Data()
+        if output.knownOnDisk {
+            record(Entry(output: kept, staged: nil))
+            return (kept, .unchanged)
+        }
+        if let reason = escapeReason(output.path) ?? reservedNameReason(output.path) {
+            throw DiagnosticError([.error(.outputPathEscapes, "refusing to write \(quoted(output.path)): it \(reason)")])
+        }
+        let target = root.appendingPathComponent(output.path)
+        if let problem = folderProblem(for: target.deletingLastPathComponent()) {
+            throw DiagnosticError([.error(problem.code, problem.message(displayPath(output.path)))])
+        }
+        var status = stat()
+        if lstat(target.path, &status) == 0 {
+            if (status.st_mode & S_IFMT) == S_IFDIR {
+                throw DiagnosticError([.error(.writeFailed, "cannot write \(quoted(displayPath(output.path))): a folder is in the way")])
+            }
+            if Int(status.st_size) == output.contents.count,
+               let existing = FileManager.default.contents(atPath: target.path), existing == output.contents {
+                record(Entry(output: kept, staged: nil))
+                return (kept, .unchanged)
+            }
+        }
+        let name = mutex.withLock { defer { nextName += 1 }; return String(nextName) }
+        do {
+            try fault?.body(.stage, output.path)
+            try Self.writeNew(output.contents, to: staging.appendingPathComponent(name).path)
+        } catch {
+            throw DiagnosticError([.error(.writeFailed, "cannot write \(quoted(displayPath(output.path))): \(Self.reason(error))")])
+        }
+        record(Entry(output: kept, staged: name))
+        return (kept, .written)
+    }
+
+    /// Phase 2: flushes the staged files, renames them into place and saves the render cache.
+    package func commit() throws(DiagnosticError) -> [(PlannedOutput, WriteStatus)] {
+        let entries = mutex.withLock { self.entries }.sorted { $0.output.path < $1.output.path }
+        do {
+            try fault?.body(.flush, "")
+            try flushStaging()
+        } catch {
+            abandon()
+            throw DiagnosticError([.error(.writeFailed, "cannot flush the staged files in \(quoted(display)) to disk: \(Self.reason(error))")])
+        }
+        let changed = entries.filter { $0.staged != nil }
+        var replaced: [String] = []
+        for entry in changed {
+            guard let staged = entry.staged else { continue }
+            let target = root.appendingPathComponent(entry.output.path)
+            do {
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try fault?.body(.rename, entry.output.path)
+                if rename(staging.appendingPathComponent(staged).path, target.path) != 0 { throw POSIXError(errno) }
+                replaced.append(entry.output.path)
+            } catch {
+                let rest = changed.map(\.output.path).filter { !replaced.contains($0) }
+                finish()
+                throw DiagnosticError([partialWrite(failed: entry.output.path, reason: Self.reason(error), replaced: replaced, rest: rest)])
+            }
+        }
+        if usesRenderCache { saveCache(entries.map(\.output)) }
+        finish()
+        return entries.map { ($0.output, $0.staged == nil ? .unchanged : .written) }
+    }
+
+    /// Ends a session that will not commit: the folder is left as it was before ``init``.
+    package func abandon() {
+        undo()
+    }
+
+    private func record(_ entry: Entry) {
+        mutex.withLock { entries.append(entry) }
+    }
+
+    /// Why files cannot be made in `folder`, checked once per folder: a file in the way,
+    /// a symbolic link out of the output folder, or a folder that cannot be written.
+    private func folderProblem(for folder: URL) -> FolderProblem? {
+        if let known = mutex.withLock({ checkedFolders[folder.path] }) { return known.map(FolderProblem.init) }
+        var ancestor = folder
+        while !FileManager.default.fileExists(atPath: ancestor.path) { ancestor.deleteLastPathComponent() }
+        var problem: String?
+        let real = ancestor.resolvingSymlinksInPath().path
+        var isFolder: ObjCBool = false
+        if !(real == realRoot || real.hasPrefix(realRoot + "/")) {
+            problem = "symlink"
+        } else if !FileManager.default.fileExists(atPath: real, isDirectory: &isFolder) || !isFolder.boolValue {
+            problem = "a file is in the way of the folder it goes in"
+        } else if access(real, W_OK) != 0 {
+            problem = "the folder \(quoted(ancestor.path == root.path ? display : displayPath(String(ancestor.path.dropFirst(root.path.count + 1))))) cannot be written to"
+        }
+        mutex.withLock { checkedFolders[folder.path] = .some(problem) }
+        return problem.map(FolderProblem.init)
+    }
+
+    private struct FolderProblem {
+        let reason: String
+        var code: DiagnosticCode { reason == "symlink" ? .outputSymlinkEscapes : .writeFailed }
+        func message(_ path: String) -> String {
+            reason == "symlink"
+                ? "refusing to write \(quoted(path)): a symbolic link leads outside the output folder"
+                : "cannot write \(quoted(path)): \(reason)"
+        }
+    }
+
+    /// The one flush of the staged set: after it, a crash leaves every renamed file complete.
+    private func flushStaging() throws {
+        #if os(Linux)
+        let descriptor = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw POSIXError(errno) }
+        defer { close(descriptor) }
+        if linuxSyncfs(descriptor) != 0 { throw POSIXError(errno) }
+        #else
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? [] {
+            let descriptor = open(staging.appendingPathComponent(name).path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw POSIXError(errno) }
+            defer { close(descriptor) }
+            if fsync(descriptor) != 0 { throw POSIXError(errno) }
+        }
+        #endif
+    }
+
+    /// Records what each output was made from; rewritten only when it changed, so a
+    /// rerun that changes nothing writes nothing. A cache that cannot be saved only
+    /// costs the next run its shortcut.
+    private func saveCache(_ outputs: [PlannedOutput]) {
+        // Every output came from the cache, so the cache already says all there is to say.
+        if outputs.allSatisfy(\.knownOnDisk) { return }
+        var cache = RenderCache.load(from: root)
+        let before = cache.data
+        cache.record(outputs)
+        let after = cache.data
+        let target = root.appendingPathComponent(RenderCache.fileName)
+        guard after != before || !FileManager.default.fileExists(atPath: target.path) else { return }
+        let staged = staging.appendingPathComponent("cache")
+        if (try? Self.writeNew(after, to: staged.path)) != nil { _ = rename(staged.path, target.path) }
+    }
+
+    /// The error of a rename phase that stopped: which files hold new bytes, and which still hold the old.
+    private func partialWrite(failed path: String, reason: String, replaced: [String], rest: [String]) -> Diagnostic {
+        let total = replaced.count + rest.count
+        var message = "cannot move \(quoted(displayPath(path))) into place: \(reason); "
+        message += "\(replaced.count) of \(total) changed file\(total == 1 ? "" : "s") \(replaced.count == 1 ? "was" : "were") replaced"
+        if !replaced.isEmpty { message += " (\(replaced.map { quoted(displayPath($0)) }.joined(separator: ", ")))" }
+        message += "; \(rest.count == 1 ? "this one still holds its" : "these still hold their") old version or do not exist yet: "
+        message += rest.map { quoted(displayPath($0)) }.joined(separator: ", ")
+        return .error(.partiallyWritten, message, hint: "fix the cause and run again; the next run completes the set")
+    }
+
+    /// Removes the staging area and unlocks.
+    private func finish() {
+        guard !finished else { return }
+        finished = true
+        try? FileManager.default.removeItem(at: staging)
+        lock?.release()
+        lock = nil
+    }
+
+    /// Removes everything the session made: staging area, lock file and output folder when they are new.
+    private func undo() {
+        guard !finished else { return }
+        try? FileManager.default.removeItem(at: staging)
+        // The lock is still held, so no other run has opened a lock file it would lose.
+        if createdLockFile { unlink(root.appendingPathComponent(OutputLock.fileName).path) }
+        if let createdRoot { try? FileManager.default.removeItem(at: createdRoot) }
+        finish()
+    }
+
+    private func displayPath(_ relative: String) -> String {
+        display.hasSuffix("/") ? display + relative : display + "/" + relative
+    }
+
+    /// Writes `data` to a new file with plain `write` calls: no fsync, the staged set is flushed once.
+    private static func writeNew(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(errno) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(errno)
+                }
+                offset += count
+            }
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? POSIXError { return String(cString: strerror(error.code.rawValue)) }
+        if error is CocoaError { return error.localizedDescription }
+        return String(describing: error)
+    }
+}
+
+#if os(Linux)
+/// `syncfs(2)`: flushes the whole file system that holds `descriptor` in one call.
+/// Glibc declares it only under `_GNU_SOURCE`, which the Swift overlay does not set.
+@_silgen_name("syncfs")
+private func linuxSyncfs(_ descriptor: Int32) -> Int32
+#endif
+
+extension POSIXError {
+    init(_ number: Int32) { self.init(POSIXErrorCode(rawValue: number) ?? .EIO) }
+}
+
+/// Why a path may not be an output: names beginning `.outreach-` belong to outreach itself
+/// (the render cache, the lock file, staging folders).
+func reservedNameReason(_ path: String) -> String? {
+    path.split(separator: "/").contains { $0.hasPrefix(".outreach-") }
+        ? "uses a name beginning '.outreach-', which outreach keeps for its own files" : nil
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import OutreachKit
+
+/// The two-phase writer under faults: a failure while staging leaves the folder
+/// exactly as it was, a failure while renaming names exactly the files replaced,
+/// and the next run repairs everything.
+@Suite(.timeLimit(.minutes(1))) struct WriterFaultTests {
+    struct Injected: Error, CustomStringConvertible {
+        var description: String { "injected failure" }
+    }
+
+    /// A kit written once, then edited so that every markdown, text and html output of one material changes.
+    static func editedKit() async throws -> Fixture {
+        let kit = try Fixture()
+        _ = try await OutputWriter().write(kit.plan())
+        try kit.edit("content/messages/recognize-the-signs.md", replacing: "---\nKnowing", with: "---\nA new first sentence.\n\nKnowing")
+        return kit
+    }
+
+    static func failing(at step: WriteStep, path: String? = nil) -> OutputWriter {
+        var writer = OutputWriter()
+        writer.fault = WriteFault { current, currentPath in
+            if current == step && (path == nil || currentPath == path) { throw Injected() }
+        }
+        return writer
+    }
+
+    static func leftovers(in kit: Fixture) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: kit.output.path)) ?? [])
+            .filter { $0.hasPrefix(".outreach-staging-") || $0.hasSuffix(".tmp") }
+    }
+
+    @Test(arguments: [WriteStep.createStaging, .stage, .flush])
+    func aFailureWhileStagingLeavesTheFolderExactlyAsItWas(step: WriteStep) async throws {
+        let kit = try await Self.editedKit()
+        let before = kit.outputTree(includingHidden: true)
+        let plan = try await kit.plan()
+        // The middle of the three changed files, so that one is staged before the failure.
+        let path = step == .stage ? "recognize-and-report.md" : nil
+        #expect(throws: DiagnosticError.self) { try Self.failing(at: step, path: path).write(plan) }
+        do {
+            _ = try Self.failing(at: step, path: path).write(plan)
+        } catch {
+            #expect(error.diagnostics.map(\.code) == [.writeFailed])
+            #expect(error.diagnostics.first?.message.contains("injected failure") == true)
+        }
+        #expect(kit.outputTree(includingHidden: true) == before)
+        #expect(Self.leftovers(in: kit).isEmpty)
+    }
+
+    @Test func aFailureWhileStagingIntoANewFolderRemovesIt() async throws {
+        let kit = try Fixture()
+        let plan = try await kit.plan()
+        #expect(throws: DiagnosticError.self) { try Self.failing(at: .stage, path: "profiles/cbp.html").write(plan) }
+        #expect(!FileManager.default.fileExists(atPath: kit.output.path))
+    }
+
+    @Test func aFolderInTheWayOfTheLastOutputWritesNothing() async throws {
+        let kit = try await Self.editedKit()
+        try FileManager.default.removeItem(at: kit.url("out/recognize-and-report.txt"))
+        try FileManager.default.createDirectory(at: kit.url("out/recognize-and-report.txt"), withIntermediateDirectories: false)
+        let before = kit.outputTree(includingHidden: true)
+        do {
+            _ = try OutputWriter().write(try await kit.plan())
+            Issue.record("expected the write to fail")
+        } catch {
+            #expect(error.diagnostics.map(\.code) == [.writeFailed])
+            #expect(error.diagnostics.first?.message.contains("a folder is in the way") == true)
+        }
+        #expect(kit.outputTree(includingHidden: true) == before)
+    }
+
+    @Test(.enabled(if: getuid() != 0, "root writes into read-only folders"))
+    func aReadOnlySubfolderWritesNothing() async throws {
+        let kit = try await Self.editedKit()
+        try kit.edit("content/agencies.yml", replacing: "Coast Guard", with: "Coast Guard (edited)")
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: kit.url("out/profiles").path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: kit.url("out/profiles").path) }
+        let before = kit.outputTree(includingHidden: true)
+        let plan = try await kit.plan()
+        #expect(throws: DiagnosticError.self) { try OutputWriter().write(plan) }
+        #expect(kit.outputTree(includingHidden: true) == before)
+    }
+
+    @Test func aFailedRenameNamesExactlyTheFilesReplacedAndTheNextRunRepairs() async throws {
+        let kit = try await Self.editedKit()
+        let old = kit.outputTree()
+        let only = GenerateFilters(materials: ["recognize-and-report"])
+        let plan = try await kit.plan(filters: only)
+        do {
+            _ = try Self.failing(at: .rename, path: "recognize-and-report.md").write(plan)
+            Issue.record("expected the write to fail")
+        } catch {
+            let diagnostic = try #require(error.diagnostics.first)
+            #expect(error.diagnostics.count == 1)
+            #expect(diagnostic.code == .partiallyWritten)
+            // Renames go in path order: the html is replaced, the markdown fails, the text is left.
+            #expect(diagnostic.message.contains("1 of 3 changed files was replaced ('out/recognize-and-report.html')"), "\(diagnostic.message)")
+            #expect(diagnostic.message.hasSuffix("old version or do not exist yet: 'out/recognize-and-report.md', 'out/recognize-and-report.txt'"))
+        }
+        let mixed = kit.outputTree()
+        #expect(mixed["recognize-and-report.html"] != old["recognize-and-report.html"])
+        #expect(mixed["recognize-and-report.md"] == old["recognize-and-report.md"])
+        #expect(mixed["recognize-and-report.txt"] == old["recognize-and-report.txt"])
+        #expect(Self.leftovers(in: kit).isEmpty)
+
+        let repaired = try OutputWriter().write(try await kit.plan(filters: only))
+        #expect(repaired.filter { $0.1 == .written }.map(\.0.path) == ["recognize-and-report.md", "recognize-and-report.txt"])
+        for output in plan.outputs { #expect(kit.outputTree()[output.path] == output.contents, "\(output.path)") }
+    }
+
+    @Test func aSecondRunWaitsForTheLockThenNamesTheHolder() async throws {
+        let kit = try await Self.editedKit()
+        let before = kit.outputTree(includingHidden: true)
+        let held = try #require(try OutputLock.acquire(in: kit.output, display: "out", shared: false, timeout: 1))
+        defer { held.release() }
+        var writer = OutputWriter()
+        writer.lockTimeout = 0.2
+        do {
+            _ = try writer.write(try await kit.plan())
+            Issue.record("expected the write to wait, then fail")
+        } catch {
+            #expect(error.diagnostics.map(\.code) == [.outputFolderLocked])
+            let message = error.diagnostics.first?.message ?? ""
+            #expect(message.hasPrefix("output folder 'out' is in use by another outreach run"))
+            if Platform.isLinux { #expect(message.contains("(process \(getpid()))"), "\(message)") }
+        }
+        #expect(kit.outputTree(includingHidden: true) == before)
+        // A check shares the folder with other checks but not with a writer.
+        let plan = try await kit.plan()
+        #expect(throws: DiagnosticError.self) { try OutputChecker().check(plan, extras: true, lockTimeout: 0.2) }
+        held.release()
+        #expect(try writer.write(plan).contains { $0.1 == .written })
+    }
+
+    @Test func checksShareTheLock() async throws {
+        let kit = try Fixture()
+        _ = try await OutputWriter().write(kit.plan())
+        let shared = try #require(try OutputLock.acquire(in: kit.output, display: "out", shared: true, timeout: 1))
+        defer { shared.release() }
+        let entries = try OutputChecker().check(try await kit.plan(), extras: true, lockTimeout: 0.2)
+        #expect(entries.allSatisfy { $0.status == .unchanged })
+    }
+
+    @Test func leftoversOfAKilledRunAreRemovedAndNeverCounted() async throws {
+        let kit = try Fixture()
+        _ = try await OutputWriter().write(kit.plan())
+        try kit.write("out/.outreach-staging-999999/3", "half a file")
+        try kit.write("out/profiles/.ice.html.outreach-4242.tmp", "half a file")
+        let entries = try OutputChecker().check(try await kit.plan(), extras: true)
+        #expect(entries.allSatisfy { $0.status == .unchanged }, "\(entries.filter { $0.status != .unchanged }.map(\.path))")
+        let results = try OutputWriter().write(try await kit.plan())
+        #expect(results.count == 15)
+        #expect(!FileManager.default.fileExists(atPath: kit.url("out/.outreach-staging-999999").path))
+        #expect(!FileManager.default.fileExists(atPath: kit.url("out/profiles/.ice.html.outreach-4242.tmp").path))
+    }
+
+    @Test func reservedNamesCannotBeOutputs() async throws {
+        let kit = try Fixture.minimal()
+        try kit.edit("outreach.yml", replacing: "    formats: [markdown, text, html]", with: "    formats: [markdown]\n    output: \".outreach-{material}.{ext}\"")
+        do {
+            _ = try await kit.plan()
+            Issue.record("expected the plan to fail")
+        } catch {
+            let diagnostic = try #require(error.diagnostics.first { $0.code == .reservedOutputName })
+            #expect(diagnostic.message == "output path '.outreach-sheet.md' of material 'sheet' uses a name beginning '.outreach-', which outreach keeps for its own files")
+            #expect(diagnostic.location?.file == "outreach.yml")
+            #expect(diagnostic.location?.line == 8)
+        }
+    }
+}
