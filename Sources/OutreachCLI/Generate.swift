@@ -45,6 +45,9 @@ struct Generate: AsyncParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+        if let output, output.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--output must name a folder, not '\(output)'")
+        }
     }
 
     func run() async throws {
@@ -89,7 +92,7 @@ struct Generate: AsyncParsableCommand {
         }
         guard !quiet else { return }
         let written = results.filter { $0.1 == .written }
-        for (file, _) in written { print("wrote \(plan.displayPath(file.path))") }
+        for (file, _) in written { print("wrote \(visibleControlCharacters(plan.displayPath(file.path), keepingNewlines: false))") }
         print("\(results.count) file\(results.count == 1 ? "" : "s") in \(plan.outputDisplayPath): "
               + "\(written.count) written, \(results.count - written.count) unchanged")
     }
@@ -106,7 +109,7 @@ struct Generate: AsyncParsableCommand {
                             files: files, diagnostics: plan.warnings, ok: problems.isEmpty).json())
         } else if !quiet || !problems.isEmpty {
             for entry in problems {
-                let path = plan.displayPath(entry.path)
+                let path = visibleControlCharacters(plan.displayPath(entry.path), keepingNewlines: false)
                 switch entry.status {
                 case .stale: print("stale: \(path)")
                 case .missing: print("missing: \(path)")
