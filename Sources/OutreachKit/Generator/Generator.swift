@@ -60,7 +60,7 @@ public struct Generator: Sendable {
                               binaryIdentity: usesRenderCache ? BinaryIdentity.current : nil, sink: sink).jobs()
         let cache = usesRenderCache ? RenderCache.load(from: folder.url) : nil
         let outputs = await render(jobs, cache: cache, folder: folder.url, sink: sink)
-        checkPaths(outputs, sink: sink)
+        checkPaths(outputs, manifest: manifest, sink: sink)
         if sink.hasErrors { throw DiagnosticError(sink.diagnostics) }
 
         return GenerationPlan(
@@ -74,7 +74,11 @@ public struct Generator: Sendable {
         do {
             return try ContentLoader(folder: manifest.resolve(manifest.content), displayPath: manifest.relative(manifest.content)).load()
         } catch {
-            for diagnostic in error.diagnostics { sink.report(diagnostic) }
+            for var diagnostic in error.diagnostics {
+                // The folder itself is wrong: the manifest line that names it is where to fix it.
+                if diagnostic.code == .contentFolderMissing { diagnostic.location = manifest.locations["content"] ?? diagnostic.location }
+                sink.report(diagnostic)
+            }
             return nil
         }
     }
@@ -113,11 +117,17 @@ public struct Generator: Sendable {
         return (registry, sink.diagnostics)
     }
 
-    private func checkPaths(_ outputs: [PlannedOutput], sink: DiagnosticSink) {
+    private func checkPaths(_ outputs: [PlannedOutput], manifest: Manifest, sink: DiagnosticSink) {
         var owners: [String: String] = [:]
         for output in outputs {
             if let reason = escapeReason(output.path) {
                 sink.error(.outputPathEscapes, "output path \(quoted(output.path)) of material \(quoted(output.material)) \(reason)", at: nil)
+            } else if output.path.split(separator: "/").contains(where: { $0.hasPrefix(".outreach-") }) {
+                // The render cache and the writer's staging live under these names: an output there would be overwritten.
+                let material = manifest.materials.first { $0.id == output.material }
+                sink.error(.reservedOutputName, "output path \(quoted(output.path)) of material \(quoted(output.material)) "
+                           + "is reserved for outreach's own files", at: material?.location("output") ?? SourceLocation(file: manifest.file),
+                           hint: "names starting with '.outreach-' are outreach's; pick another")
             } else if let owner = owners[output.path] {
                 sink.error(.outputPathConflict, "materials \(quoted(owner)) and \(quoted(output.material)) both write \(quoted(output.path))",
                            at: nil, hint: "give one of them its own 'output' pattern")
