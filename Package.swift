@@ -1,6 +1,12 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+/// `OUTREACH_FUZZ=1` (set by Scripts/fuzz, in its own build folder) instruments OutreachKit
+/// for libFuzzer and AddressSanitizer and links outreach-fuzz with libFuzzer; the build-tool
+/// plugin's executable stays uninstrumented, which flags given with -Xswiftc cannot do.
+let fuzzing = Context.environment["OUTREACH_FUZZ"] == "1"
+let fuzzFlags: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("OUTREACH_FUZZ")] : []
+
 let package = Package(
     name: "outreach",
     platforms: [.macOS(.v13)],
@@ -57,6 +63,7 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: fuzzFlags,
             plugins: ["EmbedTemplates"]
         ),
         .target(
@@ -70,6 +77,11 @@ let package = Package(
         .executableTarget(
             name: "outreach-bench",
             dependencies: ["OutreachKit"]
+        ),
+        // libFuzzer targets; they only fuzz when built by Scripts/fuzz (sanitizer flags), see README.
+        .executableTarget(
+            name: "outreach-fuzz", dependencies: ["OutreachKit"], swiftSettings: fuzzFlags,
+            linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
         ),
         .testTarget(
             name: "OutreachKitTests",

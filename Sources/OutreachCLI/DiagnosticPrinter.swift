@@ -22,11 +22,15 @@ struct DiagnosticPrinter {
 
     func print(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        let text = diagnostics.map(line).joined(separator: "\n") + "\n"
+        // The same problem at the same place, reached by two checks, is printed once.
+        var seen: Set<Diagnostic> = []
+        let text = diagnostics.filter { seen.insert($0).inserted }.map { line($0) }.joined(separator: "\n") + "\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    func line(_ diagnostic: Diagnostic) -> String {
+    /// The diagnostic as printed; its untrusted text never carries raw control characters.
+    func line(_ unsafe: Diagnostic) -> String {
+        let diagnostic = unsafe.withVisibleControlCharacters
         switch style {
         case .github: return Self.workflowCommand(diagnostic)
         case .human:

@@ -40,7 +40,9 @@ struct Formats: AsyncParsableCommand {
         } else {
             let rows = [["NAME", "EXTENSION", "SOURCE", "SUMMARY"]] + entries.map { entry in
                 let source = entry.source.detail.isEmpty ? entry.source.kind : "\(entry.source.kind) (\(entry.source.detail))"
+                // A format's own description is untrusted text on its way to a terminal.
                 return [entry.renderer.format.name, "." + entry.renderer.format.fileExtension, source, entry.renderer.format.summary]
+                    .map { visibleControlCharacters($0, keepingNewlines: false) }
             }
             let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
             for row in rows {

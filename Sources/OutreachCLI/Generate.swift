@@ -52,6 +52,9 @@ struct Generate: AsyncParsableCommand {
         if let shard, Shard(shard) == nil {
             throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, such as 2/8, not '\(shard)'")
         }
+        if let output, output.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--output must name a folder, not '\(output)'")
+        }
     }
 
     func run() async throws {
@@ -104,7 +107,7 @@ struct Generate: AsyncParsableCommand {
         }
         guard !quiet else { return }
         let written = results.filter { $0.1 == .written }
-        for (file, _) in written { print("wrote \(plan.displayPath(file.path))") }
+        for (file, _) in written { print("wrote \(visibleControlCharacters(plan.displayPath(file.path), keepingNewlines: false))") }
         print("\(results.count) file\(results.count == 1 ? "" : "s") in \(plan.outputDisplayPath): "
               + "\(written.count) written, \(results.count - written.count) unchanged")
     }
@@ -120,7 +123,7 @@ struct Generate: AsyncParsableCommand {
                             files: files, diagnostics: plan.warnings, ok: problems.isEmpty).json())
         } else if !quiet || !problems.isEmpty {
             for entry in problems {
-                let path = plan.displayPath(entry.path)
+                let path = visibleControlCharacters(plan.displayPath(entry.path), keepingNewlines: false)
                 switch entry.status {
                 case .stale: print("stale: \(path)")
                 case .missing: print("missing: \(path)")

@@ -29,6 +29,10 @@ struct NewFormat: ParsableCommand {
         guard Identifier.isValid(name) else {
             throw ValidationError("format name '\(name)' must use only \(Identifier.rule), such as 'poster' or 'social-posts'")
         }
+        // A format of a built-in's name could never be used: it would be refused when loaded.
+        guard RendererRegistry.builtIn.entry(named: name) == nil else {
+            throw ValidationError("format name '\(name)' is a built-in format's; built-in: \(RendererRegistry.builtIn.names.sorted().joined(separator: ", "))")
+        }
     }
 
     func run() throws {

@@ -22,7 +22,8 @@ struct RunReport: Encodable {
         var column: Int?
         var hint: String?
 
-        init(_ diagnostic: Diagnostic) {
+        init(_ unsafe: Diagnostic) {
+            let diagnostic = unsafe.withVisibleControlCharacters
             severity = diagnostic.severity.rawValue
             code = diagnostic.code.rawValue
             kind = diagnostic.code.kind.rawValue

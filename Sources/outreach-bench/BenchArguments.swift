@@ -10,6 +10,8 @@ struct BenchArguments {
     var agencies = 40
     var messages = 30
     var folder = ".build/outreach-bench-kit"
+    /// `--body-mb N`: the first message's body is N MB, and the report gives the peak per input MB.
+    var bodyMegabytes = 0
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -26,6 +28,7 @@ struct BenchArguments {
             case "--jobs": jobs = Self.number(flag, value)
             case "--agencies": agencies = Self.number(flag, value)
             case "--messages": messages = Self.number(flag, value)
+            case "--body-mb": bodyMegabytes = Self.number(flag, value)
             default: Self.usage("unknown option '\(flag)'")
             }
         }
@@ -35,6 +38,7 @@ struct BenchArguments {
     func childArguments(materials: Int, jobs: Int?) -> [String] {
         var list = ["--materials", "\(materials)", "--dir", folder, "--agencies", "\(agencies)", "--messages", "\(messages)"]
         if let jobs { list += ["--jobs", "\(jobs)"] }
+        if bodyMegabytes > 0 { list += ["--body-mb", "\(bodyMegabytes)"] }
         return list
     }
 

@@ -6,10 +6,14 @@ struct Settings {
     var materials: Int
     var agencies: Int
     var messages: Int
+    /// When above 0, the first message's body is this many MB of ordinary Markdown.
+    var bodyMegabytes = 0
 }
 
 /// What one size measured, passed from the child process to the driver as one `key=value` line.
 struct Measurement {
+    /// The peak before the kit was made: what the bench itself holds.
+    var baselineMiB = 0.0
     var materials = 0
     var outputs = 0
     var fullWall = 0.0
@@ -93,7 +97,9 @@ func measure(materials: Int, arguments: BenchArguments) async throws -> Measurem
     // slow to create files in, which would measure the disk's history, not outreach.
     let root = URL(fileURLWithPath: arguments.folder).appendingPathComponent("run-\(ProcessInfo.processInfo.processIdentifier)")
     defer { try? FileManager.default.removeItem(at: root) }
-    try SyntheticKit(settings: Settings(materials: materials, agencies: arguments.agencies, messages: arguments.messages)).write(to: root)
+    let baselineMiB = processUsage().peakMiB
+    try SyntheticKit(settings: Settings(materials: materials, agencies: arguments.agencies, messages: arguments.messages,
+                                        bodyMegabytes: arguments.bodyMegabytes)).write(to: root)
     let manifest = root.appendingPathComponent("outreach.yml")
     var generator = Generator(environment: [:])
     if let jobs = arguments.jobs { generator.jobs = jobs }
@@ -109,6 +115,7 @@ func measure(materials: Int, arguments: BenchArguments) async throws -> Measurem
     let rerun = try await run()
     // Read before the floor and cmark, which are not outreach's memory.
     result.peakMiB = processUsage().peakMiB
+    result.baselineMiB = baselineMiB
     result.outputs = full.results.count
     (result.fullWall, result.fullCPU) = (full.wall, full.cpu)
     (result.rerunWall, result.rerunCPU) = (rerun.wall, rerun.cpu)

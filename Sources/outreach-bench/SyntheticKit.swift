@@ -14,7 +14,25 @@ struct SyntheticKit {
         for index in 0..<settings.messages {
             try save(message(index), content.appendingPathComponent("messages/message-\(index).md"))
         }
+        if settings.bodyMegabytes > 0 { try writeLargeMessage(content.appendingPathComponent("messages/message-0.md")) }
         try save(manifest, root.appendingPathComponent("outreach.yml"))
+    }
+
+    /// Message 0 with a body of `bodyMegabytes` MB, written in pieces so the bench itself holds little of it.
+    private func writeLargeMessage(_ url: URL) throws {
+        let whole = message(0)
+        guard let frontMatterEnd = whole.range(of: "---\n", options: .backwards) else { return }
+        let body = String(whole[frontMatterEnd.upperBound...]) + "\n"
+        _ = FileManager.default.createFile(atPath: url.path, contents: Data(whole.utf8))
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        let chunk = Data(String(repeating: body, count: max(1, 65536 / body.utf8.count)).utf8)
+        var written = 0
+        while written < settings.bodyMegabytes * 1_000_000 {
+            try handle.write(contentsOf: chunk)
+            written += chunk.count
+        }
     }
 
     private func save(_ text: String, _ url: URL) throws { try Data(text.utf8).write(to: url) }

@@ -3,6 +3,7 @@
 //   swift build -c release --product outreach-bench
 //   .build/release/outreach-bench [--large] [--sizes 1000,10000] [--jobs N] [--scaling N] [--dir PATH]
 //   .build/release/outreach-bench --materials N [--jobs N] [--dir PATH]     (one size, in this process)
+//   .build/release/outreach-bench --materials 1 --body-mb 10               (peak memory per input MB)
 //
 // For each size N it starts itself on a kit of N materials × 3 formats (2 agencies
 // and messages of a few KB each), so peak memory is that size's alone, and prints:
@@ -21,6 +22,12 @@ if let materials = arguments.materials {
     do {
         let result = try await measure(materials: materials, arguments: arguments)
         print(result.line)
+        if arguments.bodyMegabytes > 0 {
+            let perMB = (result.peakMiB - result.baselineMiB) / Double(arguments.bodyMegabytes)
+            FileHandle.standardError.write(Data(String(
+                format: "outreach-bench: peak %.0f MiB over a %.0f MiB baseline with a %d MB message body: %.1f MiB per input MB\n",
+                result.peakMiB, result.baselineMiB, arguments.bodyMegabytes, perMB).utf8))
+        }
     } catch let error as DiagnosticError {
         FileHandle.standardError.write(Data("outreach-bench: \(error.description)\n".utf8))
         exit(1)

@@ -107,9 +107,29 @@ import Testing
     @Test func missingContentFolder() async throws {
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "content: content", with: "content: contnet")
-        let problem = await kit.problems().one(containing: "content folder 'contnet' does not exist")
+        let problems = await kit.problems()
+        let problem = problems.one(containing: "content folder 'contnet' does not exist")
         #expect(problem?.code == .contentFolderMissing)
-        #expect(problem?.location?.file == "contnet")
+        // Located where the manifest names the folder, with no cascade of missing files.
+        #expect(problem?.location?.description == "outreach.yml:2:10")
+        #expect(problems.count == 1, "\(problems)")
+    }
+
+    @Test func aFileWhereAFolderBelongsAndAFolderWhereAFileBelongs() async throws {
+        let kit = try Fixture.minimal()
+        try kit.write("notes.txt", "not a folder\n")
+        try kit.edit("outreach.yml", replacing: "content: content", with: "content: notes.txt")
+        let problems = await kit.problems()
+        #expect(problems.map(\.code) == [.contentFolderMissing])
+        #expect(problems.first?.message.contains("is a file, not a folder") == true)
+        #expect(problems.first?.location?.description == "outreach.yml:2:10")
+
+        let swapped = try Fixture.minimal()
+        try FileManager.default.removeItem(at: swapped.url("content/contacts.yml"))
+        try FileManager.default.createDirectory(at: swapped.url("content/contacts.yml"), withIntermediateDirectories: true)
+        let folder = await swapped.problems().one(containing: "is a folder, not a file")
+        #expect(folder?.code == .contentFileMissing)
+        #expect(folder?.location?.file == "content/contacts.yml")
     }
 
     @Test func missingContentFile() async throws {

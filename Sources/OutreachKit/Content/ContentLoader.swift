@@ -19,7 +19,10 @@ package struct ContentLoader: Sendable {
         let sink = DiagnosticSink()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticError([.error(.contentFolderMissing, "content folder \(quoted(displayPath)) does not exist", at: SourceLocation(file: displayPath))])
+            // Nothing inside can be read: one error, no cascade of missing files.
+            let problem = isDirectory.boolValue || !FileManager.default.fileExists(atPath: folder.path) ? "does not exist" : "is a file, not a folder"
+            throw DiagnosticError([.error(.contentFolderMissing, "content folder \(quoted(displayPath)) \(problem)", at: SourceLocation(file: displayPath),
+                                          hint: "'content:' names the folder holding campaign.yml, contacts.yml, agencies.yml and messages/")])
         }
         let (campaign, index) = readCampaign(sink)
         ContentValidator(campaign: campaign, index: index, sink: sink).validate()
@@ -33,14 +36,17 @@ package struct ContentLoader: Sendable {
 
     private func readYAML(_ name: String, required: Bool, _ sink: DiagnosticSink) -> YAMLValue? {
         let url = folder.appendingPathComponent(name)
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             if required { sink.error(.contentFileMissing, "missing content file \(quoted(name)) in \(quoted(displayPath))", at: SourceLocation(file: path(name))) }
             return nil
         }
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            sink.error(.unreadableText, "cannot read \(quoted(name)) as UTF-8 text", at: SourceLocation(file: path(name)))
+        guard !isDirectory.boolValue else {
+            sink.error(.contentFileMissing, "\(quoted(path(name))) is a folder, not a file", at: SourceLocation(file: path(name)),
+                       hint: "\(name) must be a YAML file")
             return nil
         }
+        guard let text = InputText.read(url, file: path(name), sink: sink) else { return nil }
         return YAMLValue.parse(text, file: path(name), sink: sink)
     }
 
@@ -48,10 +54,18 @@ package struct ContentLoader: Sendable {
         let keys = ["name", "summary", "locale", "locales", "audiences", "reportingContacts"]
         let root = readYAML("campaign.yml", required: true, sink)?.mapping("campaign.yml", allowed: keys)
         let defaultLocale = root?.string("locale") ?? "en"
-        var locales = root?.strings("locales").map(\.0) ?? []
+        let localeEntries = root?.strings("locales") ?? []
+        var locales = localeEntries.map(\.0)
         if locales.isEmpty { locales = [defaultLocale] }
         if let root, !locales.contains(defaultLocale), let value = root["locale"] {
             sink.error(.defaultLocaleNotListed, "default locale \(quoted(defaultLocale)) is not in 'locales'", at: value.at, hint: "locales: \(quotedList(locales))")
+        }
+        if let root {
+            for (tag, at) in [(defaultLocale, root["locale"]?.at)] + localeEntries.map({ ($0.0, Optional($0.1)) })
+            where !LanguageTag.isWellFormed(tag) {
+                sink.error(.invalidLocaleTag, "locale \(quoted(tag)) is not a BCP 47 language tag", at: at ?? root.at,
+                           hint: "write a language tag such as 'en', 'es-MX' or 'zh-Hant'")
+            }
         }
         let reader = ModelReader(defaultLocale: defaultLocale, locales: locales, sink: sink)
 
@@ -77,14 +91,16 @@ package struct ContentLoader: Sendable {
 
     private func readMessages(_ reader: ModelReader, _ sink: DiagnosticSink) -> [Message] {
         let folder = self.folder.appendingPathComponent("messages")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            sink.error(.contentFileMissing, "\(quoted(path("messages"))) is a file, not a folder", at: SourceLocation(file: path("messages")),
+                       hint: "messages/ holds one Markdown file per message")
+            return []
+        }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         return names.filter { $0.hasSuffix(".md") }.sorted().compactMap { name in
             let file = path("messages/" + name)
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
-                  let text = String(data: data, encoding: .utf8) else {
-                sink.error(.unreadableText, "cannot read \(quoted(name)) as UTF-8 text", at: SourceLocation(file: file))
-                return nil
-            }
+            guard let text = InputText.read(folder.appendingPathComponent(name), file: file, sink: sink) else { return nil }
             return MessageFileReader(file: file, fileName: name, reader: reader).read(text)
         }
     }

@@ -29,10 +29,16 @@ struct ContentValidator {
     private func reportDanglingReferences() {
         var known: [SourceIndex.Kind: Set<String>] = [:]
         for definition in index.definitions { known[definition.kind, default: []].insert(definition.id) }
+        var choiceLists: [SourceIndex.Kind: (ids: [String], text: String)] = [:]
         for reference in index.references where !(known[reference.kind]?.contains(reference.id) ?? false) {
-            let choices = known[reference.kind] ?? []
-            var hint = "known \(reference.kind.rawValue) ids: \(quotedList(choices))"
-            if let near = closestMatch(to: reference.id, in: Array(choices)) { hint = "did you mean '\(near)'? " + hint }
+            // Sorted and listed once per kind, not once per unknown reference.
+            let choices = choiceLists[reference.kind] ?? {
+                let ids = (known[reference.kind] ?? []).sorted()
+                return (ids, quotedList(ids))
+            }()
+            choiceLists[reference.kind] = choices
+            var hint = "known \(reference.kind.rawValue) ids: \(choices.text)"
+            if let near = closestMatch(to: reference.id, in: choices.ids) { hint = "did you mean '\(near)'? " + hint }
             sink.error(.unknownReference, "unknown \(reference.kind.rawValue) \(quoted(reference.id)) in '\(reference.field)'",
                        at: reference.location, hint: hint)
         }

@@ -21,7 +21,16 @@ struct MessageFileReader {
             return nil
         }
         let yaml = lines[1..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let untrimmed = lines[(end + 1)...].joined(separator: "\n")
+        let body = untrimmed.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The body's first line in the file: after the closing '---' and any blank lines trimmed.
+        let bodyLine = end + 2 + untrimmed.prefix { $0.isWhitespace }.filter { $0 == "\n" }.count
+        if let deep = CommonMark.firstTooDeep(in: body) {
+            sink.error(.markdownTooDeep, "the message nests quotes, lists, emphasis or links deeper than \(CommonMark.maximumDepth) levels",
+                       at: SourceLocation(file: file, line: bodyLine + deep.line - 1, column: deep.column),
+                       hint: "flatten the nesting")
+            return nil
+        }
         guard let front = YAMLValue.parse(yaml, file: file, lineOffset: 1, sink: sink)?
             .mapping("front matter", allowed: Self.keys) else { return nil }
 

@@ -19,14 +19,23 @@ struct ModelReader {
 
     func text(_ value: YAMLValue, what: String) -> LocalizedText? {
         if case .scalar = value.node {
-            return value.string(what).map { LocalizedText($0, locale: defaultLocale) }
+            return value.string(what).flatMap { markdown($0, what: what, at: value.at) }.map { LocalizedText($0, locale: defaultLocale) }
         }
         guard let translations = value.mapping(what, allowed: locales) else { return nil }
         var values: [String: String] = [:]
         for entry in translations.entries {
-            if let string = entry.value.string("\(what) in '\(entry.key)'") { values[entry.key] = string }
+            let what = "\(what) in '\(entry.key)'"
+            if let string = entry.value.string(what).flatMap({ markdown($0, what: what, at: entry.value.at) }) { values[entry.key] = string }
         }
         return values.isEmpty ? nil : LocalizedText(values)
+    }
+
+    /// `text` when it nests no deeper than CommonMark allows (text fields are CommonMark); otherwise an error.
+    func markdown(_ text: String, what: String, at location: SourceLocation) -> String? {
+        guard let deep = CommonMark.firstTooDeep(in: text) else { return text }
+        sink.error(.markdownTooDeep, "\(what) nests quotes, lists, emphasis or links deeper than \(CommonMark.maximumDepth) levels "
+                   + "(line \(deep.line), column \(deep.column) of the text)", at: location, hint: "flatten the nesting")
+        return nil
     }
 
     /// An id, as ``Identifier`` defines it.

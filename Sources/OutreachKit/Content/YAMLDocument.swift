@@ -4,8 +4,12 @@ internal import Yams
 /// Collects diagnostics while content and manifests are read.
 final class DiagnosticSink {
     private(set) var diagnostics: [Diagnostic] = []
+    private var seen: Set<Diagnostic> = []
 
-    func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    /// Adds a diagnostic; one already reported (the same problem at the same place) is reported once.
+    func report(_ diagnostic: Diagnostic) {
+        if seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
+    }
     func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, hint: String? = nil) {
         report(.error(code, message, at: location, hint: hint))
     }
@@ -22,6 +26,10 @@ struct YAMLValue {
     static func parse(
         _ text: String, file: String, lineOffset: Int = 0, emptyMessage: String = "the file is empty", sink: DiagnosticSink
     ) -> YAMLValue? {
+        if let problem = YAMLBudget.check(text) {
+            sink.error(problem.code, problem.message, at: SourceLocation(file: file, line: problem.line + lineOffset, column: problem.column))
+            return nil
+        }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 sink.error(.emptyFile, emptyMessage, at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
@@ -29,7 +37,7 @@ struct YAMLValue {
             }
             return YAMLValue(node: node, file: file, sink: sink, lineOffset: lineOffset)
         } catch let error as YamlError {
-            sink.report(syntaxDiagnostic(error, file: file, lineOffset: lineOffset))
+            sink.report(syntaxDiagnostic(error, text: text, file: file, lineOffset: lineOffset))
         } catch {
             sink.error(.yamlSyntax, "cannot read YAML: \(error)", at: SourceLocation(file: file))
         }
@@ -55,7 +63,7 @@ struct YAMLValue {
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
-    private static func syntaxDiagnostic(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    private static func syntaxDiagnostic(_ error: YamlError, text: String, file: String, lineOffset: Int) -> Diagnostic {
         func located(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
             var message = "YAML syntax: \(problem)"
             if let context { message += " \(context.text)" }
@@ -66,11 +74,31 @@ struct YAMLValue {
         case let .parser(context, problem, mark, _): return located(problem, context, mark)
         case let .composer(context, problem, mark, _): return located(problem, context, mark)
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error(.duplicateKey, "YAML: duplicate key \(quotedList(duplicates)) \(context.text)",
-                          at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column))
+            // Yams's context text is the whole file and its mark the first of the keys: point at the repeat instead.
+            let first = context.mark
+            let repeated = duplicates.first.flatMap { repeatedKeyLine($0, after: first, in: text) }
+            var message = "YAML: duplicate key \(quotedList(duplicates.prefix(5)))"
+            if repeated != nil { message += "; first written at line \(first.line + lineOffset)" }
+            return .error(.duplicateKey, message,
+                          at: SourceLocation(file: file, line: (repeated ?? first.line) + lineOffset, column: first.column))
         default:
             return .error(.yamlSyntax, "YAML: \(error)", at: SourceLocation(file: file))
         }
+    }
+
+    /// The line of the next block-mapping key `key` at `first`'s column after `first`, if any.
+    private static func repeatedKeyLine(_ key: String, after first: Mark, in text: String) -> Int? {
+        let indent = String(repeating: " ", count: max(0, first.column - 1))
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            guard number > first.line, line.hasPrefix(indent) else { continue }
+            let rest = line.dropFirst(indent.count)
+            for spelling in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(spelling) {
+                if rest.dropFirst(spelling.count).drop(while: { $0 == " " }).first == ":" { return number }
+            }
+        }
+        return nil
     }
 
     /// A description of the node's kind, for type errors.
@@ -87,6 +115,12 @@ struct YAMLValue {
     func string(_ what: String) -> String? {
         guard case .scalar(let scalar) = node else {
             sink.error(.wrongType, "\(what) must be a single value, not \(kindName)", at: at)
+            return nil
+        }
+        // Input files hold no raw control characters (InputText), but a quoted YAML string can spell one ("\e").
+        if let bad = scalar.string.unicodeScalars.first(where: InputText.isForbiddenControl) {
+            sink.error(.controlCharacter, "\(what) contains the control character \(visibleControlCharacters(String(bad)))", at: at,
+                       hint: "remove it; only tab and line breaks are allowed")
             return nil
         }
         return scalar.string
@@ -205,23 +239,61 @@ struct YAMLMapping {
 }
 
 /// The allowed name closest to a misspelt one, if it is close enough to be a typo.
+///
+/// Bounded whatever the input: a name longer than ``suggestionNameLimit`` gets
+/// no suggestion, candidates whose length differs by more than the allowed
+/// distance are skipped unread, each comparison stops once it cannot be close
+/// enough, and the whole search stops after ``suggestionWorkLimit`` table cells.
 func closestMatch(to name: String, in candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
-    return best.1 <= max(1, name.count / 3) ? best.0 : nil
+    let name = Array(name.lowercased().unicodeScalars)
+    guard !name.isEmpty, name.count <= suggestionNameLimit else { return nil }
+    let allowed = max(1, name.count / 3)
+    var best: (name: String, distance: Int)?
+    var work = 0
+    var previous = [Int](repeating: 0, count: name.count + 1), current = previous
+    for candidate in candidates {
+        let scalars = candidate.unicodeScalars
+        guard abs(scalars.count - name.count) <= allowed else { continue }
+        work += (scalars.count + 1) * (name.count + 1)
+        guard work <= suggestionWorkLimit else { break }
+        let other = Array(candidate.lowercased().unicodeScalars)
+        guard let distance = editDistance(name, other, atMost: best.map { min($0.distance, allowed) } ?? allowed,
+                                          previous: &previous, current: &current) else { continue }
+        if let current = best, current.distance < distance || (current.distance == distance && current.name < candidate) { continue }
+        best = (candidate, distance)
+    }
+    return best?.name
 }
 
+/// Names longer than this get no "did you mean".
+let suggestionNameLimit = 64
+/// The most edit-distance table cells one search for a suggestion fills.
+let suggestionWorkLimit = 4_000_000
+
 func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
+    var previous: [Int] = [], current: [Int] = []
+    let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+    return editDistance(a, b, atMost: max(a.count, b.count), previous: &previous, current: &current) ?? max(a.count, b.count)
+}
+
+/// The Levenshtein distance of `a` and `b` when it is at most `limit`, else `nil`;
+/// stops as soon as a whole row exceeds the limit. The row buffers are reused.
+private func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int,
+                          previous: inout [Int], current: inout [Int]) -> Int? {
+    if a.isEmpty { return b.count <= limit ? b.count : nil }
+    if b.isEmpty { return a.count <= limit ? a.count : nil }
+    if previous.count < b.count + 1 { previous = [Int](repeating: 0, count: b.count + 1) }
+    if current.count < b.count + 1 { current = [Int](repeating: 0, count: b.count + 1) }
+    for j in 0...b.count { previous[j] = j }
     for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
+        current[0] = i
+        var rowMinimum = i
         for j in 1...b.count {
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            rowMinimum = min(rowMinimum, current[j])
         }
-        previous = current
+        if rowMinimum > limit { return nil }
+        swap(&previous, &current)
     }
-    return previous[b.count]
+    return previous[b.count] <= limit ? previous[b.count] : nil
 }

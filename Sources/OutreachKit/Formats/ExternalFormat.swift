@@ -57,6 +57,11 @@ public struct ExternalFormat: Renderer {
         let label = ExternalFormatFailure.label(name: format.name, command: command)
         let request = ExternalFormatRequest.render(document, format: format.name, options: options)
         let (response, stderrTail) = try await Self.exchange(request, with: process, label: label, as: ExternalFormatResponse.self)
+        return try Self.rendered(from: response, label: label, stderrTail: stderrTail)
+    }
+
+    /// The files and diagnostics of a plugin's decoded answer, checked: severities, paths, encodings.
+    static func rendered(from response: ExternalFormatResponse, label: String, stderrTail: String?) throws(ExternalFormatFailure) -> Rendered {
         func fail(_ code: DiagnosticCode, _ problem: String) -> ExternalFormatFailure {
             ExternalFormatFailure(code: code, plugin: label, problem: problem, stderrTail: stderrTail)
         }
@@ -92,7 +97,7 @@ public struct ExternalFormat: Renderer {
             switch file.encoding ?? "utf8" {
             case "utf8": contents = Data(file.content.utf8)
             case "base64":
-                guard let decoded = Data(base64Encoded: file.content, options: .ignoreUnknownCharacters) else {
+                guard let decoded = Data(base64Encoded: file.content) else {
                     throw fail(.invalidResponse, "answered with a response that breaks the protocol schema: key 'files[\(index)].content' is not valid base64")
                 }
                 contents = decoded

@@ -39,6 +39,12 @@ struct FormatCatalog {
         for declaration in manifest?.formats ?? [] {
             guard let name = declaration.name, let manifest else { continue }
             if let command = declaration.command, !command.isEmpty {
+                if let existing = registry.entry(named: name) {
+                    let other = existing.source == .builtIn ? "a built-in format" : "the template format in \(quoted(existing.source.detail))"
+                    sink.error(.formatNameTaken, "external format \(quoted(name)) has the name of \(other)", at: declaration.location,
+                               hint: "give the external format another name")
+                    continue
+                }
                 await addExternal(command, name: name, timeout: declaration.timeout, in: manifest.baseFolder,
                             at: declaration.location, to: &registry)
             }
@@ -96,11 +102,10 @@ struct FormatCatalog {
             do {
                 let format = try TemplateFormat.load(from: url, displayPath: display)
                 if let existing = registry.entry(named: format.format.name) {
-                    if existing.source == .builtIn {
-                        sink.error(.formatNameTaken, "template format \(quoted(format.format.name)) in \(quoted(display)) has the name of a built-in format",
-                                   at: SourceLocation(file: display + "/format.yml"), hint: "rename it in its format.yml")
-                    }
-                    // An earlier folder (the manifest's before the user's) wins.
+                    // No format silently replaces another: a built-in's name, or a name two folders give.
+                    let other = existing.source == .builtIn ? "a built-in format" : "the template format in \(quoted(existing.source.detail + "/format.yml"))"
+                    sink.error(.formatNameTaken, "template format \(quoted(format.format.name)) in \(quoted(display)) has the name of \(other)",
+                               at: format.nameLocation ?? SourceLocation(file: display + "/format.yml"), hint: "rename one of them in its format.yml")
                     continue
                 }
                 registry.register(format, source: .template(folder: display))

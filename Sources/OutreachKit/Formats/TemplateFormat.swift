@@ -37,9 +37,8 @@ public struct TemplateFormat: Renderer {
     public static func load(from folder: URL, displayPath: String) throws(DiagnosticError) -> TemplateFormat {
         let sink = DiagnosticSink()
         let descriptorPath = displayPath + "/format.yml"
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("format.yml").path),
-              let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticError([.error(.unreadableText, "cannot read format descriptor as UTF-8 text", at: SourceLocation(file: descriptorPath))])
+        guard let text = InputText.read(folder.appendingPathComponent("format.yml"), file: descriptorPath, sink: sink) else {
+            throw DiagnosticError(sink.diagnostics)
         }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
@@ -49,22 +48,20 @@ public struct TemplateFormat: Renderer {
         fingerprint.add(text)
         let partials = Set(files.map { String($0.dropLast(".mustache".count)) })
         let checks = DiagnosticSink()
+        var sources: [TemplateCycles.Template] = []
         for file in files {
             let path = displayPath + "/" + file
-            guard let source = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path)
-                .flatMap({ String(data: $0, encoding: .utf8) }) else {
-                sink.error(.unreadableText, "cannot read template as UTF-8 text", at: SourceLocation(file: path))
-                continue
-            }
+            guard let source = InputText.read(folder.appendingPathComponent(file), file: path, sink: sink) else { continue }
             fingerprint.add(file)
             fingerprint.add(source)
+            sources.append(.init(name: String(file.dropLast(".mustache".count)), path: path, source: source))
             let escapesHTML = descriptor?.base.escapesHTML ?? true
             if let template = parse(source, path: path, escapesHTML: escapesHTML, sink: sink) {
                 library.register(template, named: String(file.dropLast(".mustache".count)))
                 check(source, path: path, partials: partials, sink: checks)
             }
         }
-        for diagnostic in checks.diagnostics { sink.report(diagnostic) }
+        for diagnostic in checks.diagnostics + TemplateCycles.diagnostics(sources) { sink.report(diagnostic) }
         guard let descriptor, !sink.hasErrors else { throw DiagnosticError(sink.diagnostics) }
         var format = TemplateFormat(format: descriptor.format, folder: displayPath, descriptor: descriptor, library: library)
         format.fingerprint = fingerprint
@@ -101,6 +98,9 @@ public struct TemplateFormat: Renderer {
         case .unrecognisedConfigVariable: return "unknown pragma or content type; known: CONTENT_TYPE with TEXT or HTML"
         }
     }
+
+    /// Where `format.yml` gives the format's name, for errors about the name.
+    var nameLocation: SourceLocation? { descriptor.nameLocation }
 
     /// The bytes of `format.yml` and every template, as the format read them.
     public var cacheIdentity: RenderCacheIdentity { .files(digest: fingerprint.hex) }

@@ -30,6 +30,8 @@ struct TemplateFormatDescriptor: Sendable, Hashable {
     var template: String
     /// Where `template` was written, or the top of the file when it was left out.
     var templateLocation: SourceLocation
+    /// Where `name` was written.
+    var nameLocation: SourceLocation?
     /// Warn when a message of the document takes more SMS segments than this.
     var smsSegmentsOver: Int?
     /// The sheet of cards the format prints, with each card's line budget.
@@ -97,6 +99,7 @@ struct TemplateFormatDescriptor: Sendable, Hashable {
         return TemplateFormatDescriptor(
             format: FormatDescriptor(name: name, fileExtension: fileExtension, mediaType: mediaType,
                                      summary: summary.trimmingCharacters(in: .whitespacesAndNewlines)),
-            base: base, template: template, templateLocation: templateLocation, smsSegmentsOver: smsSegmentsOver, cards: cards)
+            base: base, template: template, templateLocation: templateLocation, nameLocation: root["name"]?.at,
+            smsSegmentsOver: smsSegmentsOver, cards: cards)
     }
 }

@@ -164,7 +164,11 @@ public struct Generator: Sendable {
         do {
             return try ContentLoader(folder: manifest.resolve(manifest.content), displayPath: manifest.relative(manifest.content)).load()
         } catch {
-            for diagnostic in error.diagnostics { sink.report(diagnostic) }
+            for var diagnostic in error.diagnostics {
+                // The folder itself is wrong: the manifest line that names it is where to fix it.
+                if diagnostic.code == .contentFolderMissing { diagnostic.location = manifest.locations["content"] ?? diagnostic.location }
+                sink.report(diagnostic)
+            }
             return nil
         }
     }

@@ -29,8 +29,11 @@ package struct ManifestLoader: Sendable {
                        hint: "pass the path of an outreach.yml")
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            sink.error(.unreadableText, "manifest is not UTF-8 text", at: SourceLocation(file: displayPath))
+        let text: String
+        switch InputText.decode(data, file: displayPath) {
+        case .success(let decoded): text = decoded
+        case .failure(let problem):
+            sink.report(problem)
             return nil
         }
         return parse(text, file: displayPath, base: url.deletingLastPathComponent(), sink: sink)
@@ -51,7 +54,7 @@ package struct ManifestLoader: Sendable {
         let output = root.string("output", required: true)
         var date = root.string("date")
         if let text = date, let value = root["date"], !isISODate(text) {
-            sink.error(.malformedDate, "malformed date \(quoted(text))", at: value.at, hint: "write it as YYYY-MM-DD")
+            sink.error(.malformedDate, "malformed or impossible date \(quoted(text))", at: value.at, hint: "write a real day as YYYY-MM-DD")
             date = nil
         }
         let defaults = root["defaults"].flatMap { readOptions($0, what: "'defaults'", sink: sink) } ?? MaterialOptions()
@@ -172,5 +175,9 @@ func isISODate(_ text: String) -> Bool {
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
           parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
           let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
-    return (1...12).contains(month) && (1...31).contains(day)
+    guard let year = Int(parts[0]), (1...12).contains(month) else { return false }
+    // A real day of that month: 2026-02-31 and 2025-02-29 are refused.
+    let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    let days = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return (1...days).contains(day)
 }

@@ -50,10 +50,14 @@ public struct TemplateSet: Sendable, Hashable {
             throw DiagnosticError([.error(.templatesFolderUnreadable, "cannot read templates folder \(quoted(displayPath))", at: SourceLocation(file: displayPath))])
         }
         var problems: [Diagnostic] = []
+        var sources = EmbeddedTemplates.files.map { file, text in
+            TemplateCycles.Template(name: String(file.dropLast(".mustache".count)), path: "built-in " + file, source: text)
+        }
         for file in files {
             let path = displayPath.hasSuffix("/") ? displayPath + file : displayPath + "/" + file
-            guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else {
-                problems.append(.error(.unreadableText, "cannot read template as UTF-8", at: SourceLocation(file: path)))
+            let sink = DiagnosticSink()
+            guard let text = InputText.read(folder.appendingPathComponent(file), file: path, sink: sink) else {
+                problems += sink.diagnostics
                 continue
             }
             do {
@@ -63,6 +67,8 @@ public struct TemplateSet: Sendable, Hashable {
                 set.origins[name] = path
                 set.fingerprint.add(file)
                 set.fingerprint.add(text)
+                sources.removeAll { $0.name == name }
+                sources.append(.init(name: name, path: path, source: text))
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(.error(.templateSyntax,
                     "template syntax: \(error.error) near \(quoted(error.context.line.trimmingCharacters(in: .whitespaces)))",
@@ -71,6 +77,7 @@ public struct TemplateSet: Sendable, Hashable {
                 problems.append(.error(.templateSyntax, "template syntax: \(error)", at: SourceLocation(file: path)))
             }
         }
+        problems += TemplateCycles.diagnostics(sources)
         if !problems.isEmpty { throw DiagnosticError(problems) }
         return set
     }

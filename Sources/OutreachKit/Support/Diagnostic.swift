@@ -101,10 +101,13 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// A list of choices for an error message: `'a', 'b', 'c'`.
-func quotedList<S: Sequence>(_ names: S) -> String where S.Element == String {
+/// A list of choices for an error message: `'a', 'b', 'c'`, at most `limit` of
+/// them then "and N more", so a hint stays short whatever the number of choices.
+func quotedList<S: Sequence>(_ names: S, limit: Int = 10) -> String where S.Element == String {
     let sorted = names.sorted()
-    return sorted.isEmpty ? "none" : sorted.map { "'\($0)'" }.joined(separator: ", ")
+    guard !sorted.isEmpty else { return "none" }
+    let shown = sorted.prefix(limit).map { "'\($0)'" }.joined(separator: ", ")
+    return sorted.count > limit ? shown + " and \(sorted.count - limit) more" : shown
 }
 
 /// Quotes a value for a message, keeping it on one line.

@@ -39,6 +39,14 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownReference = "OUT0015"
     /// A locale is not one of the campaign's locales.
     case unknownLocale = "OUT0016"
+    /// An input file is not valid UTF-8.
+    case invalidUTF8 = "OUT0017"
+    /// An input file or value holds a control character other than tab and line breaks.
+    case controlCharacter = "OUT0018"
+    /// A YAML file's aliases expand to far more than the file holds.
+    case aliasExpansionTooLarge = "OUT0019"
+    /// A locale is not a well-formed BCP 47 language tag.
+    case invalidLocaleTag = "OUT0020"
 
     // 01xx: the manifest
 
@@ -99,6 +107,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case messageFileNameNotAnID = "OUT0209"
     /// A message has nothing after its front matter.
     case emptyMessageBody = "OUT0210"
+    /// CommonMark text nests deeper than 64 levels.
+    case markdownTooDeep = "OUT0211"
 
     // 03xx: templates and template formats
 
@@ -126,6 +136,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case missingPartial = "OUT0311"
     /// A template format's template names a variable no context value can ever hold.
     case unknownTemplateVariable = "OUT0312"
+    /// Templates include each other in a cycle.
+    case templateCycle = "OUT0313"
 
     // 04xx: external formats
 
