@@ -93,7 +93,7 @@ import Testing
     @Test func outputsCanNeverTakeOutreachsOwnNames() async throws {
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "formats: [markdown, text, html]", with: "formats: [markdown]\n    output: .outreach-cache.json")
-        let problem = await kit.problems().one(containing: "reserved")
+        let problem = await kit.problems().one(containing: "which outreach keeps for its own files")
         #expect(problem?.code == .reservedOutputName)
         #expect(problem?.location?.file == "outreach.yml")
         #expect(problem?.location?.line == 8)
