@@ -43,6 +43,9 @@ struct Generate: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
     var quiet = false
 
+    @Flag(help: "Treat warnings as errors: fail with exit status 1 and write nothing when there are any.")
+    var strict = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
     }
@@ -65,6 +68,9 @@ struct Generate: AsyncParsableCommand {
         } catch {
             progress.finish()
             fail(error.diagnostics, printer: printer, files: [], output: nil)
+        }
+        if strict && !plan.warnings.isEmpty {
+            fail(plan.warnings, printer: printer, files: [], output: plan.outputDisplayPath, strict: true)
         }
         printer.print(plan.warnings)
         if check { try runCheck(plan, filtered: !material.isEmpty || !format.isEmpty, printer: printer) }
@@ -135,16 +141,18 @@ struct Generate: AsyncParsableCommand {
     }
 
     /// Prints the problems (and the JSON report when asked) and exits with 1.
-    private func fail(_ problems: [Diagnostic], printer: DiagnosticPrinter, files: [RunReport.File], output: String?) -> Never {
+    private func fail(_ problems: [Diagnostic], printer: DiagnosticPrinter, files: [RunReport.File], output: String?,
+                      strict: Bool = false) -> Never {
         printer.print(problems)
         if report == .json {
             print(RunReport(mode: check ? "check" : "generate", manifest: options.manifest, output: output,
                             files: files, diagnostics: problems, ok: false).json())
         }
-        let errors = problems.filter { $0.severity == .error }
+        let errors = problems.filter { $0.severity == .error || strict }
         let note = check ? "" : "; nothing was written"
-        FileHandle.standardError.write(Data("outreach: \(errors.count) error\(errors.count == 1 ? "" : "s")\(note)\n".utf8))
-        Foundation.exit(exitStatus(for: problems))
+        let what = strict ? "warning\(errors.count == 1 ? "" : "s") with --strict" : "error\(errors.count == 1 ? "" : "s")"
+        FileHandle.standardError.write(Data("outreach: \(errors.count) \(what)\(note)\n".utf8))
+        Foundation.exit(strict ? 1 : exitStatus(for: problems))
     }
 }
 
