@@ -38,6 +38,15 @@ struct CommandPluginTests {
         return CommandLineTests.Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
+    /// `swift SUBCOMMAND` (such as `build`) in the fixture, with the same scratch folder and environment.
+    static func swift(_ arguments: [String], in package: Fixture) async throws -> CommandLineTests.Run {
+        let toolchain = swift.resolvingSymlinksInPath().deletingLastPathComponent().path
+        let result = try await runProcess(
+            swift, [arguments[0], "--scratch-path", scratch.path] + arguments.dropFirst(),
+            in: package.root, environment: ["PATH": toolchain + ":" + CleanEnvironment.path])
+        return CommandLineTests.Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
+    }
+
     @Test func generatesTheFixturesMaterials() async throws {
         let package = try Self.makePackage()
         let run = try await Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach"], in: package)
@@ -58,6 +67,51 @@ struct CommandPluginTests {
         #expect(run.status != 0)
         #expect(run.stderr.contains("error: outreach.yml:6:13: unknown layout 'leaflet' in material 'handout'; available: 'agency-profile', 'fact-sheet', 'handout'"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: package.url("materials").path))
+    }
+
+    /// Without `-v`: GitHub annotations survive as they are.
+    @Test func githubAnnotationsPassThrough() async throws {
+        let package = try Self.makePackage()
+        try package.edit("outreach.yml", replacing: "layout: handout", with: "layout: leaflet")
+        let run = try await Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach", "--diagnostics", "github"], in: package)
+        #expect(run.status != 0)
+        #expect((run.stdout + run.stderr).contains("\n::error file=outreach.yml,line=6,col=13,title=OUT"), "\(run.stdout)\(run.stderr)")
+    }
+
+    /// Without `-v`: a failing external format's stderr tail is quoted under its diagnostic.
+    @Test func aFailingFormatsStderrIsShown() async throws {
+        let package = try Self.makePackage()
+        try package.write("plugins/broken.py", "import sys\nsys.stdin.read()\nraise ValueError('the plugin broke here')\n")
+        try package.edit("outreach.yml", replacing: "materials:", with: "formats:\n  - name: broken\n    command: [python3, plugins/broken.py]\nmaterials:")
+        try package.edit("outreach.yml", replacing: "formats: [markdown, text]", with: "formats: [markdown, broken]")
+        let run = try await Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach"], in: package)
+        #expect(run.status != 0)
+        let output = run.stdout + run.stderr
+        #expect(output.contains("ValueError: the plugin broke here"), "\(output)")
+        #expect(output.contains("external format 'broken'"), "\(output)")
+    }
+
+    /// Without `-v`: a usage mistake shows outreach's own message, not only an exit status.
+    @Test func usageErrorsAreShown() async throws {
+        let package = try Self.makePackage()
+        let run = try await Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach", "--bogus"], in: package)
+        #expect(run.status != 0)
+        let output = run.stdout + run.stderr
+        #expect(output.contains("Unknown option '--bogus'"), "\(output)")
+        #expect(output.contains("bad usage (exit status 2)"), "\(output)")
+    }
+
+    /// The build-tool plugin declares exactly what it reads and writes: a rebuild with nothing changed compiles nothing.
+    @Test func anUnchangedRebuildCompilesNothing() async throws {
+        let package = try Self.makePackage()
+        let first = try await Self.swift(["build", "--product", "outreach"], in: package)
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        let second = try await Self.swift(["build", "--product", "outreach"], in: package)
+        #expect(second.status == 0, "\(second.stderr)")
+        let log = second.stdout + second.stderr
+        for step in ["Compiling", "Embedding", "Linking", "Emitting"] {
+            #expect(!log.contains(step), "an unchanged rebuild ran '\(step)':\n\(log)")
+        }
     }
 
     @Test func withoutPermissionItNamesTheFlag() async throws {
