@@ -55,11 +55,12 @@ struct Preview: AsyncParsableCommand {
                 try? await Task.sleep(for: .seconds(interval))
                 let now = await site.watcher().snapshot()
                 guard now != seen else { continue }
+                // What triggered this run is what it has seen: a file still being written
+                // (or changed while the run goes on) differs at the next look and runs again.
                 seen = now
                 let problems = await site.regenerate()
                 printer.print(problems)
                 if !quiet { print("outreach preview: made the materials again (run \(await site.generation))") }
-                seen = await site.watcher().snapshot()
             }
         }
         await stop.wait()
