@@ -52,6 +52,7 @@ actor PreviewSite {
             roots.append(resolve(loaded.content))
             if let templates = loaded.templates { roots.append(resolve(templates)) }
             roots += loaded.formats.compactMap(\.folder).map(resolve)
+            if let assets = loaded.assets { roots.append(resolve(assets)) }
         }
         roots.append(manifest.deletingLastPathComponent())
         return InputWatcher(roots: roots, excluded: [outputFolder])

@@ -59,7 +59,7 @@ public struct Generator: Sendable {
                               templates: templates, date: date, filters: filters, workers: self.jobs,
                               binaryIdentity: usesRenderCache ? BinaryIdentity.current : nil, sink: sink).jobs()
         let cache = usesRenderCache ? RenderCache.load(from: folder.url) : nil
-        let outputs = await render(jobs, cache: cache, folder: folder.url, sink: sink)
+        let outputs = await render(jobs, cache: cache, folder: folder.url, sink: sink) + AssetCollector(manifest: manifest, sink: sink).outputs(campaign)
         checkPaths(outputs, sink: sink)
         if sink.hasErrors { throw DiagnosticError(sink.diagnostics) }
 

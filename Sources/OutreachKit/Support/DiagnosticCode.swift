@@ -76,6 +76,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case patternEscapes = "OUT0116"
     /// A material with `each: agency` selects no agencies.
     case fanOutSelectsNothing = "OUT0117"
+    /// The manifest's `assets` folder does not exist.
+    case assetsFolderMissing = "OUT0118"
 
     // 02xx: content
 
@@ -99,6 +101,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case messageFileNameNotAnID = "OUT0209"
     /// A message has nothing after its front matter.
     case emptyMessageBody = "OUT0210"
+    /// An image in content has no alt text.
+    case imageWithoutAltText = "OUT0211"
 
     // 03xx: templates and template formats
 
