@@ -16,13 +16,13 @@ struct Preview: AsyncParsableCommand {
 
     @OptionGroup var options: ManifestOptions
 
-    @Option(help: "The address to listen on (default: 127.0.0.1, this machine only).")
+    @Option(help: "The address to listen on; 127.0.0.1 is this machine only.")
     var host = "127.0.0.1"
 
-    @Option(name: .shortAndLong, help: "The port to listen on (default: 8040).")
+    @Option(name: .shortAndLong, help: "The port to listen on; 0 takes a free one.")
     var port = 8040
 
-    @Option(help: "Seconds between looks at the inputs (default: 0.3).")
+    @Option(help: "Seconds between looks at the inputs.")
     var interval = 0.3
 
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
