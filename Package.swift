@@ -11,6 +11,12 @@ let package = Package(
         .executable(name: "outreach-bench", targets: ["outreach-bench"]),
         .plugin(name: "GenerateOutreach", targets: ["GenerateOutreach"]),
     ],
+    // `preview` is a trait, on by default: its server library (FlyingFox) links FoundationNetworking
+    // and so libcurl, which the release binary (Scripts/release, --disable-default-traits) leaves out.
+    traits: [
+        .trait(name: "Preview", description: "The 'outreach preview' command and its HTTP server"),
+        .default(enabledTraits: ["Preview"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -60,8 +66,8 @@ let package = Package(
             dependencies: [
                 "OutreachKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),
+                .product(name: "FlyingFox", package: "FlyingFox", condition: .when(traits: ["Preview"])),
+                .product(name: "FlyingSocks", package: "FlyingFox", condition: .when(traits: ["Preview"])),
             ]
         ),
         .executableTarget(name: "outreach", dependencies: ["OutreachCLI"]),

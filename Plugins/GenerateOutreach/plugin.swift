@@ -100,7 +100,7 @@ enum ToolOutput {
             guard let range = line.range(of: ": \(severity): ") else { continue }
             let location = line[..<range.lowerBound]
             guard !location.isEmpty, !location.contains(" "), !location.hasPrefix("::") else { return nil }
-            return .diagnostic(severity: severity, location: location, message: "\(severity): " + line[range.upperBound...])
+            return .diagnostic(severity: severity, location: location, message: String(line[range.upperBound...]))
         }
         return nil
     }

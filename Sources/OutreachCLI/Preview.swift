@@ -1,3 +1,4 @@
+#if Preview
 internal import ArgumentParser
 import Foundation
 import OutreachKit
@@ -95,3 +96,4 @@ final class StopSignal: @unchecked Sendable {
         }
     }
 }
+#endif

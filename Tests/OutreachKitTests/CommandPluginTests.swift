@@ -75,7 +75,9 @@ struct CommandPluginTests {
         try package.edit("outreach.yml", replacing: "layout: handout", with: "layout: leaflet")
         let run = try await Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach", "--diagnostics", "github"], in: package)
         #expect(run.status != 0)
-        #expect((run.stdout + run.stderr).contains("\n::error file=outreach.yml,line=6,col=13,title=OUT"), "\(run.stdout)\(run.stderr)")
+        let lines = (run.stdout + "\n" + run.stderr).split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("::error file=outreach.yml,line=6,col=13,title=OUT0110::unknown layout 'leaflet'") },
+                "\(run.stdout)\(run.stderr)")
     }
 
     /// Without `-v`: a failing external format's stderr tail is quoted under its diagnostic.
@@ -99,19 +101,6 @@ struct CommandPluginTests {
         let output = run.stdout + run.stderr
         #expect(output.contains("Unknown option '--bogus'"), "\(output)")
         #expect(output.contains("bad usage (exit status 2)"), "\(output)")
-    }
-
-    /// The build-tool plugin declares exactly what it reads and writes: a rebuild with nothing changed compiles nothing.
-    @Test func anUnchangedRebuildCompilesNothing() async throws {
-        let package = try Self.makePackage()
-        let first = try await Self.swift(["build", "--product", "outreach"], in: package)
-        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
-        let second = try await Self.swift(["build", "--product", "outreach"], in: package)
-        #expect(second.status == 0, "\(second.stderr)")
-        let log = second.stdout + second.stderr
-        for step in ["Compiling", "Embedding", "Linking", "Emitting"] {
-            #expect(!log.contains(step), "an unchanged rebuild ran '\(step)':\n\(log)")
-        }
     }
 
     @Test func withoutPermissionItNamesTheFlag() async throws {

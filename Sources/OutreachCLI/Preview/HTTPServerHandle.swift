@@ -1,3 +1,4 @@
+#if Preview
 internal import FlyingFox
 internal import FlyingSocks
 import Foundation
@@ -35,3 +36,4 @@ actor HTTPServerHandle {
         task.cancel()
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Preview
 import Foundation
 
 /// Notices when any input of a manifest changed, by comparing the size and
@@ -47,3 +48,4 @@ struct InputWatcher: Sendable {
         return files
     }
 }
+#endif

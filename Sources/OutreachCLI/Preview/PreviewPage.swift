@@ -1,3 +1,4 @@
+#if Preview
 import Foundation
 import OutreachKit
 
@@ -78,3 +79,4 @@ enum PreviewPage {
         path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
     }
 }
+#endif

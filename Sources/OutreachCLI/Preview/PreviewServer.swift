@@ -1,3 +1,4 @@
+#if Preview
 internal import FlyingFox
 internal import FlyingSocks
 import Foundation
@@ -95,3 +96,4 @@ struct EventStream: AsyncBufferedSequence, Sendable {
         }
     }
 }
+#endif

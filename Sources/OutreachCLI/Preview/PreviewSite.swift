@@ -1,3 +1,4 @@
+#if Preview
 import Foundation
 import OutreachKit
 
@@ -97,3 +98,4 @@ actor PreviewSite {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : manifest.deletingLastPathComponent().appendingPathComponent(path)
     }
 }
+#endif
