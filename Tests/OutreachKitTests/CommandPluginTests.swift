@@ -38,15 +38,6 @@ struct CommandPluginTests {
         return CommandLineTests.Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
-    /// `swift SUBCOMMAND` (such as `build`) in the fixture, with the same scratch folder and environment.
-    static func swift(_ arguments: [String], in package: Fixture) async throws -> CommandLineTests.Run {
-        let toolchain = swift.resolvingSymlinksInPath().deletingLastPathComponent().path
-        let result = try await runProcess(
-            swift, [arguments[0], "--scratch-path", scratch.path] + arguments.dropFirst(),
-            in: package.root, environment: ["PATH": toolchain + ":" + CleanEnvironment.path])
-        return CommandLineTests.Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
-    }
-
     @Test func generatesTheFixturesMaterials() async throws {
         let package = try Self.makePackage()
         let run = try await Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach"], in: package)
