@@ -17,12 +17,20 @@ let package = Package(
         .executable(name: "outreach-bench", targets: ["outreach-bench"]),
         .plugin(name: "GenerateOutreach", targets: ["GenerateOutreach"]),
     ],
+    // `preview` is a trait, on by default: its server library (FlyingFox) links FoundationNetworking
+    // and so libcurl, which the release binary (Scripts/release, --disable-default-traits) leaves out.
+    traits: [
+        .trait(name: "Preview", description: "The 'outreach preview' command and its HTTP server"),
+        .default(enabledTraits: ["Preview"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // The preview server: FlyingFox has no dependencies (hummingbird brings SwiftNIO).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -71,6 +79,8 @@ let package = Package(
             dependencies: [
                 "OutreachKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FlyingFox", package: "FlyingFox", condition: .when(traits: ["Preview"])),
+                .product(name: "FlyingSocks", package: "FlyingFox", condition: .when(traits: ["Preview"])),
             ]
         ),
         .executableTarget(name: "outreach", dependencies: ["OutreachCLI"]),

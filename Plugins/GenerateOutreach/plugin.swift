@@ -4,8 +4,12 @@ import PackagePlugin
 /// `swift package --allow-writing-to-package-directory generate-outreach [--manifest PATH] [generate options]`
 ///
 /// Runs `outreach generate` on the package's manifest. Like the DocC plugin, it
-/// only coordinates: the work is the `outreach` tool's. Problems come back as
-/// the plugin's diagnostics with their file and line.
+/// only coordinates: the work is the `outreach` tool's. Its compiler-style
+/// problems come back as the plugin's diagnostics with their file and line;
+/// everything else it prints on standard error (GitHub annotations from
+/// `--diagnostics github`, a format's quoted stderr, usage errors, the summary)
+/// is passed through as it is, because SwiftPM shows a plugin's remarks only
+/// with `-v`.
 @main
 struct GenerateOutreach: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
@@ -29,8 +33,8 @@ struct GenerateOutreach: CommandPlugin {
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
 
-        for line in String(decoding: stderr, as: UTF8.self).split(separator: "\n") {
-            ToolDiagnostic(String(line), root: root).emit()
+        for entry in ToolOutput.entries(String(decoding: stderr, as: UTF8.self)) {
+            entry.emit(root: root)
         }
         if process.terminationStatus != 0 {
             throw PluginFailure(status: process.terminationStatus)
@@ -41,41 +45,63 @@ struct GenerateOutreach: CommandPlugin {
 /// The exit status of a failed `outreach generate`.
 struct PluginFailure: Error, CustomStringConvertible {
     let status: Int32
-    var description: String { "outreach generate failed (exit status \(status))" }
+    var description: String {
+        status == 2 ? "outreach generate: bad usage (exit status 2); see 'outreach generate --help'"
+            : "outreach generate failed (exit status \(status))"
+    }
 }
 
-/// One line of `outreach` output on standard error, as a plugin diagnostic.
-struct ToolDiagnostic {
-    let line: String
-    let root: URL
+/// What `outreach` printed on standard error, split into diagnostics and other lines.
+enum ToolOutput {
+    /// A compiler-style diagnostic with the lines that continue it (a format's quoted stderr), or one other line.
+    enum Entry {
+        case diagnostic(severity: String, location: Substring, message: String)
+        case line(String)
 
-    init(_ line: String, root: URL) {
-        self.line = line
-        self.root = root
+        func emit(root: URL) {
+            switch self {
+            case .line(let text):
+                // Verbatim on standard output, which SwiftPM always shows and GitHub Actions reads.
+                print(text)
+            case .diagnostic(let severity, let location, let message):
+                // The message keeps the whole `file:line:column`: SwiftPM prints plugin
+                // diagnostics without their file and line, and has no field for the column.
+                let parts = location.split(separator: ":", omittingEmptySubsequences: false)
+                let file = parts.first.map { $0.hasPrefix("/") ? String($0) : root.appending(path: String($0)).path }
+                let number = parts.count > 1 ? Int(parts[1]) : nil
+                let text = location + ": " + message
+                switch severity {
+                case "error": Diagnostics.error(text, file: file, line: number)
+                case "warning": Diagnostics.warning(text, file: file, line: number)
+                default: print(text)
+                }
+            }
+        }
     }
 
-    /// `file:line:column: severity: message` keeps its file and line; other lines are remarks.
-    ///
-    /// The message keeps the whole `file:line:column` too: SwiftPM prints plugin
-    /// diagnostics without their file and line, and has no field for the column.
-    func emit() {
+    static func entries(_ text: String) -> [Entry] {
+        var entries: [Entry] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if let diagnostic = diagnostic(line) {
+                entries.append(diagnostic)
+            } else if line.hasPrefix("  "), case .diagnostic(let severity, let location, let message)? = entries.last {
+                // outreach indents the lines it quotes under the diagnostic they belong to.
+                entries[entries.count - 1] = .diagnostic(severity: severity, location: location, message: message + "\n" + line)
+            } else if !line.isEmpty {
+                entries.append(.line(line))
+            }
+        }
+        return entries
+    }
+
+    /// `file:line:column: severity: message`, where the location has no spaces.
+    private static func diagnostic(_ line: String) -> Entry? {
         for severity in ["error", "warning", "note"] {
             guard let range = line.range(of: ": \(severity): ") else { continue }
-            let location = line[..<range.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
-            let message = line[..<range.lowerBound] + ": " + line[range.upperBound...]
-            let file = location.first.map { $0.hasPrefix("/") ? String($0) : root.appending(path: String($0)).path }
-            let number = location.count > 1 ? Int(location[1]) : nil
-            switch severity {
-            case "error": Diagnostics.error(String(message), file: file, line: number)
-            case "warning": Diagnostics.warning(String(message), file: file, line: number)
-            default: Diagnostics.remark(String(message), file: file, line: number)
-            }
-            return
+            let location = line[..<range.lowerBound]
+            guard !location.isEmpty, !location.contains(" "), !location.hasPrefix("::") else { return nil }
+            return .diagnostic(severity: severity, location: location, message: String(line[range.upperBound...]))
         }
-        if line.hasPrefix("error: ") {
-            Diagnostics.error(String(line.dropFirst("error: ".count)))
-        } else if !line.isEmpty {
-            Diagnostics.remark(line)
-        }
+        return nil
     }
 }

@@ -17,10 +17,14 @@ struct Formats: AsyncParsableCommand {
     @Argument(help: "The manifest whose formats to include.")
     var manifest: String?
 
-    @Flag(help: "Print the list as JSON.")
+    @Option(help: "Print the list in a machine-readable form on standard output: json.")
+    var report: ReportFormat?
+
+    @Flag(help: ArgumentHelp("The same as --report json.", visibility: .hidden))
     var json = false
 
     func run() async throws {
+        let json = json || report == .json
         let path = manifest ?? (FileManager.default.fileExists(atPath: "outreach.yml") ? "outreach.yml" : nil)
         let (registry, diagnostics) = await Generator(registry: CommandContext.registry)
             .availableFormats(manifest: path.map { URL(fileURLWithPath: $0) }, displayPath: path ?? "")

@@ -47,6 +47,9 @@ struct Generate: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
     var quiet = false
 
+    @Flag(help: "Treat warnings as errors: fail with exit status 1 and write nothing when there are any.")
+    var strict = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
         if let shard, Shard(shard) == nil {
@@ -90,6 +93,9 @@ struct Generate: AsyncParsableCommand {
         } catch {
             progress.finish()
             fail(error.diagnostics, printer: printer, files: [], output: nil)
+        }
+        if strict && !plan.warnings.isEmpty {
+            fail(plan.warnings, printer: printer, files: [], output: plan.outputDisplayPath, strict: true)
         }
         printer.print(plan.warnings)
         printResults(plan, results)
@@ -152,18 +158,20 @@ struct Generate: AsyncParsableCommand {
     }
 
     /// Prints the problems (and the JSON report when asked) and exits with 1.
-    private func fail(_ problems: [Diagnostic], printer: DiagnosticPrinter, files: [RunReport.File], output: String?) -> Never {
+    private func fail(_ problems: [Diagnostic], printer: DiagnosticPrinter, files: [RunReport.File], output: String?,
+                      strict: Bool = false) -> Never {
         printer.print(problems)
         if report == .json {
             print(RunReport(mode: check ? "check" : "generate", manifest: options.manifest, output: output,
                             files: files, diagnostics: problems, ok: false).json())
         }
-        let errors = problems.filter { $0.severity == .error }
+        let errors = problems.filter { $0.severity == .error || strict }
         // Only a rename phase that stopped midway has changed the folder, and its error names the files.
         let partial = problems.contains { $0.code == .partiallyWritten }
         let note = check ? "" : partial ? "; some files were replaced, as listed above" : "; nothing was written"
-        FileHandle.standardError.write(Data("outreach: \(errors.count) error\(errors.count == 1 ? "" : "s")\(note)\n".utf8))
-        Foundation.exit(exitStatus(for: problems))
+        let what = strict ? "warning\(errors.count == 1 ? "" : "s") with --strict" : "error\(errors.count == 1 ? "" : "s")"
+        FileHandle.standardError.write(Data("outreach: \(errors.count) \(what)\(note)\n".utf8))
+        Foundation.exit(strict ? 1 : exitStatus(for: problems))
     }
 }
 

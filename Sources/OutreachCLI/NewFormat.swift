@@ -10,8 +10,8 @@ struct NewFormat: ParsableCommand {
         commandName: "new-format",
         abstract: "Make a working template format folder or external format program to start from.",
         discussion: """
-            --kind template writes formats/NAME/format.yml and page.mustache; --kind external writes \
-            plugins/outreach-format-NAME, a Python 3 program. Existing files are never replaced. \
+            --kind template writes DIR/NAME/format.yml and page.mustache (DIR: formats); --kind external \
+            writes DIR/outreach-format-NAME, a Python 3 program (DIR: plugins). Existing files are never replaced. \
             Exit status: 0 when written, 1 when a file exists, 2 for bad usage.
             """
     )
@@ -22,8 +22,11 @@ struct NewFormat: ParsableCommand {
     @Option(help: "template (a folder of Mustache templates) or external (a program).")
     var kind: FormatScaffold.Kind
 
-    @Option(name: .long, help: "The folder to write into (default: the current folder).")
-    var directory: String = "."
+    @Option(name: .long, help: "The folder that holds formats: DIR/NAME/ for a template, DIR/outreach-format-NAME for a program (default: formats or plugins).")
+    var directory: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but problems.")
+    var quiet = false
 
     func validate() throws {
         guard Identifier.isValid(name) else {
@@ -36,9 +39,11 @@ struct NewFormat: ParsableCommand {
     }
 
     func run() throws {
-        let scaffold = FormatScaffold(name: name, kind: kind)
+        let scaffold = FormatScaffold(name: name, kind: kind, directory: directory)
         do {
-            for path in try scaffold.write(in: URL(fileURLWithPath: directory)) { print("wrote \(path)") }
+            let paths = try scaffold.write(in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            guard !quiet else { return }
+            for path in paths { print("wrote \(path)") }
         } catch {
             DiagnosticPrinter().print(error.diagnostics)
             throw ExitCode(exitStatus(for: error.diagnostics))

@@ -35,7 +35,7 @@ struct OutreachCommand: AsyncParsableCommand {
         commandName: "outreach",
         abstract: "Turn campaign content into fact sheets, handouts and printable pages.",
         version: Outreach.version,
-        subcommands: [Generate.self, Validate.self, Proof.self, Formats.self, NewFormat.self]
+        subcommands: [Generate.self, Validate.self, Proof.self, Formats.self, NewFormat.self, Init.self] + previewCommand
     )
 
     /// Runs the command; usage errors exit with 2, failed runs with 1.
@@ -57,6 +57,13 @@ struct OutreachCommand: AsyncParsableCommand {
         }
     }
 }
+
+/// `preview`, when the package is built with its `Preview` trait (the default).
+#if Preview
+let previewCommand: [any ParsableCommand.Type] = [Preview.self]
+#else
+let previewCommand: [any ParsableCommand.Type] = []
+#endif
 
 /// Options every command that reads a manifest shares.
 struct ManifestOptions: ParsableArguments {

@@ -118,8 +118,10 @@ import Testing
         #expect(formats.status == 0)
         let names = formats.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(names == ["html", "markdown", "pdf", "text"])
-        let json = try await Self.run(["formats", "--json"], in: folder)
+        let json = try await Self.run(["formats", "--report", "json"], in: folder)
         let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]]
         #expect(parsed?.map { $0["name"] ?? "" } == ["html", "markdown", "pdf", "text"])
+        // The older spelling still works and prints the same.
+        #expect(try await Self.run(["formats", "--json"], in: folder).stdout == json.stdout)
     }
 }

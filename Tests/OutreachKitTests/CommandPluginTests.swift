@@ -60,6 +60,40 @@ struct CommandPluginTests {
         #expect(!FileManager.default.fileExists(atPath: package.url("materials").path))
     }
 
+    /// Without `-v`: GitHub annotations survive as they are.
+    @Test func githubAnnotationsPassThrough() async throws {
+        let package = try Self.makePackage()
+        try package.edit("outreach.yml", replacing: "layout: handout", with: "layout: leaflet")
+        let run = try await Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach", "--diagnostics", "github"], in: package)
+        #expect(run.status != 0)
+        let lines = (run.stdout + "\n" + run.stderr).split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("::error file=outreach.yml,line=6,col=13,title=OUT0110::unknown layout 'leaflet'") },
+                "\(run.stdout)\(run.stderr)")
+    }
+
+    /// Without `-v`: a failing external format's stderr tail is quoted under its diagnostic.
+    @Test func aFailingFormatsStderrIsShown() async throws {
+        let package = try Self.makePackage()
+        try package.write("plugins/broken.py", "import sys\nsys.stdin.read()\nraise ValueError('the plugin broke here')\n")
+        try package.edit("outreach.yml", replacing: "materials:", with: "formats:\n  - name: broken\n    command: [python3, plugins/broken.py]\nmaterials:")
+        try package.edit("outreach.yml", replacing: "formats: [markdown, text]", with: "formats: [markdown, broken]")
+        let run = try await Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach"], in: package)
+        #expect(run.status != 0)
+        let output = run.stdout + run.stderr
+        #expect(output.contains("ValueError: the plugin broke here"), "\(output)")
+        #expect(output.contains("external format 'broken'"), "\(output)")
+    }
+
+    /// Without `-v`: a usage mistake shows outreach's own message, not only an exit status.
+    @Test func usageErrorsAreShown() async throws {
+        let package = try Self.makePackage()
+        let run = try await Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach", "--bogus"], in: package)
+        #expect(run.status != 0)
+        let output = run.stdout + run.stderr
+        #expect(output.contains("Unknown option '--bogus'"), "\(output)")
+        #expect(output.contains("bad usage (exit status 2)"), "\(output)")
+    }
+
     @Test func withoutPermissionItNamesTheFlag() async throws {
         let package = try Self.makePackage()
         let run = try await Self.swiftPackage(["generate-outreach"], in: package)

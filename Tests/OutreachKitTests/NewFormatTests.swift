@@ -35,6 +35,21 @@ import Testing
         #expect(try await CLI.run(["new-format", "poster", "--kind", "pdf"], in: kit.root).status == 2)
     }
 
+    /// `--directory` names the formats folder itself: `--directory formats` writes `formats/NAME/`, not `formats/formats/NAME/`.
+    @Test func directoryIsTheFormatsFolder() async throws {
+        let kit = try Fixture.minimal()
+        let made = try await CLI.run(["new-format", "poster", "--kind", "template", "--directory", "formats"], in: kit.root)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout.hasPrefix("wrote formats/poster/format.yml\nwrote formats/poster/page.mustache\n"), "\(made.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: kit.url("formats/formats").path))
+        let other = try await CLI.run(["new-format", "flyer", "--kind", "template", "--directory", "kit/looks", "-q"], in: kit.root)
+        #expect(other.status == 0 && other.stdout.isEmpty, "\(other.stdout)\(other.stderr)")
+        #expect(FileManager.default.fileExists(atPath: kit.url("kit/looks/flyer/format.yml").path))
+        let program = try await CLI.run(["new-format", "feed", "--kind", "external", "--directory", "tools"], in: kit.root)
+        #expect(program.stdout.contains("command: [python3, tools/outreach-format-feed]"), "\(program.stdout)")
+        #expect(FileManager.default.isExecutableFile(atPath: kit.url("tools/outreach-format-feed").path))
+    }
+
     /// A bad name is a usage error before anything is written, whichever kind is asked for.
     @Test(arguments: ["é", "café", "日本語", "Poster", "poster-", "-poster", "post er", "poster_2", "poster.v2", ""])
     func badNamesAreRefusedUpFront(name: String) async throws {

@@ -12,35 +12,43 @@ package struct FormatScaffold: Sendable {
     package var name: String
     /// Which kind to make.
     package var kind: Kind
+    /// The folder that holds the format, as the user named it: the template
+    /// formats folder (`formats`) or the programs folder (`plugins`).
+    package var directory: String
 
-    /// Creates a scaffold.
-    package init(name: String, kind: Kind) {
+    /// Creates a scaffold in `directory`, or in the kind's usual folder (`formats` or `plugins`) when `nil`.
+    package init(name: String, kind: Kind, directory: String? = nil) {
         self.name = name
         self.kind = kind
+        self.directory = directory ?? (kind == .template ? "formats" : "plugins")
     }
 
-    /// The files to write, relative to the folder they go in.
+    /// The files to write, relative to the current folder, with `directory` first.
     package var files: [(path: String, contents: String, executable: Bool)] {
         switch kind {
         case .template:
-            return [("formats/\(name)/format.yml", descriptor, false), ("formats/\(name)/page.mustache", page, false)]
+            return [(path("\(name)/format.yml"), descriptor, false), (path("\(name)/page.mustache"), page, false)]
         case .external:
-            return [("plugins/outreach-format-\(name)", program, true)]
+            return [(path("outreach-format-\(name)"), program, true)]
         }
     }
 
-    /// The lines to add to `outreach.yml` to use the format.
+    private func path(_ name: String) -> String {
+        directory == "." || directory.isEmpty ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+    }
+
+    /// The lines to add to `outreach.yml` (in the current folder) to use the format.
     package var manifestSnippet: String {
         switch kind {
         case .template:
-            return "formats:\n  - folder: formats\nmaterials:\n  - id: ...\n    formats: [\(name)]"
+            return "formats:\n  - folder: \(directory)\nmaterials:\n  - id: ...\n    formats: [\(name)]"
         case .external:
-            return "formats:\n  - name: \(name)\n    command: [python3, plugins/outreach-format-\(name)]\n"
+            return "formats:\n  - name: \(name)\n    command: [python3, \(path("outreach-format-\(name)"))]\n"
                 + "materials:\n  - id: ...\n    formats: [\(name)]"
         }
     }
 
-    /// Writes the files under `folder`, refusing to replace any that exist; returns their paths.
+    /// Writes the files relative to `folder` (the current folder), refusing to replace any that exist; returns their paths.
     package func write(in folder: URL) throws(DiagnosticError) -> [String] {
         guard Identifier.isValid(name) else {
             throw DiagnosticError([.error(.invalidFormatNameArgument, "format name \(quoted(name)) must use only \(Identifier.rule)",

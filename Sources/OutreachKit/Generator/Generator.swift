@@ -68,7 +68,8 @@ public struct Generator: Sendable {
     ) async throws(DiagnosticError) -> (plan: GenerationPlan, results: [(PlannedOutput, WriteStatus)]) {
         let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
         let maker = run.maker
-        checkPaths(run.pages.flatMap { page in page.renderers.map { (maker.path(of: page, in: $0), page.input.material.id) } },
+        checkPaths(run.pages.flatMap { page in page.renderers.map { (maker.path(of: page, in: $0), page.input.material.id) } }
+                       + run.assets.map { ($0.path, $0.material) },
                    manifest: run.manifest, sink: run.sink)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
         let session = try writer.begin(run.folder.url, display: run.folder.display, usesRenderCache: usesRenderCache)
@@ -128,6 +129,8 @@ public struct Generator: Sendable {
         let maker: JobMaker
         let folder: (url: URL, display: String)
         let cache: RenderCache?
+        /// The files of the manifest's `assets:` folder, as outputs.
+        let assets: [PlannedOutput]
         let sink: DiagnosticSink
     }
 
@@ -155,7 +158,10 @@ public struct Generator: Sendable {
                                  binaryIdentity: usesRenderCache ? BinaryIdentity.current : nil, sink: sink)
         let pages = planner.pages()
         let cache = usesRenderCache ? RenderCache.load(from: folder.url) : nil
-        return Prepared(manifest: manifest, pages: pages, maker: planner.maker, folder: folder, cache: cache, sink: sink)
+        // Assets are copied as they are; a run split with --shard takes those whose path is in its shard.
+        let assets = AssetCollector(manifest: manifest, sink: sink).outputs(campaign)
+            .filter { filters.shard?.contains($0.path) ?? true }
+        return Prepared(manifest: manifest, pages: pages, maker: planner.maker, folder: folder, cache: cache, assets: assets, sink: sink)
     }
 
     /// The campaign, or nil when the content has errors (reported to `sink`) or no folder was named.
@@ -203,6 +209,12 @@ public struct Generator: Sendable {
         for (kept, diagnostics) in results {
             outputs += kept
             for diagnostic in diagnostics { run.sink.report(diagnostic) }
+        }
+        for asset in run.assets {
+            switch deliver(asset) {
+            case .success(let kept): outputs.append(kept)
+            case .failure(let error): for diagnostic in error.diagnostics { run.sink.report(diagnostic) }
+            }
         }
         return outputs
     }

@@ -26,6 +26,8 @@ package struct Manifest: Sendable {
     package var formats: [FormatDeclaration] = []
     /// Where each key and list item was written, for later diagnostics.
     var locations: [String: SourceLocation]
+    /// A folder of images and other files copied, as they are, into the output folder under its own name.
+    package var assets: String? = nil
 }
 
 /// Settings for rendering: from `defaults`, overridden by a material's `options`.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads `outreach.yml`, reporting every problem with its location.
 package struct ManifestLoader: Sendable {
-    static let keys = ["version", "content", "output", "templates", "date", "outputPattern", "defaults", "formats", "materials"]
+    static let keys = ["version", "content", "output", "templates", "date", "outputPattern", "defaults", "formats", "materials", "assets"]
     static let formatKeys = ["folder", "name", "command", "timeout", "options"]
     static let optionKeys = ["locale", "paper", "textWidth", "asciiOnly", "print", "qrCodes"]
     static let materialKeys = [
@@ -68,7 +68,8 @@ package struct ManifestLoader: Sendable {
         return Manifest(
             file: file, baseFolder: base, version: 1, content: content ?? "", output: output ?? "",
             templates: root.string("templates"), date: date, outputPattern: root.string("outputPattern"),
-            defaults: defaults, materials: materials, formats: formats, locations: locations
+            defaults: defaults, materials: materials, formats: formats, locations: locations,
+            assets: root.string("assets")
         )
     }
 

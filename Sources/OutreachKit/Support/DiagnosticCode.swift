@@ -84,6 +84,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case patternEscapes = "OUT0116"
     /// A material with `each: agency` selects no agencies.
     case fanOutSelectsNothing = "OUT0117"
+    /// The manifest's `assets` folder does not exist.
+    case assetsFolderMissing = "OUT0118"
 
     // 02xx: content
 
@@ -109,6 +111,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case emptyMessageBody = "OUT0210"
     /// CommonMark text nests deeper than 64 levels.
     case markdownTooDeep = "OUT0211"
+    /// An image in content has no alt text.
+    case imageWithoutAltText = "OUT0220"
 
     // 03xx: templates and template formats
 
