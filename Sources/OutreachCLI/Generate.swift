@@ -65,6 +65,7 @@ struct Generate: AsyncParsableCommand {
         if let jobs { generator.jobs = jobs }
         // A check compares real renders with the disk; it must not trust the cache.
         generator.usesRenderCache = !check
+        generator.strict = strict
         let printer = DiagnosticPrinter(style: diagnostics)
         let progress = ProgressLine(enabled: !quiet && report == nil && isatty(STDERR_FILENO) != 0)
         generator.progress = progress.update
@@ -81,6 +82,9 @@ struct Generate: AsyncParsableCommand {
                 progress.finish()
                 fail(error.diagnostics, printer: printer, files: [], output: nil)
             }
+            if strict && !plan.warnings.isEmpty {
+                fail(plan.warnings, printer: printer, files: [], output: plan.outputDisplayPath, strict: true)
+            }
             printer.print(plan.warnings)
             try runCheck(plan, entries, printer: printer)
             return
@@ -92,7 +96,7 @@ struct Generate: AsyncParsableCommand {
             progress.finish()
         } catch {
             progress.finish()
-            fail(error.diagnostics, printer: printer, files: [], output: nil)
+            fail(error.diagnostics, printer: printer, files: [], output: nil, strict: strict && !error.diagnostics.contains { $0.severity == .error })
         }
         if strict && !plan.warnings.isEmpty {
             fail(plan.warnings, printer: printer, files: [], output: plan.outputDisplayPath, strict: true)

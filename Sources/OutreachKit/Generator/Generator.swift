@@ -17,6 +17,9 @@ public struct Generator: Sendable {
     /// Whether to take unchanged outputs from the render cache in the output folder
     /// instead of rendering them again. `generate --check` turns it off.
     package var usesRenderCache = true
+    /// Whether a warning fails the run (`--strict`): ``generate(manifest:displayPath:output:filters:writer:)``
+    /// then abandons its staged files and throws the warnings, so nothing is written.
+    package var strict = false
     /// Called as documents finish rendering, with the number done and the total, from any task.
     package var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
@@ -76,7 +79,7 @@ public struct Generator: Sendable {
         let outputs = await render(run) { output in
             do throws(DiagnosticError) { return .success(try session.stage(output).0) } catch { return .failure(error) }
         }
-        if run.sink.hasErrors {
+        if run.sink.hasErrors || (strict && !run.sink.diagnostics.isEmpty) {
             session.abandon()
             throw DiagnosticError(run.sink.diagnostics)
         }
