@@ -22,6 +22,8 @@ extension DocumentMetadata {
         digest.add(layout)
         digest.add(campaignName)
         digest.add(strings: reportingContacts)
+        digest.add(strings: strings.keys.sorted().flatMap { [$0, strings[$0] ?? ""] })
+        digest.add(dateText)
     }
 }
 

@@ -41,12 +41,18 @@ public struct DocumentMetadata: Sendable, Codable, Hashable {
     /// The ids of the campaign's own reporting contacts, in the content's order;
     /// their cards are in the document's ``Section/Subject/reportingContacts`` section.
     public var reportingContacts: [String]
+    /// The words outreach writes itself, in the document's locale, by catalog key
+    /// (a plural's forms as `key.one`, `key.other`, ...), for page templates and template formats.
+    public var strings: [String: String]
+    /// ``date`` as the locale writes it, such as `29 de noviembre de 2026`.
+    public var dateText: String?
 
     /// Creates metadata.
     public init(
         title: String, subtitle: String? = nil, locale: String, audience: String? = nil,
         date: String? = nil, sourceNote: String? = nil, material: String, layout: String,
-        campaignName: String? = nil, reportingContacts: [String] = []
+        campaignName: String? = nil, reportingContacts: [String] = [], strings: [String: String] = [:],
+        dateText: String? = nil
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -58,5 +64,7 @@ public struct DocumentMetadata: Sendable, Codable, Hashable {
         self.layout = layout
         self.campaignName = campaignName
         self.reportingContacts = reportingContacts
+        self.strings = strings
+        self.dateText = dateText
     }
 }

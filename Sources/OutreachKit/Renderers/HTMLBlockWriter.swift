@@ -12,9 +12,23 @@ struct HTMLBlockWriter {
     /// Writes some blocks instead of the built-in form; see ``HTMLWriter/blockOverride``.
     var override: (@Sendable (Block) -> String?)?
 
+    /// The document's locale: a message section in another locale (a fallback) is marked with its own `lang`.
+    var locale: String?
+
     /// HTML for `blocks`, one element per line.
     mutating func html(for blocks: [Block]) -> String {
-        blocks.expandingSections().map { html(for: $0) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        var parts: [String] = []
+        for block in blocks {
+            if case .section(let section) = block, case .message(let message) = section.subject,
+               let locale, message.locale != locale {
+                let dir = LocaleDirection.isRightToLeft(message.locale) != LocaleDirection.isRightToLeft(locale)
+                    ? " dir=\"\(LocaleDirection.isRightToLeft(message.locale) ? "rtl" : "ltr")\"" : ""
+                parts.append("<div lang=\"\(HTMLEscaping.escape(message.locale))\"\(dir)>\n" + html(for: section.blocks) + "\n</div>")
+            } else {
+                parts += [block].expandingSections().map { html(for: $0) }
+            }
+        }
+        return parts.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     /// The level to write a heading of `level` at: at least 2, at most one below the previous heading, at most 6.

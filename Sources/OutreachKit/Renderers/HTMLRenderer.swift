@@ -19,6 +19,7 @@ package struct HTMLRenderer: Renderer {
     /// Renders the document through the `html` page template.
     package func render(_ document: Document, options: RenderOptions) throws -> Rendered {
         var writer = HTMLBlockWriter()
+        writer.locale = document.metadata.locale
         let body = writer.html(for: document.blocks)
         var context = PageTemplateContext.make(for: document, options: options, body: body)
         context["pageMargin"] = Self.pageMargin(for: options.paper)

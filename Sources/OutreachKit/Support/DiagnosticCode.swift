@@ -99,6 +99,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case messageFileNameNotAnID = "OUT0209"
     /// A message has nothing after its front matter.
     case emptyMessageBody = "OUT0210"
+    /// A material needs a message in a locale it is not written in.
+    case missingTranslation = "OUT0211"
+    /// A warning: a material uses a message's text in the manifest's fallback locale.
+    case translationFallback = "OUT0212"
+    /// A message names a content variable that does not exist.
+    case unknownVariable = "OUT0213"
 
     // 03xx: templates and template formats
 
@@ -126,6 +132,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case missingPartial = "OUT0311"
     /// A template format's template names a variable no context value can ever hold.
     case unknownTemplateVariable = "OUT0312"
+    /// A string catalog lacks a key, or a plural form its locale's CLDR rules need.
+    case missingCatalogKey = "OUT0313"
+    /// A material is made in a locale that has no string catalog.
+    case missingCatalog = "OUT0314"
 
     // 04xx: external formats
 
