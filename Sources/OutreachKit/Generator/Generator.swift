@@ -53,7 +53,10 @@ public struct Generator: Sendable {
         let date = checker.date(environment: environment)
 
         let campaign = loadContent(manifest, sink: sink)
-        if let campaign { checker.checkReferences(campaign) }
+        if let campaign {
+            checker.checkReferences(campaign)
+            checker.checkCatalogs(templates, defaultLocale: campaign.defaultLocale)
+        }
         guard let campaign, !sink.hasErrors else { throw DiagnosticError(sink.diagnostics) }
 
         let folder = output ?? (manifest.resolve(manifest.output), manifest.relative(manifest.output))

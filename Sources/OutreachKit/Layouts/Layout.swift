@@ -26,11 +26,15 @@ package struct LayoutInput: Sendable {
     package var audience: Audience?
     /// The date to print, if any.
     package var date: String?
+    /// The words outreach writes itself, in `locale`.
+    package var strings: StringCatalog
+    /// Where content text missing in `locale` is logged; nil for the content's own locale.
+    package var untranslated: UntranslatedTextLog?
 
     /// Creates a layout input.
     package init(
         campaign: Campaign, material: MaterialSpec, locale: String, agencies: [Agency], messages: [Message],
-        focus: Agency? = nil, audience: Audience? = nil, date: String? = nil
+        focus: Agency? = nil, audience: Audience? = nil, date: String? = nil, strings: StringCatalog? = nil
     ) {
         self.campaign = campaign
         self.material = material
@@ -40,6 +44,7 @@ package struct LayoutInput: Sendable {
         self.focus = focus
         self.audience = audience
         self.date = date
+        self.strings = strings ?? StringCatalogs.builtIn.catalog(for: locale)
     }
 }
 
