@@ -35,7 +35,7 @@ struct OutreachCommand: AsyncParsableCommand {
         commandName: "outreach",
         abstract: "Turn campaign content into fact sheets, handouts and printable pages.",
         version: Outreach.version,
-        subcommands: [Generate.self, Validate.self, Formats.self, NewFormat.self]
+        subcommands: [Generate.self, Validate.self, Formats.self, NewFormat.self, Translations.self]
     )
 
     /// Runs the command; usage errors exit with 2, failed runs with 1.
