@@ -253,7 +253,8 @@ struct JobPlanner {
         let versions = campaign.messages.filter { $0.id == id }
         if let message = versions.first(where: { $0.locale == locale }) { return message }
         let listed = material.messages.firstIndex(of: id).flatMap { material.location("messages.\($0)") }
-        let at = listed ?? versions.first?.source.map { SourceLocation(file: $0, line: 1, column: 1) } ?? material.location("id")
+        let original = versions.first { $0.locale == campaign.defaultLocale } ?? versions.first
+        let at = listed ?? original?.source.map { SourceLocation(file: $0, line: 1, column: 1) } ?? material.location("id")
         let written = quotedList(versions.map(\.locale).sorted())
         if let fallback = manifest.fallback, let message = versions.first(where: { $0.locale == fallback }) {
             sink.report(.warning(.translationFallback,
