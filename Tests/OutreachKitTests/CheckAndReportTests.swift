@@ -108,6 +108,8 @@ import Testing
     @Test func sourceDateEpochSetsTheDate() async throws {
         let kit = try Fixture()
         #expect(try await CLI.run(["generate", "--quiet"], in: kit.root, environment: ["SOURCE_DATE_EPOCH": "1767225600"]).status == 0)
-        #expect(try kit.read("out/recognize-and-report.txt").contains("2026-01-01"))
+        #expect(try kit.read("out/recognize-and-report.txt").contains("\nJanuary 1, 2026\n"))
+        #expect(try kit.read("out/es/recognize-and-report.txt").contains("\n1 de enero de 2026\n"))
+        #expect(try kit.read("out/recognize-and-report.md").contains("date: \"2026-01-01\""))
     }
 }
