@@ -35,7 +35,8 @@ struct OutreachCommand: AsyncParsableCommand {
         commandName: "outreach",
         abstract: "Turn campaign content into fact sheets, handouts and printable pages.",
         version: Outreach.version,
-        subcommands: [Generate.self, Validate.self, Proof.self, Formats.self, NewFormat.self, Init.self] + previewCommand
+        subcommands: [Generate.self, Validate.self, Proof.self, Formats.self, NewFormat.self, Init.self, Translations.self]
+            + previewCommand
     )
 
     /// Runs the command; usage errors exit with 2, failed runs with 1.

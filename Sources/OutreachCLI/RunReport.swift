@@ -43,6 +43,8 @@ struct RunReport: Encodable {
     var summary: [String: Int]
     var files: [File]
     var diagnostics: [Problem]
+    /// Missing and stale translations per locale, when the campaign has more than one locale.
+    var translations: TranslationStatus?
 
     init(mode: String, manifest: String, output: String?, files: [File], diagnostics: [Diagnostic], ok: Bool) {
         self.mode = mode
@@ -56,6 +58,10 @@ struct RunReport: Encodable {
         summary["errors"] = diagnostics.filter { $0.severity == .error }.count
         summary["warnings"] = diagnostics.filter { $0.severity == .warning }.count
         self.summary = summary
+        if let status = try? TranslationStatus.load(manifest: URL(fileURLWithPath: manifest), displayPath: manifest).0,
+           !status.entries.isEmpty {
+            translations = status
+        }
     }
 
     func json() -> String {

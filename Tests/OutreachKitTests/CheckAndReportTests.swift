@@ -11,7 +11,7 @@ import Testing
         let before = kit.outputTree()
         let check = try await CLI.run(["generate", "--check"], in: kit.root)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        #expect(check.stdout == "16 files in out are up to date\n")
+        #expect(check.stdout == "31 files in out are up to date\n")
         #expect(kit.outputTree() == before)
     }
 
@@ -30,7 +30,7 @@ import Testing
         #expect(check.stdout.contains("extra: out/old-poster.html (the manifest no longer makes it)\n"))
         #expect(check.stdout.contains("--- out/recognize-and-report.txt (on disk)\n+++ out/recognize-and-report.txt (generated)\n"))
         #expect(check.stdout.contains("\n-Recognize the signs\n-" + String(repeating: "-", count: 19) + "\n+Know the signs\n+" + String(repeating: "-", count: 14) + "\n"))
-        #expect(check.stdout.hasSuffix("8 of 17 files in out are out of date; run 'outreach generate' to update them\n"))
+        #expect(check.stdout.hasSuffix("8 of 32 files in out are out of date; run 'outreach generate' to update them\n"))
         #expect(kit.outputTree() == before)
     }
 
@@ -39,7 +39,7 @@ import Testing
         #expect(try await CLI.run(["generate", "--quiet"], in: kit.root).status == 0)
         let check = try await CLI.run(["generate", "--check", "--material", "recognize-and-report"], in: kit.root)
         #expect(check.status == 0, "\(check.stdout)")
-        #expect(check.stdout == "3 files in out are up to date\n")
+        #expect(check.stdout == "6 files in out are up to date\n") // in English and in Spanish
     }
 
     @Test func jsonReportListsEveryFileAndDiagnostic() async throws {
@@ -50,9 +50,9 @@ import Testing
         #expect(report["ok"] as? Bool == true)
         #expect(report["mode"] as? String == "generate")
         let files = try #require(report["files"] as? [[String: Any]])
-        #expect(files.count == 16)
+        #expect(files.count == 31)
         let first = try #require(files.first)
-        #expect(first["path"] as? String == "out/government-roles.html")
+        #expect(first["path"] as? String == "out/es/government-roles.html")
         #expect(first["format"] as? String == "html")
         #expect(first["material"] as? String == "government-roles")
         #expect(first["status"] as? String == "written")
@@ -60,7 +60,7 @@ import Testing
 
         let again = try await CLI.run(["generate", "--report", "json"], in: kit.root)
         let statuses = (try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])?["summary"] as? [String: Int]
-        #expect(statuses?["unchanged"] == 16)
+        #expect(statuses?["unchanged"] == 31)
         #expect(statuses?["written"] == nil)
     }
 
@@ -73,7 +73,7 @@ import Testing
         #expect(report["ok"] as? Bool == false)
         let problem = try #require((report["diagnostics"] as? [[String: Any]])?.first)
         #expect(problem["file"] as? String == "outreach.yml")
-        #expect(problem["line"] as? Int == 35)
+        #expect(problem["line"] as? Int == 43)
         #expect(problem["column"] as? Int == 13)
         #expect((problem["message"] as? String)?.contains("unknown layout 'leaflet'") == true)
         #expect(problem["code"] as? String == "OUT0110")
@@ -85,7 +85,7 @@ import Testing
         try kit.edit("outreach.yml", replacing: "layout: handout", with: "layout: leaflet")
         let run = try await CLI.run(["generate", "--diagnostics", "github"], in: kit.root)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("::error file=outreach.yml,line=35,col=13,title=OUT0110::unknown layout 'leaflet' in material 'recognize-and-report'; available: 'agency-profile', 'fact-sheet', 'handout'\n"))
+        #expect(run.stderr.contains("::error file=outreach.yml,line=43,col=13,title=OUT0110::unknown layout 'leaflet' in material 'recognize-and-report'; available: 'agency-profile', 'fact-sheet', 'handout'\n"))
     }
 
     @Test func noColourWhenNotATerminal() async throws {
@@ -101,13 +101,15 @@ import Testing
         #expect(try await CLI.run(["generate", "--jobs", "1", "--quiet"], in: one.root).status == 0)
         #expect(try await CLI.run(["generate", "--jobs", "8", "--quiet"], in: many.root).status == 0)
         #expect(one.outputTree(includingHidden: true) == many.outputTree(includingHidden: true))
-        #expect(one.outputTree().count == 16)
+        #expect(one.outputTree().count == 31)
         #expect(try await CLI.run(["generate", "--jobs", "0"], in: one.root).status == 2)
     }
 
     @Test func sourceDateEpochSetsTheDate() async throws {
         let kit = try Fixture()
         #expect(try await CLI.run(["generate", "--quiet"], in: kit.root, environment: ["SOURCE_DATE_EPOCH": "1767225600"]).status == 0)
-        #expect(try kit.read("out/recognize-and-report.txt").contains("2026-01-01"))
+        #expect(try kit.read("out/recognize-and-report.txt").contains("\nJanuary 1, 2026\n"))
+        #expect(try kit.read("out/es/recognize-and-report.txt").contains("\n1 de enero de 2026\n"))
+        #expect(try kit.read("out/recognize-and-report.md").contains("date: \"2026-01-01\""))
     }
 }

@@ -31,11 +31,11 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("wrote out/government-roles.html\n"))
         #expect(run.stdout.contains("wrote out/profiles/uscg.html\n"))
-        #expect(run.stdout.hasSuffix("16 files in out: 16 written, 0 unchanged\n"))
-        #expect(kit.outputTree().count == 16)
+        #expect(run.stdout.hasSuffix("31 files in out: 31 written, 0 unchanged\n"))
+        #expect(kit.outputTree().count == 31)
 
         let again = try await Self.run(["generate"], in: kit.root)
-        #expect(again.stdout == "16 files in out: 0 written, 16 unchanged\n")
+        #expect(again.stdout == "31 files in out: 0 written, 31 unchanged\n")
     }
 
     @Test func generatesFromTheRepositoryExampleWithoutTouchingIt() async throws {
@@ -43,21 +43,21 @@ import Testing
         let run = try await Self.run(["generate", Repository.exampleManifest.path, "--output", target.output.path, "--quiet"], in: target.root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
-        #expect(target.outputTree().keys.sorted().first == "government-roles.html")
+        #expect(target.outputTree().keys.contains("government-roles.html"))
     }
 
     @Test func formatAndMaterialFilters() async throws {
         let kit = try Fixture()
         let run = try await Self.run(["generate", "--format", "text", "--material", "recognize-and-report"], in: kit.root)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(Array(kit.outputTree().keys) == ["recognize-and-report.txt"])
+        #expect(kit.outputTree().keys.sorted() == ["es/recognize-and-report.txt", "recognize-and-report.txt"])
     }
 
     @Test func validateWritesNothing() async throws {
         let kit = try Fixture()
         let run = try await Self.run(["validate"], in: kit.root)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == "outreach.yml: ok: 6 materials, 16 outputs\n")
+        #expect(run.stdout == "outreach.yml: ok: 6 materials, 31 outputs\n")
         #expect(!FileManager.default.fileExists(atPath: kit.output.path))
     }
 
@@ -67,7 +67,7 @@ import Testing
         try kit.edit("outreach.yml", replacing: "formats: [html]\n    agencyKinds", with: "formats: [html, poster]\n    agencyKinds")
         let run = try await Self.run(["generate"], in: kit.root)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("outreach.yml:44:21: error: unknown format 'poster' in material 'agency-profile'; available: 'html', 'markdown', 'pdf', 'sms', 'text', 'wallet-card'"))
+        #expect(run.stderr.contains("outreach.yml:54:21: error: unknown format 'poster' in material 'agency-profile'; available: 'html', 'markdown', 'pdf', 'sms', 'text', 'wallet-card'"))
         #expect(run.stderr.contains("content/agencies.yml:"))
         #expect(run.stderr.contains("error: unknown kind 'bureau'"))
         #expect(run.stderr.contains("'wallet-card' (OUT0111)\n"), "the code ends the line")
@@ -106,7 +106,7 @@ import Testing
         let kit = try Fixture()
         let run = try await Self.run(["generate", "--format", "sms"], in: kit.root)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(Array(kit.outputTree().keys) == ["text-messages.txt"])
+        #expect(kit.outputTree().keys.sorted() == ["es/text-messages.txt", "text-messages.txt"])
     }
 
     @Test func versionAndFormats() async throws {

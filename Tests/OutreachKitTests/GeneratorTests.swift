@@ -5,20 +5,19 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct GeneratorTests {
     @Test func examplePlanMakesEveryMaterialInEveryFormat() async throws {
         let plan = try await Fixture().plan()
-        #expect(plan.outputs.map(\.path) == [
+        #expect(plan.outputs.map(\.path) == ([
             "government-roles.html", "government-roles.md", "government-roles.txt",
             "profiles/cbp.html", "profiles/fema.html", "profiles/fletc.html", "profiles/ice.html",
             "profiles/tsa.html", "profiles/uscg.html", "profiles/uscis.html",
-            "recognize-and-report-large-print.html",
             "recognize-and-report.html", "recognize-and-report.md", "recognize-and-report.txt",
             "text-messages.txt", "wallet-cards.html",
-        ])
+        ].flatMap { ["es/" + $0, $0] } + ["recognize-and-report-large-print.html"]).sorted())
         #expect(plan.warnings.isEmpty)
     }
 
     @Test func filtersSelectMaterialsAndFormats() async throws {
         let plan = try await Fixture().plan(filters: GenerateFilters(materials: ["government-roles"], formats: ["text", "html"]))
-        #expect(plan.outputs.map(\.path) == ["government-roles.html", "government-roles.txt"])
+        #expect(plan.outputs.map(\.path) == ["es/government-roles.html", "es/government-roles.txt", "government-roles.html", "government-roles.txt"])
     }
 
     @Test func unknownFilterNamesTheChoices() async throws {
@@ -60,7 +59,7 @@ import Testing
         _ = try await OutputWriter().write(first.plan())
         _ = try await OutputWriter().write(second.plan())
         #expect(first.outputTree() == second.outputTree())
-        #expect(first.outputTree().count == 16)
+        #expect(first.outputTree().count == 31)
     }
 
     @Test func datesComeOnlyFromTheManifestOrSourceDateEpoch() async throws {
@@ -69,10 +68,18 @@ import Testing
         #expect(!undated.contains { $0.contains("2024-03-09") })
         let builtIn: Set<String> = ["markdown", "text", "html"]
         let dated = try await kit.plan(environment: ["SOURCE_DATE_EPOCH": "1710000000"]).outputs.filter { builtIn.contains($0.format) }
-        #expect(dated.allSatisfy { String(decoding: $0.contents, as: UTF8.self).contains("2024-03-09") })
+        // Markdown front matter and the HTML datetime carry the ISO date; text pages print it as their locale writes it.
+        func shows(_ iso: String, _ english: String, _ spanish: String) -> (PlannedOutput) -> Bool {
+            { output in
+                let text = String(decoding: output.contents, as: UTF8.self)
+                guard output.format == "text" else { return text.contains(iso) }
+                return text.contains(output.path.hasPrefix("es/") ? spanish : english)
+            }
+        }
+        #expect(dated.allSatisfy(shows("2024-03-09", "March 9, 2024", "9 de marzo de 2024")))
         try kit.edit("outreach.yml", replacing: "version: 1", with: "version: 1\ndate: 2025-01-31")
         let fromManifest = try await kit.plan(environment: ["SOURCE_DATE_EPOCH": "1710000000"]).outputs.filter { builtIn.contains($0.format) }
-        #expect(fromManifest.allSatisfy { String(decoding: $0.contents, as: UTF8.self).contains("2025-01-31") })
+        #expect(fromManifest.allSatisfy(shows("2025-01-31", "January 31, 2025", "31 de enero de 2025")))
     }
 
     @Test func writerRefusesASymbolicLinkOutOfTheOutputFolder() async throws {

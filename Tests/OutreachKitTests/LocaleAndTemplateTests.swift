@@ -10,13 +10,16 @@ import Testing
         try kit.edit("content/agencies.yml", replacing: "  role: Investigates trafficking.",
                      with: "  role:\n    en: Investigates trafficking.\n    es: Investiga la trata de personas.")
         try kit.write("content/messages/signs.es.md", "---\ntitle: Señales\naudiences: [public]\ntopics: [indicators]\n---\nTexto del mensaje.\n")
-        try kit.write("outreach.yml", MinimalKit.manifest + "\n    options: { locale: es }\n")
-        let outputs = try await kit.plan().outputs
-        let markdown = String(decoding: try #require(outputs.first { $0.path == "sheet.md" }).contents, as: UTF8.self)
+        // The rest of the kit stays English: 'fallback: en' lets it stand in, with a warning.
+        try kit.write("outreach.yml", "fallback: en\n" + MinimalKit.manifest + "\n    options: { locale: es }\n")
+        let plan = try await kit.plan()
+        #expect(plan.warnings.map(\.code) == [.translationFallback])
+        let outputs = plan.outputs
+        let markdown = String(decoding: try #require(outputs.first { $0.path == "es/sheet.md" }).contents, as: UTF8.self)
         #expect(markdown.contains("Investiga la trata de personas."))
         #expect(markdown.contains("Señales"))
         #expect(!markdown.contains("Investigates trafficking."))
-        let html = String(decoding: try #require(outputs.first { $0.path == "sheet.html" }).contents, as: UTF8.self)
+        let html = String(decoding: try #require(outputs.first { $0.path == "es/sheet.html" }).contents, as: UTF8.self)
         #expect(html.contains("<html lang=\"es\""))
     }
 

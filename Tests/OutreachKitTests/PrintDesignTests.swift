@@ -24,7 +24,7 @@ import Testing
     @Test func contactCardsCarryTheirQRTargetAndTheHTMLDrawsItBesideTheAddress() async throws {
         let kit = try Fixture()
         let plan = try await kit.plan(filters: GenerateFilters(materials: ["recognize-and-report"], formats: ["html"]))
-        let html = String(decoding: try #require(plan.outputs.first).contents, as: UTF8.self)
+        let html = String(decoding: try #require(plan.outputs.first { $0.path == "recognize-and-report.html" }).contents, as: UTF8.self)
         #expect(html.contains("<section class=\"card has-qr\">"))
         #expect(html.contains("<figure class=\"card-qr\" data-qr=\"https://humantraffickinghotline.org\"><svg class=\"qr\""))
         #expect(html.contains("<figcaption>humantraffickinghotline.org</figcaption></figure>"))
@@ -49,7 +49,7 @@ import Testing
     @Test func largePrintDoublesTheBudgetAndMarksTheBody() async throws {
         let kit = try Fixture()
         let plan = try await kit.plan(filters: GenerateFilters(materials: ["recognize-and-report-large-print"]))
-        let html = String(decoding: try #require(plan.outputs.first).contents, as: UTF8.self)
+        let html = String(decoding: try #require(plan.outputs.first { $0.path == "recognize-and-report-large-print.html" }).contents, as: UTF8.self)
         #expect(html.contains("<body class=\"layout-handout print-large\">"))
         #expect(html.contains("<html lang=\"en\" data-paper=\"letter\" data-page-budget=\"2\">"))
     }

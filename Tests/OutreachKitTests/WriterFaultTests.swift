@@ -14,7 +14,7 @@ import Testing
     static func editedKit() async throws -> Fixture {
         let kit = try Fixture()
         _ = try await OutputWriter().write(kit.plan())
-        try kit.edit("content/messages/recognize-the-signs.md", replacing: "---\nKnowing", with: "---\nA new first sentence.\n\nKnowing")
+        try kit.edit("content/messages/recognize-the-signs.md", replacing: "---\nHuman trafficking means", with: "---\nA new first sentence.\n\nHuman trafficking means")
         return kit
     }
 

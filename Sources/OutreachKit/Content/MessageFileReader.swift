@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads one message file: YAML front matter between `---` lines, then CommonMark.
 struct MessageFileReader {
-    static let keys = ["id", "title", "short", "audiences", "topics", "agencies", "locale"]
+    static let keys = ["id", "title", "short", "audiences", "topics", "agencies", "locale", "translatedFrom"]
 
     let file: String
     let fileName: String
@@ -63,10 +63,33 @@ struct MessageFileReader {
         }
         let agencies = reader.references(front, "agencies", kind: .agency)
         guard let id, let title else { return nil }
-        return Message(
+        checkVariables(lines)
+        var message = Message(
             id: id, locale: locale, title: title, body: body, short: front.string("short"), audiences: audiences,
             topics: front.strings("topics").map(\.0), agencies: agencies, source: file
         )
+        message.translatedFrom = front.string("translatedFrom")
+        return message
+    }
+
+    /// Reports each `{{…}}` that is not a content variable, and records the contacts they name
+    /// so a reference to no contact is reported where it was written.
+    private func checkVariables(_ lines: [Substring]) {
+        for (index, line) in lines.enumerated() where line.contains("{{") {
+            let text = String(line)
+            for reference in ContentVariable.references(in: text) {
+                let column = text.utf8.distance(from: text.startIndex, to: reference.range.lowerBound) + 1
+                let at = SourceLocation(file: file, line: index + 1, column: column)
+                guard let variable = ContentVariable(reference.text) else {
+                    reader.sink.error(.unknownVariable, "unknown content variable \(quoted("{{" + reference.text + "}}"))", at: at,
+                                      hint: "write {{contact.ID.FIELD}} with FIELD one of \(quotedList(ContentVariable.contactFields)), or {{campaign.name}}")
+                    continue
+                }
+                if case .contact(let id, let field) = variable.target {
+                    reader.index.refer(.contact, id, field: "{{contact.\(id).\(field)}}", at: at)
+                }
+            }
+        }
     }
 
     /// `indicators.es.md` is message `indicators` in locale `es` when `es` is a content locale.

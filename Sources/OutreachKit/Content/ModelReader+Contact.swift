@@ -36,7 +36,7 @@ extension ModelReader {
 
     private func operatedBy(_ value: YAMLValue) -> Contact.Operator? {
         guard let map = value.mapping("'operatedBy'", allowed: ["name", "kind"]) else { return nil }
-        let name = map.string("name", required: true)
+        let name = text(map, "name", required: true)
         let kind = map.choice("kind", Contact.Operator.Kind.self, required: true)
         guard let name, let kind else { return nil }
         return Contact.Operator(name: name, kind: kind)

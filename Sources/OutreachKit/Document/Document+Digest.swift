@@ -23,6 +23,8 @@ extension DocumentMetadata {
         digest.add(campaignName)
         digest.add(strings: reportingContacts)
         digest.add(pageBudget ?? 0)
+        digest.add(strings: strings.keys.sorted().flatMap { [$0, strings[$0] ?? ""] })
+        digest.add(dateText)
     }
 }
 

@@ -44,12 +44,18 @@ public struct DocumentMetadata: Sendable, Codable, Hashable {
     /// How many printed pages the layout is designed to fit, on Letter and A4
     /// alike, in standard print (large print doubles it); nil when it has no budget.
     public var pageBudget: Int?
+    /// The words outreach writes itself, in the document's locale, by catalog key
+    /// (a plural's forms as `key.one`, `key.other`, ...), for page templates and template formats.
+    public var strings: [String: String]
+    /// ``date`` as the locale writes it, such as `29 de noviembre de 2026`.
+    public var dateText: String?
 
     /// Creates metadata.
     public init(
         title: String, subtitle: String? = nil, locale: String, audience: String? = nil,
         date: String? = nil, sourceNote: String? = nil, material: String, layout: String,
-        campaignName: String? = nil, reportingContacts: [String] = [], pageBudget: Int? = nil
+        campaignName: String? = nil, reportingContacts: [String] = [], pageBudget: Int? = nil,
+        strings: [String: String] = [:], dateText: String? = nil
     ) {
         self.pageBudget = pageBudget
         self.title = title
@@ -62,5 +68,7 @@ public struct DocumentMetadata: Sendable, Codable, Hashable {
         self.layout = layout
         self.campaignName = campaignName
         self.reportingContacts = reportingContacts
+        self.strings = strings
+        self.dateText = dateText
     }
 }

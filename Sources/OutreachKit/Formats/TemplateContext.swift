@@ -19,16 +19,24 @@ struct TemplateContext: TemplateObject {
     /// The campaign as the document shows it; kept for templates written before `document` held it all.
     let campaign: CampaignContext
     let options: TemplateJSON
+    /// The words of the document's locale by catalog key, as the layout resolved them.
+    let strings: [String: String]
 
     init(document: Document, options: RenderOptions, format: FormatDescriptor, writer: BaseFormatWriter, sheet: [PlacedMessage] = []) {
-        let messages = document.placedMessages.map { MessageContext($0.message, blocks: $0.blocks, writer: writer) }
-        let meta = document.metadata
+        var meta = document.metadata
+        // A document built by hand, not by a layout, gets the built-in words of its locale.
+        if meta.strings.isEmpty { meta.strings = StringCatalogs.builtIn.catalog(for: meta.locale).flattened }
+        let counted = CountedWords(strings: meta.strings, locale: meta.locale)
+        let messages = document.placedMessages.map {
+            MessageContext($0.message, blocks: $0.blocks, writer: writer, counted: counted)
+        }
+        strings = meta.strings
         self.format = FormatContext(
             name: format.name, extension: format.fileExtension, mediaType: format.mediaType, base: writer.base.rawValue)
         metadata = MetadataContext(
             title: meta.title, subtitle: meta.subtitle.nonEmpty, locale: meta.locale, audience: meta.audience.nonEmpty,
-            date: meta.date.nonEmpty, sourceNote: meta.sourceNote.nonEmpty, material: meta.material, layout: meta.layout,
-            campaignName: meta.campaignName.nonEmpty)
+            date: meta.date.nonEmpty, dateText: meta.dateText.nonEmpty, sourceNote: meta.sourceNote.nonEmpty,
+            material: meta.material, layout: meta.layout, campaignName: meta.campaignName.nonEmpty)
         settings = SettingsContext(paper: options.paper.cssSize, textWidth: options.textWidth)
         let flat = document.blocks.expandingSections()
         self.document = DocumentContext(
@@ -39,8 +47,10 @@ struct TemplateContext: TemplateObject {
             name: meta.campaignName.nonEmpty,
             agencies: document.placedAgencies.map { AgencyContext($0.agency, blocks: $0.blocks, writer: writer) },
             messages: messages,
-            contacts: document.contactCards.map { ContactContext($0, writer: writer, qrCodes: options.qrCodes) },
-            reportingContacts: document.reportingContactCards.map { ContactContext($0, writer: writer, qrCodes: options.qrCodes) })
+            contacts: document.contactCards.map { ContactContext($0, writer: writer, qrCodes: options.qrCodes, strings: meta.strings) },
+            reportingContacts: document.reportingContactCards.map {
+                ContactContext($0, writer: writer, qrCodes: options.qrCodes, strings: meta.strings)
+            })
         self.options = TemplateJSON(.object(options.formatOptions))
     }
 }
@@ -58,6 +68,8 @@ struct MetadataContext: TemplateObject {
     let locale: String
     let audience: String?
     let date: String?
+    /// The date as the locale writes it.
+    let dateText: String?
     let sourceNote: String?
     let material: String
     let layout: String
@@ -159,7 +171,7 @@ struct MessageContext: TemplateObject {
     let inDocument: Bool
     let sms: SMSContext
 
-    init(_ message: PlacedMessage, blocks: [Block], writer: BaseFormatWriter) {
+    init(_ message: PlacedMessage, blocks: [Block], writer: BaseFormatWriter, counted: CountedWords) {
         let body = blocks.droppingLeadingHeading
         id = message.id
         locale = message.locale
@@ -171,7 +183,20 @@ struct MessageContext: TemplateObject {
         topics = message.topics
         agencies = message.agencies
         inDocument = true
-        sms = SMSContext(message.short ?? message.title)
+        sms = SMSContext(message.short ?? message.title, counted: counted)
+    }
+}
+
+/// Counted words from a document's strings: the CLDR plural form of the
+/// document's locale, with the count written as the locale writes numbers.
+struct CountedWords {
+    let strings: [String: String]
+    let locale: String
+
+    func text(_ key: String, count: Int) -> String {
+        let category = PluralCategory.of(count, in: locale).rawValue
+        let form = strings[key + "." + category] ?? strings[key + ".other"] ?? strings[key] ?? ""
+        return form.filling(["count": LocaleNumbers.format(count, in: locale)])
     }
 }
 
@@ -182,14 +207,21 @@ struct SMSContext: TemplateObject {
     let encoding: String
     let segments: Int
     let multipart: Bool
+    /// "160 characters", "1 segment", and the warning for a multipart message, in the document's locale.
+    let charactersText: String
+    let segmentsText: String
+    let multipartWarning: String?
 
-    init(_ text: String) {
+    init(_ text: String, counted: CountedWords) {
         let sms = SMSSegments(text)
         self.text = text
         characters = sms.characters
         encoding = sms.encoding.rawValue
         segments = sms.segments
         multipart = sms.isMultipart
+        charactersText = counted.text("characters", count: sms.characters)
+        segmentsText = counted.text("segments", count: sms.segments)
+        multipartWarning = sms.isMultipart ? counted.text("tooManySegments", count: sms.segments) : nil
     }
 }
 
@@ -240,6 +272,8 @@ struct ContactContext: TemplateObject {
         let name: String
         let kind: String
         let isNonGovernmental: Bool
+        /// "Run by …", short, in the document's locale (`nonGovernmentalShort` or `operatedBy`).
+        let line: String
     }
 
     let id: String?
@@ -263,7 +297,7 @@ struct ContactContext: TemplateObject {
     /// The QR code as an inline SVG figure with the address under it (html base only): insert with `{{{qrFigure}}}`.
     let qrFigure: String?
 
-    init(_ card: ContactCard, writer: BaseFormatWriter, qrCodes: Bool = true) {
+    init(_ card: ContactCard, writer: BaseFormatWriter, qrCodes: Bool = true, strings: [String: String] = [:]) {
         id = card.id
         name = card.name
         phone = card.phone?.number
@@ -278,12 +312,13 @@ struct ContactContext: TemplateObject {
         languages = card.languages
         operatedBy = card.operatedBy.map {
             Operator(name: $0.name, kind: $0.isNonGovernmental ? "non-governmental" : "government",
-                     isNonGovernmental: $0.isNonGovernmental)
+                     isNonGovernmental: $0.isNonGovernmental,
+                     line: (strings[$0.isNonGovernmental ? "nonGovernmentalShort" : "operatedBy"] ?? "").filling(["name": $0.name]))
         }
         note = card.note.map { writer.body([.paragraph($0)]) }
         noteText = card.note.map { writer.plainText([.paragraph($0)]) }
         qrTarget = qrCodes ? card.qrTarget : nil
-        qrFigure = writer.base == .html ? qrTarget.flatMap(HTMLBlockWriter.qrFigure) : nil
+        qrFigure = writer.base == .html ? qrTarget.flatMap { HTMLBlockWriter.qrFigure($0, label: strings["qrCode"]) } : nil
     }
 }
 

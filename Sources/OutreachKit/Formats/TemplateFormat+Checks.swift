@@ -17,6 +17,17 @@ extension TemplateFormat {
             }
             let keys = tag.keys
             guard let first = keys.first, first != "options" else { continue }
+            if first == "strings", keys.count > 1 {
+                let known = StringCatalogs.builtIn.catalog(for: StringCatalogs.referenceLocale).flattened
+                let key = keys.dropFirst().joined(separator: ".")
+                if known[key] == nil && !known.keys.contains(where: { $0.hasPrefix(key + ".") }) {
+                    sink.report(.warning(
+                        .unknownTemplateVariable,
+                        "the string catalogs have no key \(quoted(key)) in \(quoted("{{" + tag.name + "}}")); it always prints nothing",
+                        at: at, hint: "keys are in Templates/strings/en.yml"))
+                }
+                continue
+            }
             if let unknown = keys.first(where: { !TemplateContext.allKeys.contains($0) }) {
                 sink.report(.warning(
                     .unknownTemplateVariable,
@@ -66,7 +77,7 @@ extension TemplateContext {
             operatedBy: .init(name: "o", isNonGovernmental: true), note: [.text("n")], qrTarget: "https://x.org")
         let metadata = DocumentMetadata(
             title: "t", subtitle: "s", locale: "en", audience: "a", date: "2026-01-01", sourceNote: "s", material: "m",
-            layout: "l", campaignName: "c", reportingContacts: ["c"])
+            layout: "l", campaignName: "c", reportingContacts: ["c"], strings: ["s": "s"], dateText: "d")
         return Document(metadata: metadata, blocks: [
             .heading(level: 2, content: [.text("h")]),
             .section(Section(subject: .message(PlacedMessage(id: "m", locale: "en", title: "t", short: "s")),

@@ -152,7 +152,10 @@ public struct Generator: Sendable {
         let date = checker.date(environment: environment)
 
         let campaign = loadContent(manifest, sink: sink)
-        if let campaign { checker.checkReferences(campaign) }
+        if let campaign {
+            checker.checkReferences(campaign)
+            checker.checkCatalogs(templates, defaultLocale: campaign.defaultLocale)
+        }
         guard let campaign, !sink.hasErrors else { throw DiagnosticError(sink.diagnostics) }
 
         let folder = output ?? (manifest.resolve(manifest.output), manifest.relative(manifest.output))
@@ -208,6 +211,7 @@ public struct Generator: Sendable {
             }
             return (outputs, diagnostics)
         }
+        JobPlanner.reportUntranslated(run.pages, manifest: run.manifest, sink: run.sink)
         var outputs: [PlannedOutput] = []
         for (kept, diagnostics) in results {
             outputs += kept

@@ -69,7 +69,10 @@ struct JobPlanner {
     /// Every page laid out and made into render jobs at once; runs stream pages instead.
     func jobs() -> [RenderJob] {
         let maker = self.maker
-        return pages().flatMap(maker.jobs)
+        let pages = self.pages()
+        let jobs = pages.flatMap(maker.jobs)
+        Self.reportUntranslated(pages, manifest: manifest, sink: sink)
+        return jobs
     }
 
     /// Every document the selected materials make: one per material, or one per agency for `each: agency`.
@@ -83,31 +86,26 @@ struct JobPlanner {
                 .filter { filters.formats.isEmpty || filters.formats.contains($0) }
                 .compactMap(registry.renderer)
             let settings = material.options.over(manifest.defaults)
-            let locale = settings.locale ?? campaign.defaultLocale
             let agencies = selectAgencies(material)
-            var input = LayoutInput(
-                campaign: campaign, material: material, locale: locale, agencies: agencies,
-                messages: selectMessages(material, locale: locale),
-                audience: material.audience.flatMap(campaign.audience), date: date)
-            input.parsed = parsed
             let options = RenderOptions(
                 paper: settings.paper ?? .letter, textWidth: settings.textWidth ?? 72,
                 asciiOnly: settings.asciiOnly ?? false, templates: templates,
                 printSize: settings.print ?? .standard, qrCodes: settings.qrCodes ?? true)
-            let pattern = OutputPattern(text: material.output ?? manifest.outputPattern
-                ?? (material.each == nil ? OutputPattern.defaultPattern : OutputPattern.defaultEachPattern))
-            guard material.each == .agency else {
-                pages.append(sharded(Page(layout: layout, input: input, renderers: renderers, options: options, pattern: pattern)))
-                continue
-            }
-            if agencies.isEmpty {
-                sink.error(.fanOutSelectsNothing, "material \(quoted(material.id)) fans out over agencies but selects none",
-                           at: material.location("each"), hint: "list 'agencies' or 'agencyKinds'")
-            }
-            for agency in agencies {
-                var focused = input
-                focused.focus = agency
-                pages.append(sharded(Page(layout: layout, input: focused, renderers: renderers, options: options, pattern: pattern)))
+            let patternText = material.output ?? manifest.outputPattern
+                ?? (material.each == nil ? OutputPattern.defaultPattern : OutputPattern.defaultEachPattern)
+            for locale in locales(of: material) {
+                var input = LayoutInput(
+                    campaign: campaign, material: material, locale: locale, agencies: agencies,
+                    messages: selectMessages(material, locale: locale),
+                    audience: material.audience.flatMap(campaign.audience), date: date,
+                    strings: templates.strings.catalog(for: locale))
+                input.parsed = parsed
+                if locale != campaign.defaultLocale { input.untranslated = UntranslatedTextLog() }
+                // A pattern without {locale} keeps the default locale's paths and puts the others in a folder each.
+                let pattern = OutputPattern(text: patternText.contains("{locale}") || locale == campaign.defaultLocale
+                    ? patternText : "{locale}/" + patternText)
+                pages += self.pages(material, input: input, agencies: agencies, layout: layout, renderers: renderers,
+                                    options: options, pattern: pattern).map(sharded)
             }
         }
         return pages
@@ -118,6 +116,61 @@ struct JobPlanner {
         guard let shard = filters.shard, shard.count > 1 else { return page }
         let renderers = page.renderers.filter { shard.contains(maker.path(of: page, in: $0)) }
         return Page(layout: page.layout, input: page.input, renderers: renderers, options: page.options, pattern: page.pattern)
+    }
+
+    /// The locales a material is made in: its own list, else the manifest's, else its one locale setting.
+    func locales(of material: MaterialSpec) -> [String] {
+        if !material.locales.isEmpty { return material.locales }
+        if !manifest.locales.isEmpty { return manifest.locales }
+        return [material.options.over(manifest.defaults).locale ?? campaign.defaultLocale]
+    }
+
+    /// The pages of one material in one locale: one, or one per agency for `each: agency`.
+    private func pages(
+        _ material: MaterialSpec, input: LayoutInput, agencies: [Agency], layout: any Layout,
+        renderers: [any Renderer], options: RenderOptions, pattern: OutputPattern
+    ) -> [Page] {
+        guard material.each == .agency else {
+            return [Page(layout: layout, input: input, renderers: renderers, options: options, pattern: pattern)]
+        }
+        if agencies.isEmpty && input.locale == locales(of: material).first {
+            sink.error(.fanOutSelectsNothing, "material \(quoted(material.id)) fans out over agencies but selects none",
+                       at: material.location("each"), hint: "list 'agencies' or 'agencyKinds'")
+        }
+        return agencies.map { agency in
+            var focused = input
+            focused.focus = agency
+            if input.untranslated != nil { focused.untranslated = UntranslatedTextLog() }
+            return Page(layout: layout, input: focused, renderers: renderers, options: options, pattern: pattern)
+        }
+    }
+
+    /// One diagnostic for each material and locale whose layout used content text
+    /// not written in that locale: an error, or with the manifest's `fallback:` a warning.
+    static func reportUntranslated(_ pages: [Page], manifest: Manifest, sink: DiagnosticSink) {
+        var seen: [String: [String]] = [:]
+        var order: [(MaterialSpec, String)] = []
+        for page in pages {
+            guard let texts = page.input.untranslated?.recorded, !texts.isEmpty else { continue }
+            let key = page.input.material.id + "\u{0}" + page.input.locale
+            if seen[key] == nil { order.append((page.input.material, page.input.locale)) }
+            for text in texts where !(seen[key]?.contains(text) ?? false) { seen[key, default: []].append(text) }
+        }
+        for (material, locale) in order {
+            let texts = seen[material.id + "\u{0}" + locale] ?? []
+            let examples = quotedList(texts.prefix(3).map { String($0.prefix(60)) })
+            let count = "\(texts.count) content text\(texts.count == 1 ? "" : "s")"
+            let at = material.locales.firstIndex(of: locale).flatMap { material.location("locales.\($0)") }
+                ?? manifest.locales.firstIndex(of: locale).flatMap { manifest.locations["locales.\($0)"] } ?? material.location("id")
+            let hint = "translate them in agencies.yml, contacts.yml or campaign.yml as '\(locale):' values"
+            if let fallback = manifest.fallback {
+                sink.report(.warning(.translationFallback,
+                    "material \(quoted(material.id)) in \(quoted(locale)) uses \(count) in \(quoted(fallback)): \(examples)", at: at, hint: hint))
+            } else {
+                sink.error(.missingTranslation,
+                    "material \(quoted(material.id)) needs \(count) with no \(quoted(locale)) translation: \(examples)", at: at, hint: hint)
+            }
+        }
     }
 
     /// Listed ids in order, then agencies of the listed kinds in content order; all when neither is given.
@@ -140,7 +193,28 @@ struct JobPlanner {
             let forAudience = material.audience.map(message.audiences.contains) ?? true
             if matches && forAudience { ids.append(message.id) }
         }
-        return ids.compactMap { campaign.message($0, locale: locale) }
+        return ids.compactMap { message($0, locale: locale, material: material) }
+    }
+
+    /// The message `id` in `locale`; else, with a warning, in the manifest's `fallback` locale;
+    /// else nothing, with an error naming the message, the locale and where it was asked for.
+    private func message(_ id: String, locale: String, material: MaterialSpec) -> Message? {
+        let versions = campaign.messages.filter { $0.id == id }
+        if let message = versions.first(where: { $0.locale == locale }) { return message }
+        let listed = material.messages.firstIndex(of: id).flatMap { material.location("messages.\($0)") }
+        let original = versions.first { $0.locale == campaign.defaultLocale } ?? versions.first
+        let at = listed ?? original?.source.map { SourceLocation(file: $0, line: 1, column: 1) } ?? material.location("id")
+        let written = quotedList(versions.map(\.locale).sorted())
+        if let fallback = manifest.fallback, let message = versions.first(where: { $0.locale == fallback }) {
+            sink.report(.warning(.translationFallback,
+                "message \(quoted(id)) has no \(quoted(locale)) text; material \(quoted(material.id)) uses its \(quoted(fallback)) text, marked as \(quoted(fallback))",
+                at: at, hint: "translate it as \(id).\(locale).md"))
+            return message
+        }
+        sink.error(.missingTranslation,
+            "message \(quoted(id)) has no \(quoted(locale)) text, which material \(quoted(material.id)) needs (written in: \(written))",
+            at: at, hint: "add \(id).\(locale).md, or set 'fallback:' in the manifest to use another locale's text with a warning")
+        return nil
     }
 }
 

@@ -84,6 +84,35 @@ struct ManifestChecker {
                 let at = material.options.locale != nil ? material.location("options") : manifest.locations["defaults"]
                 sink.error(.unknownLocale, "unknown locale \(quoted(locale))", at: at, hint: "locales in campaign.yml: \(quotedList(campaign.locales))")
             }
+            for (index, locale) in material.locales.enumerated() where !campaign.locales.contains(locale) {
+                sink.error(.unknownLocale, "unknown locale \(quoted(locale)) in material \(quoted(material.id))",
+                           at: material.location("locales.\(index)"), hint: "locales in campaign.yml: \(quotedList(campaign.locales))")
+            }
+        }
+        for (index, locale) in manifest.locales.enumerated() where !campaign.locales.contains(locale) {
+            sink.error(.unknownLocale, "unknown locale \(quoted(locale))", at: manifest.locations["locales.\(index)"],
+                       hint: "locales in campaign.yml: \(quotedList(campaign.locales))")
+        }
+        if let fallback = manifest.fallback, !campaign.locales.contains(fallback) {
+            sink.error(.unknownLocale, "unknown fallback locale \(quoted(fallback))", at: manifest.locations["fallback"],
+                       hint: "locales in campaign.yml: \(quotedList(campaign.locales))")
+        }
+    }
+
+    /// Reports each material locale with no string catalog, at the manifest's locale setting.
+    func checkCatalogs(_ templates: TemplateSet, defaultLocale: String) {
+        var reported: Set<String> = []
+        for material in manifest.materials {
+            let own = material.options.locale ?? manifest.defaults.locale ?? defaultLocale
+            let locales = !material.locales.isEmpty ? material.locales : !manifest.locales.isEmpty ? manifest.locales : [own]
+            for (index, locale) in locales.enumerated() where !templates.strings.has(locale) && !reported.contains(locale) {
+                reported.insert(locale)
+                let at = !material.locales.isEmpty ? material.location("locales.\(index)")
+                    : !manifest.locales.isEmpty ? manifest.locations["locales.\(index)"]
+                    : material.options.locale != nil ? material.location("options") : manifest.locations["defaults"] ?? material.location("id")
+                sink.error(.missingCatalog, "no string catalog for locale \(quoted(locale)); outreach's own words would stay English",
+                           at: at, hint: "add strings/\(locale).yml to the templates folder; catalogs: \(quotedList(templates.strings.locales))")
+            }
         }
     }
 

@@ -36,9 +36,10 @@ extension LayoutInput {
         }
         if let operatedBy = contact.operatedBy {
             let isNGO = operatedBy.kind == .nonGovernmental
-            card.operatedBy = ContactCard.Operator(name: operatedBy.name, isNonGovernmental: isNGO)
+            let name = text(operatedBy.name)
+            card.operatedBy = ContactCard.Operator(name: name, isNonGovernmental: isNGO)
             let template = isNGO ? label(.operatedByNGO) : label(.operatedBy)
-            card.notes.append([.text(template.filling(["name": operatedBy.name]))])
+            card.notes.append([.text(template.filling(["name": name]))])
         }
         if let note = contact.note {
             let inlines = parsed.inlines(text(note))

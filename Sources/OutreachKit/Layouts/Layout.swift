@@ -28,11 +28,15 @@ package struct LayoutInput: Sendable {
     package var date: String?
     /// Markdown already parsed; a run shares one across all its inputs.
     var parsed = ParsedMarkdown()
+    /// The words outreach writes itself, in `locale`.
+    package var strings: StringCatalog
+    /// Where content text missing in `locale` is logged; nil for the content's own locale.
+    package var untranslated: UntranslatedTextLog?
 
     /// Creates a layout input.
     package init(
         campaign: Campaign, material: MaterialSpec, locale: String, agencies: [Agency], messages: [Message],
-        focus: Agency? = nil, audience: Audience? = nil, date: String? = nil
+        focus: Agency? = nil, audience: Audience? = nil, date: String? = nil, strings: StringCatalog? = nil
     ) {
         self.campaign = campaign
         self.material = material
@@ -42,6 +46,7 @@ package struct LayoutInput: Sendable {
         self.focus = focus
         self.audience = audience
         self.date = date
+        self.strings = strings ?? StringCatalogs.builtIn.catalog(for: locale)
     }
 }
 

@@ -1,10 +1,16 @@
 /// Small pieces the built-in layouts share.
 extension LayoutInput {
     /// Text in the material's locale.
-    func text(_ text: LocalizedText) -> String { text.resolved(locale, fallback: campaign.defaultLocale) }
+    /// Text in the material's locale; a text not written in it is logged (the run reports it) and the default locale's is used.
+    func text(_ text: LocalizedText) -> String {
+        if let untranslated, text.values[locale] == nil, !text.values.isEmpty {
+            untranslated.record(text.resolved(campaign.defaultLocale, fallback: campaign.defaultLocale))
+        }
+        return text.resolved(locale, fallback: campaign.defaultLocale)
+    }
 
     /// A label in the material's locale.
-    func label(_ key: LayoutLabel) -> String { key.text(locale) }
+    func label(_ key: LayoutLabel) -> String { strings.text(key.rawValue) }
 
     /// CommonMark content as blocks, its headings placed below a heading of `level`:
     /// `#` and `##` become `level + 1`, `###` becomes `level + 2`, and so on.
@@ -25,11 +31,12 @@ extension LayoutInput {
 
     /// A message as a titled section that records which message it is.
     func section(_ message: Message, level: Int) -> [Block] {
+        let title = resolvingVariables(message.title)
         let placed = PlacedMessage(
-            id: message.id, locale: message.locale, title: message.title, short: message.short,
+            id: message.id, locale: message.locale, title: title, short: message.short.map(resolvingVariables),
             audiences: message.audiences, topics: message.topics, agencies: message.agencies,
             source: message.source)
-        let blocks = [.heading(level: level, content: [.text(message.title)])] + markdown(message.body, below: level)
+        let blocks = [.heading(level: level, content: [.text(title)])] + markdown(resolvingVariables(message.body), below: level)
         return [.section(Section(subject: .message(placed), blocks: blocks))]
     }
 
@@ -98,10 +105,11 @@ extension LayoutInput {
     /// Metadata common to every layout.
     func metadata(title: String, layout: String, sourceNote: String? = nil, pageBudget: Int? = nil) -> DocumentMetadata {
         DocumentMetadata(
-            title: (focus == nil ? material.title : nil) ?? title, subtitle: text(campaign.name), locale: locale,
+            title: (focus == nil ? material.title(in: locale) : nil) ?? title, subtitle: text(campaign.name), locale: locale,
             audience: audience.map { text($0.name) }, date: date, sourceNote: sourceNote,
             material: material.id, layout: layout, campaignName: text(campaign.name),
-            reportingContacts: campaign.reportingContacts, pageBudget: pageBudget
+            reportingContacts: campaign.reportingContacts, pageBudget: pageBudget, strings: strings.flattened,
+            dateText: date.map(strings.date)
         )
     }
 }

@@ -24,6 +24,10 @@ package struct Manifest: Sendable {
     package var materials: [MaterialSpec]
     /// Template format folders and external formats the manifest adds.
     package var formats: [FormatDeclaration] = []
+    /// The locales every material is made in, unless it lists its own; empty means the one locale of `defaults`.
+    package var locales: [String] = []
+    /// The locale whose text stands in for a missing translation, with a warning; nil makes a missing translation an error.
+    package var fallback: String?
     /// Where each key and list item was written, for later diagnostics.
     var locations: [String: SourceLocation]
     /// A folder of images and other files copied, as they are, into the output folder under its own name.
@@ -81,6 +85,8 @@ package struct MaterialSpec: Sendable {
     package var layout: String
     /// The title; each layout has a default.
     package var title: String?
+    /// Titles by locale, when the manifest gives `title` as a mapping.
+    package var titles: [String: String] = [:]
     /// The audience id it is written for; selects messages.
     package var audience: String?
     /// The formats to produce.
@@ -99,10 +105,15 @@ package struct MaterialSpec: Sendable {
     package var output: String?
     /// Per-material settings.
     package var options: MaterialOptions
+    /// The locales to make it in, in place of the manifest's.
+    package var locales: [String] = []
     /// Where each key and list item was written (`formats.1`, `agencies.0`, ...).
     var locations: [String: SourceLocation]
 
     func location(_ key: String) -> SourceLocation? { locations[key] ?? locations["id"] }
+
+    /// The title in `locale`: the per-locale title, else the single one.
+    package func title(in locale: String) -> String? { titles[locale] ?? title }
 }
 
 /// One entry of `formats:`: a folder of template formats, or a named format

@@ -1,13 +1,17 @@
 import Foundation
+internal import Yams
 
 /// Reads `outreach.yml`, reporting every problem with its location.
 package struct ManifestLoader: Sendable {
-    static let keys = ["version", "content", "output", "templates", "date", "outputPattern", "defaults", "formats", "materials", "assets"]
+    static let keys = [
+        "version", "content", "output", "templates", "date", "outputPattern", "defaults", "formats", "materials",
+        "assets", "locales", "fallback",
+    ]
     static let formatKeys = ["folder", "name", "command", "timeout", "options"]
     static let optionKeys = ["locale", "paper", "textWidth", "asciiOnly", "print", "qrCodes"]
     static let materialKeys = [
         "id", "layout", "title", "audience", "formats", "agencies", "agencyKinds", "messages", "topics",
-        "each", "output", "options",
+        "each", "output", "options", "locales",
     ]
 
     /// Creates a loader.
@@ -64,13 +68,36 @@ package struct ManifestLoader: Sendable {
         }
         reportDuplicateIDs(materials, sink: sink)
         let formats = root["formats"]?.list("'formats'")?.compactMap { formatDeclaration($0, sink: sink) } ?? []
+        let locales = localeList(root, locations: &locations)
         // A missing 'content' or 'output' is already reported; the rest is still checked.
         return Manifest(
             file: file, baseFolder: base, version: 1, content: content ?? "", output: output ?? "",
             templates: root.string("templates"), date: date, outputPattern: root.string("outputPattern"),
-            defaults: defaults, materials: materials, formats: formats, locations: locations,
-            assets: root.string("assets")
+            defaults: defaults, materials: materials, formats: formats, locales: locales,
+            fallback: root.string("fallback"), locations: locations, assets: root.string("assets")
         )
+    }
+
+    /// The `locales` list of a manifest or material, each item's location recorded as `locales.N`.
+    private func localeList(_ map: YAMLMapping, locations: inout [String: SourceLocation]) -> [String] {
+        guard map["locales"] != nil else { return [] }
+        let items = map.strings("locales")
+        for (index, item) in items.enumerated() { locations["locales.\(index)"] = item.1 }
+        if items.isEmpty, let at = map["locales"]?.at { map.sink.error(.emptyValue, "'locales' is empty", at: at) }
+        return items.map(\.0)
+    }
+
+    /// A title: one string, or a mapping of locale to string.
+    private func titles(_ map: YAMLMapping) -> (title: String?, titles: [String: String]) {
+        guard let value = map["title"] else { return (nil, [:]) }
+        guard case .mapping(let mapping) = value.node else { return (value.string("'title'"), [:]) }
+        var titles: [String: String] = [:]
+        for (key, text) in mapping {
+            if let locale = key.scalar?.string, let text = text.scalar?.string { titles[locale] = text } else {
+                map.sink.error(.wrongType, "'title' must map locale codes to text", at: value.at)
+            }
+        }
+        return (nil, titles)
     }
 
     private func readOptions(_ value: YAMLValue, what: String, sink: DiagnosticSink) -> MaterialOptions? {
@@ -150,11 +177,13 @@ package struct ManifestLoader: Sendable {
         }
         let options = map["options"].flatMap { readOptions($0, what: "'options'", sink: sink) } ?? MaterialOptions()
         guard let id, let layout else { return nil }
+        let (title, titles) = self.titles(map)
+        let locales = localeList(map, locations: &locations)
         return MaterialSpec(
-            id: id, layout: layout, title: map.string("title"), audience: map.string("audience"), formats: formats,
+            id: id, layout: layout, title: title, titles: titles, audience: map.string("audience"), formats: formats,
             agencies: list("agencies"), agencyKinds: kinds, messages: list("messages"), topics: list("topics"),
             each: map.choice("each", MaterialSpec.Each.self), output: map.string("output"), options: options,
-            locations: locations
+            locales: locales, locations: locations
         )
     }
 

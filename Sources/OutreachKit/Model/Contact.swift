@@ -22,13 +22,13 @@ package struct Contact: Sendable, Codable, Hashable {
             case nonGovernmental = "non-governmental"
         }
 
-        /// The operator's name.
-        package var name: String
+        /// The operator's name, which may be translated like any text.
+        package var name: LocalizedText
         /// What kind of organization it is.
         package var kind: Kind
 
         /// Creates an operator.
-        package init(name: String, kind: Kind) {
+        package init(name: LocalizedText, kind: Kind) {
             self.name = name
             self.kind = kind
         }

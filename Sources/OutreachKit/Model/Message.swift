@@ -18,6 +18,8 @@ package struct Message: Sendable, Codable, Hashable {
     package var agencies: [String]
     /// Where it was loaded from, for diagnostics.
     package var source: String?
+    /// For a translation: the ``textDigest`` of the source it was translated from, as `translations mark` wrote it.
+    package var translatedFrom: String?
 
     /// Creates a message.
     package init(
@@ -33,5 +35,17 @@ package struct Message: Sendable, Codable, Hashable {
         self.topics = topics
         self.agencies = agencies
         self.source = source
+    }
+}
+
+extension Message {
+    /// The first 16 hex digits of the SHA-256 of what a translator translates: title, short text and body.
+    /// A translation records its source's digest; when the source changes, the translation is stale.
+    package var textDigest: String {
+        var digest = ContentDigest()
+        digest.add(title)
+        digest.add(short)
+        digest.add(body)
+        return String(digest.hex.prefix(16))
     }
 }

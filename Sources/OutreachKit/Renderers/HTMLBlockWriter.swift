@@ -14,9 +14,15 @@ struct HTMLBlockWriter {
     /// Whether a contact card with a QR target gets its QR code beside its text.
     var qrCodes = true
 
+    /// The document's locale: a message section in another locale (a fallback) is marked with its own `lang`.
+    var locale: String?
+    /// The document's words by catalog key; `qrCode` labels the QR codes for screen readers.
+    var strings: [String: String] = [:]
+
     /// HTML for `blocks`, one element per line. Sections read as their blocks in
     /// place; the reporting contacts are wrapped in `<section class="reporting">`
-    /// so print styles can keep them together at full width.
+    /// so print styles can keep them together at full width, and a message in
+    /// another locale than the document's (a fallback) in a `<div>` with its own `lang`.
     mutating func html(for blocks: [Block]) -> String {
         var parts: [String] = []
         for block in blocks {
@@ -24,6 +30,10 @@ struct HTMLBlockWriter {
             let inner = html(for: section.blocks)
             if case .reportingContacts = section.subject, !inner.isEmpty {
                 parts.append("<section class=\"reporting\">\n" + inner + "\n</section>")
+            } else if case .message(let message) = section.subject, let locale, message.locale != locale {
+                let dir = LocaleDirection.isRightToLeft(message.locale) != LocaleDirection.isRightToLeft(locale)
+                    ? " dir=\"\(LocaleDirection.isRightToLeft(message.locale) ? "rtl" : "ltr")\"" : ""
+                parts.append("<div lang=\"\(HTMLEscaping.escape(message.locale))\"\(dir)>\n" + inner + "\n</div>")
             } else {
                 parts.append(inner)
             }
@@ -113,7 +123,7 @@ struct HTMLBlockWriter {
     /// then its notes; with its QR code, when it has a target, beside the text.
     private func contactCard(_ card: ContactCard) -> String {
         let tag = "h\(min(previousLevel + 1, 6))"
-        let qr = qrCodes ? card.qrTarget.flatMap(Self.qrFigure) : nil
+        let qr = qrCodes ? card.qrTarget.flatMap { Self.qrFigure($0, label: strings["qrCode"]) } : nil
         var lines = [qr == nil ? "<section class=\"card\">" : "<section class=\"card has-qr\">",
                      "<\(tag)>\(HTMLEscaping.escape(card.name))</\(tag)>"]
         if !card.entries.isEmpty {
@@ -136,12 +146,15 @@ struct HTMLBlockWriter {
     }
 
     /// A QR code for `target` with the address it holds printed under it, so the code
-    /// never stands alone; `data-qr` names the address for `outreach proof`.
-    static func qrFigure(_ target: String) -> String? {
+    /// never stands alone; `data-qr` names the address for `outreach proof`. `label` is the
+    /// catalog's `qrCode` (`QR code: {address}`), the code's accessible name.
+    static func qrFigure(_ target: String, label: String? = nil) -> String? {
         guard let code = QRCode(target) else { return nil }
-        let shown = HTMLEscaping.escape(displayAddress(target))
+        let display = displayAddress(target)
+        let shown = HTMLEscaping.escape(display)
         let address = HTMLEscaping.escape(target)
-        return "<figure class=\"card-qr\" data-qr=\"\(address)\">\(code.svg(escapedLabel: "QR code: " + shown))"
+        let name = HTMLEscaping.escape((label ?? "QR code: {address}").filling(["address": display]))
+        return "<figure class=\"card-qr\" data-qr=\"\(address)\">\(code.svg(escapedLabel: name))"
             + "<figcaption>\(shown)</figcaption></figure>"
     }
 }

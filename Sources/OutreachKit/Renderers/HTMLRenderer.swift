@@ -20,6 +20,9 @@ package struct HTMLRenderer: Renderer {
     package func render(_ document: Document, options: RenderOptions) throws -> Rendered {
         var writer = HTMLBlockWriter()
         writer.qrCodes = options.qrCodes
+        writer.locale = document.metadata.locale
+        writer.strings = document.metadata.strings.isEmpty
+            ? StringCatalogs.builtIn.catalog(for: document.metadata.locale).flattened : document.metadata.strings
         let body = writer.html(for: document.blocks)
         var context = PageTemplateContext.make(for: document, options: options, body: body)
         context["pageMargin"] = Self.pageMargin(for: options.paper)
@@ -45,9 +48,9 @@ package struct HTMLRenderer: Renderer {
     }
 
     /// The running footer's left part on every printed page, as a CSS string
-    /// literal: the title, the date and the source line, joined by " · ".
+    /// literal: the title, the date (as the locale writes it) and the source line, joined by " · ".
     static func runningFooter(_ metadata: DocumentMetadata) -> String {
-        let parts = [metadata.title, metadata.date, metadata.sourceNote].compactMap { $0 }.filter { !$0.isEmpty }
+        let parts = [metadata.title, metadata.dateText ?? metadata.date, metadata.sourceNote].compactMap { $0 }.filter { !$0.isEmpty }
         return CSSString.literal(parts.joined(separator: " · "))
     }
 }

@@ -21,6 +21,9 @@ package struct MarkdownRenderer: Renderer {
         let body = MarkdownBlockWriter.lines(for: document.blocks).joined(separator: "\n")
         var context = PageTemplateContext.make(for: document, options: options, body: body)
         context["yaml"] = Self.frontMatterValues(document.metadata)
+        if let note = document.metadata.sourceNote, !note.isEmpty {
+            context["markdown"] = ["sourceNote": MarkdownEscaping.text(note, atLineStart: true, inHeading: false)]
+        }
         let page = try options.templates.render("markdown", context)
         return Rendered(page.withSingleTrailingNewline)
     }

@@ -48,7 +48,7 @@ package struct PlainTextRenderer: Renderer {
         let optional: [(String, String?)] = [
             ("subtitle", metadata.subtitle),
             ("audience", metadata.audience),
-            ("date", metadata.date),
+            ("date", metadata.dateText ?? metadata.date),
             ("sourceNote", metadata.sourceNote),
         ]
         for (key, value) in optional {

@@ -4,8 +4,12 @@ internal import Mustache
 /// The Mustache page templates that wrap a renderer's body into a page.
 ///
 /// The built-in set is compiled into the binary from `Templates/`; a manifest's
-/// `templates:` folder overrides any of them by file name.
+/// `templates:` folder overrides any of them by file name. The set also holds
+/// the string catalogs (`Templates/strings/`, overridden key by key from the
+/// folder's `strings/`), so layouts and templates come from one place.
 public struct TemplateSet: Sendable, Hashable {
+    /// The words outreach writes, per locale.
+    package private(set) var strings = StringCatalogs.builtIn
     /// Where each template came from, by name (such as `html`).
     package private(set) var origins: [String: String]
     /// A stable digest of every template's text, for the render cache.
@@ -25,6 +29,10 @@ public struct TemplateSet: Sendable, Hashable {
                 set.fingerprint.add(file)
                 set.fingerprint.add(text)
             }
+        }
+        for (file, text) in EmbeddedTemplates.strings.sorted(by: { $0.key < $1.key }) {
+            set.fingerprint.add("strings/" + file)
+            set.fingerprint.add(text)
         }
         return set
     }()
@@ -78,6 +86,16 @@ public struct TemplateSet: Sendable, Hashable {
             }
         }
         problems += TemplateCycles.diagnostics(sources)
+        let stringsFolder = folder.appendingPathComponent("strings")
+        let catalogs = try? FileManager.default.contentsOfDirectory(atPath: stringsFolder.path)
+        for file in (catalogs ?? []).filter({ $0.hasSuffix(".yml") }).sorted() {
+            set.fingerprint.add("strings/" + file)
+            set.fingerprint.add((try? String(contentsOf: stringsFolder.appendingPathComponent(file), encoding: .utf8)) ?? "")
+        }
+        let sink = DiagnosticSink()
+        let stringsPath = displayPath.hasSuffix("/") ? displayPath + "strings" : displayPath + "/strings"
+        set.strings = set.strings.overriding(with: stringsFolder, displayPath: stringsPath, sink: sink)
+        problems += sink.diagnostics + set.strings.problems()
         if !problems.isEmpty { throw DiagnosticError(problems) }
         return set
     }
@@ -91,7 +109,7 @@ public struct TemplateSet: Sendable, Hashable {
     }
 
     public static func == (lhs: TemplateSet, rhs: TemplateSet) -> Bool {
-        lhs.origins == rhs.origins && lhs.fingerprint == rhs.fingerprint
+        lhs.origins == rhs.origins && lhs.fingerprint == rhs.fingerprint && lhs.strings == rhs.strings
     }
 
     public func hash(into hasher: inout Hasher) {

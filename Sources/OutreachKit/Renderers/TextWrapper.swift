@@ -1,4 +1,7 @@
-/// Fills words into lines no longer than a width, counted in characters.
+/// Fills words into lines no longer than a width, counted in terminal columns
+/// (East Asian wide characters and emoji take two; see ``EastAsianWidth``).
+/// A run of wide characters longer than a line breaks between characters, as
+/// Chinese, Japanese and Korean text does; other long words stay whole.
 enum TextWrapper {
     /// The lines of `text` filled to `width` columns, the first after `firstPrefix`, the rest after `restPrefix`.
     ///
@@ -20,8 +23,48 @@ enum TextWrapper {
             var line = lines.isEmpty ? firstPrefix : restPrefix
             var length = line.columns
             var lineHasWords = false
+            let restLength = restPrefix.columns
             for word in hardLine.split(separator: " ") {
                 let wordLength = word.columns
+                if wordLength > width - restLength, word.contains(where: { EastAsianWidth.columns(of: $0) > 1 }) {
+                    var rest = word[...]
+                    while let first = rest.first {
+                        let room = width - length - (lineHasWords ? 1 : 0)
+                        var end = rest.startIndex
+                        var used = 0
+                        while end < rest.endIndex, used + EastAsianWidth.columns(of: rest[end]) <= room {
+                            used += EastAsianWidth.columns(of: rest[end])
+                            end = rest.index(after: end)
+                        }
+                        if end == rest.startIndex {
+                            if lineHasWords {
+                                lines.append(line)
+                                line = restPrefix
+                                length = restLength
+                                lineHasWords = false
+                                continue
+                            }
+                            // Not one character fits even on an empty line: it goes there anyway.
+                            used = EastAsianWidth.columns(of: first)
+                            end = rest.index(after: rest.startIndex)
+                        }
+                        if lineHasWords {
+                            line += " "
+                            length += 1
+                        }
+                        line += rest[..<end]
+                        length += used
+                        lineHasWords = true
+                        rest = rest[end...]
+                        if !rest.isEmpty {
+                            lines.append(line)
+                            line = restPrefix
+                            length = restLength
+                            lineHasWords = false
+                        }
+                    }
+                    continue
+                }
                 if lineHasWords && length + 1 + wordLength > width {
                     lines.append(line)
                     line = restPrefix
@@ -104,8 +147,9 @@ enum TextWrapper {
 }
 
 extension StringProtocol {
-    /// The width in characters; a byte count when each byte is one character, which is cheaper to find.
+    /// The width in terminal columns (two for East Asian wide characters and emoji);
+    /// a byte count when each byte is one narrow character, which is cheaper to find.
     var columns: Int {
-        isSingleByteText ? utf8.count : count
+        isSingleByteText ? utf8.count : reduce(0) { $0 + EastAsianWidth.columns(of: $1) }
     }
 }

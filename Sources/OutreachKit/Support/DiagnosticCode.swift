@@ -113,6 +113,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case markdownTooDeep = "OUT0211"
     /// An image in content has no alt text.
     case imageWithoutAltText = "OUT0220"
+    /// A material needs a message in a locale it is not written in.
+    case missingTranslation = "OUT0221"
+    /// A warning: a material uses a message's text in the manifest's fallback locale.
+    case translationFallback = "OUT0222"
+    /// A message names a content variable that does not exist.
+    case unknownVariable = "OUT0223"
 
     // 03xx: templates and template formats
 
@@ -142,6 +148,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownTemplateVariable = "OUT0312"
     /// Templates include each other in a cycle.
     case templateCycle = "OUT0313"
+    /// A string catalog lacks a key, or a plural form its locale's CLDR rules need.
+    case missingCatalogKey = "OUT0314"
+    /// A material is made in a locale that has no string catalog.
+    case missingCatalog = "OUT0315"
 
     // 04xx: external formats
 

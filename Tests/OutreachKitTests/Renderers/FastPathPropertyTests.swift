@@ -88,7 +88,7 @@ import Testing
             let fast = TextWrapper.wrap(text, width: width, firstPrefix: prefixes.0, restPrefix: prefixes.1)
             let slow = TextWrapper.wrapCharacters(text, width: width, firstPrefix: prefixes.0, restPrefix: prefixes.1)
             guard Self.same(fast.joined(separator: "\u{0}|"), slow.joined(separator: "\u{0}|"), text, "wrap at \(width)") else { return }
-            #expect(text.columns == text.count, "columns of \(text.debugDescription)")
+            #expect(text.columns == text.reduce(0) { $0 + EastAsianWidth.columns(of: $1) }, "columns of \(text.debugDescription)")
         }
     }
 

@@ -9,8 +9,9 @@ import Testing
         return String(decoding: rendered.files.first?.contents ?? Data(), as: UTF8.self)
     }
 
+    /// A page of `blocks` alone: no source note ends it.
     private func render(_ blocks: [Block]) throws -> String {
-        try render(Document(metadata: SampleDocuments.metadata(), blocks: blocks))
+        try render(Document(metadata: SampleDocuments.metadata(sourceNote: nil), blocks: blocks))
     }
 
     /// The body after the front matter.
@@ -42,8 +43,17 @@ import Testing
 
             """))
         let sparse = try render(Document(
-            metadata: SampleDocuments.metadata(subtitle: nil, audience: nil, date: nil), blocks: []))
+            metadata: SampleDocuments.metadata(subtitle: nil, audience: nil, date: nil, sourceNote: nil), blocks: []))
         #expect(sparse == "---\ntitle: \"Government Roles\"\nlocale: \"en\"\n---\n")
+    }
+
+    @Test func theSourceNoteEndsThePageAfterARule() async throws {
+        let page = try render(Document(metadata: SampleDocuments.metadata(sourceNote: "Figures: DHS (2014) *as of 2014*."),
+                                       blocks: [.paragraph([.text("Body.")])]))
+        #expect(page.hasSuffix("\nBody.\n\n---\n\nFigures: DHS (2014) \\*as of 2014\\*.\n"))
+        #expect(MarkdownRoundTrip.blocks(in: page) == [
+            .paragraph([.text("Body.")]), .thematicBreak, .paragraph([.text("Figures: DHS (2014) *as of 2014*.")]),
+        ])
     }
 
     @Test func frontMatterValuesAreSafelyQuoted() async throws {

@@ -64,7 +64,7 @@ import Testing
         }
         for _ in 0..<300 {
             let generated = blocks(depth: 0)
-            let rendered = try MarkdownRenderer().render(Document(metadata: SampleDocuments.metadata(), blocks: generated), options: RenderOptions())
+            let rendered = try MarkdownRenderer().render(Document(metadata: SampleDocuments.metadata(sourceNote: nil), blocks: generated), options: RenderOptions())
             let markdown = String(decoding: rendered.files.first?.contents ?? Data(), as: UTF8.self)
             let parsed = MarkdownRoundTrip.blocks(in: markdown)
             let expected = MarkdownRoundTrip.normalized(generated)
