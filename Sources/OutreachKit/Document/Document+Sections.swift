@@ -1,22 +1,9 @@
 extension Document {
     /// Every section in the document, outermost first, in document order.
     public var sections: [Section] {
-        var found: [Section] = []
-        func visit(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case .section(let section):
-                    found.append(section)
-                    visit(section.blocks)
-                case .quote(let inner): visit(inner)
-                case .list(_, let items): items.forEach(visit)
-                case .callout(let callout): visit(callout.blocks)
-                default: break
-                }
-            }
-        }
-        visit(blocks)
-        return found
+        var collector = SectionCollector()
+        collector.walk(self)
+        return collector.sections
     }
 
     /// The campaign messages the layout placed, in document order, each once.
@@ -39,29 +26,35 @@ extension Document {
 
     /// Every contact card in the document, in document order; a contact placed twice is listed once.
     public var contactCards: [ContactCard] {
-        var cards: [ContactCard] = []
-        var seen: Set<String> = []
-        func visit(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case .contactCard(let card):
-                    if let id = card.id, !seen.insert(id).inserted { continue }
-                    cards.append(card)
-                case .section(let section): visit(section.blocks)
-                case .quote(let inner): visit(inner)
-                case .list(_, let items): items.forEach(visit)
-                case .callout(let callout): visit(callout.blocks)
-                default: break
-                }
-            }
-        }
-        visit(blocks)
-        return cards
+        var collector = ContactCardCollector()
+        collector.walk(self)
+        return collector.cards
     }
 
     /// The cards of the campaign's own reporting contacts, in the order the metadata lists them.
     public var reportingContactCards: [ContactCard] {
         let cards = contactCards
         return metadata.reportingContacts.compactMap { id in cards.first { $0.id == id } }
+    }
+}
+
+/// Collects sections, with the walker's defaults reaching them inside quotes, lists and callouts.
+private struct SectionCollector: DocumentWalker {
+    var sections: [Section] = []
+
+    mutating func visitSection(_ section: Section) {
+        sections.append(section)
+        walk(section.blocks)
+    }
+}
+
+/// Collects contact cards at any depth, each contact once.
+private struct ContactCardCollector: DocumentWalker {
+    var cards: [ContactCard] = []
+    private var seen: Set<String> = []
+
+    mutating func visitContactCard(_ card: ContactCard) {
+        if let id = card.id, !seen.insert(id).inserted { return }
+        cards.append(card)
     }
 }
