@@ -50,6 +50,8 @@ import Testing
         #expect(try Self.keys("message") == Set(MessageFileReader.keys))
         #expect(try Self.keys("agencies", ["[]"]) == Set(ModelReader.agencyKeys))
         #expect(try Self.keys("contacts", ["[]"]) == Set(ModelReader.contactKeys))
+        #expect(try Self.keys("partners", ["[]"]) == Set(ModelReader.partnerKeys))
+        #expect(try Self.keys("partners", ["[]", "logo"]) == Set(ModelReader.logoKeys))
         #expect(try Self.keys("format") == Set(TemplateFormatDescriptor.keys))
         #expect(try Self.keys("format", ["warnWhen"]) == Set(TemplateFormatDescriptor.warnWhenKeys))
     }
@@ -115,11 +117,14 @@ import Testing
                 ("campaign", [root.appendingPathComponent("content/campaign.yml")]),
                 ("contacts", [root.appendingPathComponent("content/contacts.yml")]),
                 ("agencies", [root.appendingPathComponent("content/agencies.yml")]),
-                ("message", all("content/messages", ".md"))]
+                ("partners", [root.appendingPathComponent("content/partners.yml")]
+                    .filter { FileManager.default.fileExists(atPath: $0.path) }),
+                ("message", all("content/messages", ".md"))].filter { !$0.files.isEmpty }
     }
 
     @Test func theExampleKitsValidate() async throws {
         var groups = Self.kitFiles(in: Repository.example)
+        #expect(groups.map(\.schema).contains("partners"), "the example kit has partners")
         groups.append(("outreach", [Repository.root.appendingPathComponent("Examples/custom-renderer/outreach.yml"),
                                     Repository.root.appendingPathComponent("Tests/Fixtures/plugin-package/outreach.yml")]))
         let formats = Repository.root.appendingPathComponent("Examples/formats")
@@ -151,6 +156,7 @@ import Testing
         let objects: [(String, [String])] = [
             ("outreach", []), ("outreach", ["material"]), ("outreach", ["options"]), ("outreach", ["format"]),
             ("campaign", []), ("campaign", ["audiences", "[]"]), ("contacts", ["[]"]), ("agencies", ["[]"]),
+            ("partners", ["[]"]), ("partners", ["[]", "logo"]),
             ("message", []), ("format", []),
         ]
         for (schema, path) in objects {
@@ -158,7 +164,7 @@ import Testing
                 #expect(article.contains("`\(key)`"), "the Content model article does not name \(schema) \(path) key '\(key)'")
             }
         }
-        for schema in ["outreach", "campaign", "contacts", "agencies", "message", "format"] {
+        for schema in ["outreach", "campaign", "contacts", "agencies", "partners", "message", "format"] {
             #expect(article.contains("`Schemas/\(schema).schema.json`"))
         }
     }

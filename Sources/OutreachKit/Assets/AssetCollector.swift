@@ -14,6 +14,31 @@ struct AssetCollector {
     /// Every file of the assets folder (hidden files left out), after checking the images of `campaign`.
     func outputs(_ campaign: Campaign) -> [PlannedOutput] {
         checkAltText(campaign)
+        let outputs = files()
+        checkLogos(campaign, against: outputs)
+        return outputs
+    }
+
+    /// Each partner's logo is a file of the assets folder, as it will stand in the output.
+    private func checkLogos(_ campaign: Campaign, against outputs: [PlannedOutput]) {
+        let paths = outputs.map(\.path)
+        for partner in campaign.partners {
+            guard let logo = partner.logo, !paths.contains(logo.src) else { continue }
+            guard let assets = manifest.assets else {
+                sink.error(.missingAsset, "logo \(quoted(logo.src)) of partner \(quoted(partner.id)) needs an assets folder, and the manifest names none",
+                           at: logo.location, hint: "add 'assets: assets' to the manifest and put the image in that folder")
+                continue
+            }
+            var hint = paths.isEmpty ? "the folder has no files" : "files: \(quotedList(Array(paths.prefix(8))))"
+                + (paths.count > 8 ? " and \(paths.count - 8) more" : "")
+            if let near = closestMatch(to: logo.src, in: paths) { hint = "did you mean '\(near)'? " + hint }
+            sink.error(.missingAsset, "logo \(quoted(logo.src)) of partner \(quoted(partner.id)) is not in the assets folder \(quoted(manifest.relative(assets)))",
+                       at: logo.location, hint: hint)
+        }
+    }
+
+    /// Every file of the assets folder, as outputs.
+    private func files() -> [PlannedOutput] {
         guard let assets = manifest.assets else { return [] }
         let folder = manifest.resolve(assets).standardizedFileURL
         var isDirectory: ObjCBool = false

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads a content folder (`campaign.yml`, `contacts.yml`, `agencies.yml`,
-/// `messages/*.md`) into a ``Campaign``, reporting every problem it finds.
+/// `messages/*.md`, and `partners.yml` when there is one) into a ``Campaign``,
+/// reporting every problem it finds.
 package struct ContentLoader: Sendable {
     /// The content folder.
     package var folder: URL
@@ -73,6 +74,7 @@ package struct ContentLoader: Sendable {
         let contacts = readYAML("contacts.yml", required: true, sink)?.list("contacts.yml")?.compactMap(reader.contact) ?? []
         let agencies = readYAML("agencies.yml", required: true, sink)?.list("agencies.yml")?.compactMap(reader.agency) ?? []
         let messages = readMessages(reader, sink)
+        let partners = readYAML("partners.yml", required: false, sink)?.list("partners.yml")?.compactMap(reader.partner) ?? []
         reader.rememberReferences(root?.strings("reportingContacts") ?? [], kind: .contact, from: "reportingContacts")
 
         let campaign = Campaign(
@@ -84,7 +86,8 @@ package struct ContentLoader: Sendable {
             reportingContacts: root?.strings("reportingContacts").map(\.0) ?? [],
             contacts: contacts,
             agencies: agencies,
-            messages: messages
+            messages: messages,
+            partners: partners
         )
         return (campaign, reader.index)
     }

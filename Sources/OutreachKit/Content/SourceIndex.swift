@@ -3,7 +3,7 @@
 final class SourceIndex {
     /// What a reference points at.
     enum Kind: String {
-        case agency, contact, audience, message
+        case agency, contact, audience, message, partner
     }
 
     struct Definition {

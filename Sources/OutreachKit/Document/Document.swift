@@ -49,14 +49,17 @@ public struct DocumentMetadata: Sendable, Codable, Hashable {
     public var strings: [String: String]
     /// ``date`` as the locale writes it, such as `29 de noviembre de 2026`.
     public var dateText: String?
+    /// The local partner whose kit this is (a material with `each: partner`), or nil.
+    public var partner: DocumentPartner?
 
     /// Creates metadata.
     public init(
         title: String, subtitle: String? = nil, locale: String, audience: String? = nil,
         date: String? = nil, sourceNote: String? = nil, material: String, layout: String,
         campaignName: String? = nil, reportingContacts: [String] = [], pageBudget: Int? = nil,
-        strings: [String: String] = [:], dateText: String? = nil
+        strings: [String: String] = [:], dateText: String? = nil, partner: DocumentPartner? = nil
     ) {
+        self.partner = partner
         self.pageBudget = pageBudget
         self.title = title
         self.subtitle = subtitle
@@ -70,5 +73,38 @@ public struct DocumentMetadata: Sendable, Codable, Hashable {
         self.reportingContacts = reportingContacts
         self.strings = strings
         self.dateText = dateText
+    }
+}
+
+/// The local partner a document was made for: its name and logo, in the
+/// document's locale. Its contacts are cards in the reporting-contacts section.
+public struct DocumentPartner: Sendable, Codable, Hashable {
+    /// The partner's id, as in `partners.yml`.
+    public var id: String
+    /// Its name.
+    public var name: String
+    /// Its logo, if it has one.
+    public var logo: DocumentImage?
+
+    /// Creates a partner entry.
+    public init(id: String, name: String, logo: DocumentImage? = nil) {
+        self.id = id
+        self.name = name
+        self.logo = logo
+    }
+}
+
+/// An image in the output folder, with the text that stands for it.
+public struct DocumentImage: Sendable, Codable, Hashable {
+    /// The image's path relative to the output folder, such as `assets/partners/logo.svg`;
+    /// a renderer makes it relative to its own file (``RenderOptions/outputPath``).
+    public var src: String
+    /// What the image shows.
+    public var alt: String
+
+    /// Creates an image.
+    public init(src: String, alt: String) {
+        self.src = src
+        self.alt = alt
     }
 }

@@ -163,6 +163,7 @@ public struct Generator: Sendable {
                                  templates: templates, date: date, filters: filters,
                                  binaryIdentity: usesRenderCache ? BinaryIdentity.current : nil, sink: sink)
         let pages = planner.pages()
+        planner.checkPartnerFanOut()
         let cache = usesRenderCache ? RenderCache.load(from: folder.url) : nil
         // Assets are copied as they are; a run split with --shard takes those whose path is in its shard.
         let assets = AssetCollector(manifest: manifest, sink: sink).outputs(campaign)

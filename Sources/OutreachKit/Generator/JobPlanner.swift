@@ -92,7 +92,7 @@ struct JobPlanner {
                 asciiOnly: settings.asciiOnly ?? false, templates: templates,
                 printSize: settings.print ?? .standard, qrCodes: settings.qrCodes ?? true)
             let patternText = material.output ?? manifest.outputPattern
-                ?? (material.each == nil ? OutputPattern.defaultPattern : OutputPattern.defaultEachPattern)
+                ?? OutputPattern.defaultPattern(for: material.each)
             for locale in locales(of: material) {
                 var input = LayoutInput(
                     campaign: campaign, material: material, locale: locale, agencies: agencies,
@@ -130,6 +130,14 @@ struct JobPlanner {
         _ material: MaterialSpec, input: LayoutInput, agencies: [Agency], layout: any Layout,
         renderers: [any Renderer], options: RenderOptions, pattern: OutputPattern
     ) -> [Page] {
+        if material.each == .partner {
+            return partners(of: material, in: input.locale).map { partner in
+                var kit = input
+                kit.partner = partner
+                if input.untranslated != nil { kit.untranslated = UntranslatedTextLog() }
+                return Page(layout: layout, input: kit, renderers: renderers, options: options, pattern: pattern)
+            }
+        }
         guard material.each == .agency else {
             return [Page(layout: layout, input: input, renderers: renderers, options: options, pattern: pattern)]
         }
@@ -142,6 +150,24 @@ struct JobPlanner {
             focused.focus = agency
             if input.untranslated != nil { focused.untranslated = UntranslatedTextLog() }
             return Page(layout: layout, input: focused, renderers: renderers, options: options, pattern: pattern)
+        }
+    }
+
+    /// The partners a material with `each: partner` makes a kit for in `locale`: the listed
+    /// ones in order (all when none are listed), each only in its own locales when it names some.
+    func partners(of material: MaterialSpec, in locale: String) -> [Partner] {
+        let chosen = material.partners.isEmpty ? campaign.partners : material.partners.compactMap(campaign.partner)
+        return chosen.filter { $0.locales.isEmpty || $0.locales.contains(locale) }
+    }
+
+    /// Reports a material with `each: partner` that makes no kit in any of its locales.
+    func checkPartnerFanOut() {
+        for material in manifest.materials where material.each == .partner {
+            guard locales(of: material).allSatisfy({ partners(of: material, in: $0).isEmpty }) else { continue }
+            let hint = campaign.partners.isEmpty ? "add content/partners.yml listing the partners"
+                : "partners: \(quotedList(campaign.partners.map(\.id))); check their 'locales' against the material's"
+            sink.error(.fanOutSelectsNothing, "material \(quoted(material.id)) fans out over partners but makes no kit",
+                       at: material.location("each"), hint: hint)
         }
     }
 
@@ -247,6 +273,7 @@ struct JobMaker: Sendable {
         var values = ["material": page.input.material.id, "locale": page.input.locale,
                       "format": renderer.format.name, "ext": renderer.format.fileExtension]
         if let agency = page.input.focus { values["agency"] = agency.id }
+        if let partner = page.input.partner { values["partner"] = partner.id }
         return page.pattern.resolve(values)
     }
 
@@ -255,6 +282,7 @@ struct JobMaker: Sendable {
         var options = page.options
         options.formatOptions = registry.entry(named: renderer.format.name)?.options ?? [:]
         let path = self.path(of: page, in: renderer)
+        options.outputPath = path
         var job = RenderJob(document: document, renderer: renderer, options: options, path: path, material: page.input.material)
         if let digest {
             job.cacheKey = cacheKey(document: digest, renderer: renderer, options: options, path: path)

@@ -19,10 +19,9 @@ struct ManifestChecker {
                            at: material.location("formats.\(index)"), hint: "available: \(quotedList(registry.names))")
             }
             let key = material.output != nil ? "output" : "id"
-            let pattern = material.output ?? manifest.outputPattern ?? (material.each == nil
-                ? OutputPattern.defaultPattern : OutputPattern.defaultEachPattern)
+            let pattern = material.output ?? manifest.outputPattern ?? OutputPattern.defaultPattern(for: material.each)
             let at = material.output != nil ? material.location(key) : manifest.locations["outputPattern"] ?? material.location(key)
-            for problem in OutputPattern(text: pattern).problems(fansOut: material.each != nil) {
+            for problem in OutputPattern(text: pattern).problems(fansOut: material.each) {
                 sink.error(problem.code, problem.message, at: at, hint: problem.hint)
             }
         }
@@ -75,6 +74,11 @@ struct ManifestChecker {
             check(material.agencies, key: "agencies", kind: "agency", valid: agencyIDs, in: material)
             check(material.messages, key: "messages", kind: "message", valid: messageIDs, in: material)
             check(material.topics, key: "topics", kind: "topic", valid: topics, in: material)
+            check(material.partners, key: "partners", kind: "partner", valid: campaign.partners.map(\.id), in: material)
+            if !material.partners.isEmpty && material.each != .partner {
+                sink.error(.partnersWithoutEach, "material \(quoted(material.id)) lists 'partners' but has no 'each: partner'",
+                           at: material.location("partners"), hint: "add 'each: partner', or remove 'partners'")
+            }
             if let audience = material.audience, !audienceIDs.contains(audience) {
                 sink.error(.unknownReference, "unknown audience \(quoted(audience)) in material \(quoted(material.id))",
                            at: material.location("audience"), hint: "audiences in campaign.yml: \(quotedList(audienceIDs))")

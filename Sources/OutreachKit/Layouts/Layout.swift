@@ -22,6 +22,8 @@ package struct LayoutInput: Sendable {
     package var messages: [Message]
     /// The one agency of an `each: agency` output.
     package var focus: Agency?
+    /// The partner whose kit this is, for `each: partner`.
+    package var partner: Partner?
     /// The audience the material is for.
     package var audience: Audience?
     /// The date to print, if any.

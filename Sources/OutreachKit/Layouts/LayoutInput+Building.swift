@@ -51,6 +51,10 @@ extension LayoutInput {
     /// The reporting contacts as cards, under a heading.
     func reportingSection(level: Int, extra: [String] = []) -> [Block] {
         var ids = campaign.reportingContacts
+        // A partner's own contacts stand next to the campaign's first (the national hotline).
+        for (offset, id) in (partner?.contacts ?? []).enumerated() where !ids.contains(id) {
+            ids.insert(id, at: min(ids.count, 1 + offset))
+        }
         for id in extra where !ids.contains(id) { ids.append(id) }
         let cards = ids.compactMap(campaign.contact).map { Block.contactCard(card(for: $0)) }
         guard !cards.isEmpty else { return [] }
@@ -109,7 +113,11 @@ extension LayoutInput {
             audience: audience.map { text($0.name) }, date: date, sourceNote: sourceNote,
             material: material.id, layout: layout, campaignName: text(campaign.name),
             reportingContacts: campaign.reportingContacts, pageBudget: pageBudget, strings: strings.flattened,
-            dateText: date.map(strings.date)
+            dateText: date.map(strings.date),
+            partner: partner.map { partner in
+                DocumentPartner(id: partner.id, name: text(partner.name),
+                                logo: partner.logo.map { DocumentImage(src: $0.src, alt: text($0.alt)) })
+            }
         )
     }
 }

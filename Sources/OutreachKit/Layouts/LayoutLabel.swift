@@ -5,5 +5,5 @@
 enum LayoutLabel: String, CaseIterable {
     case howToReport, learnMore, websiteOf, call, text, tty, online, hours, languages, or, to
     case operatedBy, operatedByNGO, figuresFrom, whatItDoes, byTheNumbers, programs, members
-    case governmentRoles, recognizeAndReport, partOf
+    case governmentRoles, recognizeAndReport, partOf, distributedBy
 }

@@ -77,6 +77,10 @@ package struct MaterialSpec: Sendable {
     /// How a material fans out into several outputs.
     package enum Each: String, Sendable, CaseIterable {
         case agency
+        case partner
+
+        /// The output pattern placeholder that tells the fanned-out outputs apart.
+        package var placeholder: String { rawValue }
     }
 
     /// The id, used in output paths.
@@ -99,7 +103,9 @@ package struct MaterialSpec: Sendable {
     package var messages: [String]
     /// Topics whose messages are included, after `messages`.
     package var topics: [String]
-    /// Fan-out: one output per selected agency.
+    /// Partner ids to make kits for with `each: partner`, in order; all partners when empty.
+    package var partners: [String] = []
+    /// Fan-out: one output per selected agency, or one kit per partner.
     package var each: Each?
     /// The output path pattern for this material.
     package var output: String?

@@ -11,7 +11,7 @@ package struct ManifestLoader: Sendable {
     static let optionKeys = ["locale", "paper", "textWidth", "asciiOnly", "print", "qrCodes"]
     static let materialKeys = [
         "id", "layout", "title", "audience", "formats", "agencies", "agencyKinds", "messages", "topics",
-        "each", "output", "options", "locales",
+        "each", "output", "options", "locales", "partners",
     ]
 
     /// Creates a loader.
@@ -179,12 +179,15 @@ package struct ManifestLoader: Sendable {
         guard let id, let layout else { return nil }
         let (title, titles) = self.titles(map)
         let locales = localeList(map, locations: &locations)
-        return MaterialSpec(
+        var material = MaterialSpec(
             id: id, layout: layout, title: title, titles: titles, audience: map.string("audience"), formats: formats,
             agencies: list("agencies"), agencyKinds: kinds, messages: list("messages"), topics: list("topics"),
             each: map.choice("each", MaterialSpec.Each.self), output: map.string("output"), options: options,
             locales: locales, locations: locations
         )
+        material.partners = list("partners")
+        material.locations = locations
+        return material
     }
 
     private func reportDuplicateIDs(_ materials: [MaterialSpec], sink: DiagnosticSink) {

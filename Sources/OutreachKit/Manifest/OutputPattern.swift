@@ -1,16 +1,27 @@
 /// An output path pattern such as `{material}/{agency}.{ext}`.
 ///
-/// Placeholders: `{material}`, `{agency}`, `{locale}`, `{format}`, `{ext}`.
+/// Placeholders: `{material}`, `{agency}`, `{partner}`, `{locale}`, `{format}`, `{ext}`.
 /// The result is always a relative path inside the output folder.
 struct OutputPattern {
-    static let placeholders = ["material", "agency", "locale", "format", "ext"]
+    static let placeholders = ["material", "agency", "partner", "locale", "format", "ext"]
     static let defaultPattern = "{material}.{ext}"
     static let defaultEachPattern = "{material}/{agency}.{ext}"
+    /// A partner's kit in a folder of its own.
+    static let defaultPartnerPattern = "partners/{partner}/{material}.{ext}"
+
+    /// The pattern a material uses when neither it nor the manifest gives one.
+    static func defaultPattern(for each: MaterialSpec.Each?) -> String {
+        switch each {
+        case nil: return defaultPattern
+        case .agency: return defaultEachPattern
+        case .partner: return defaultPartnerPattern
+        }
+    }
 
     let text: String
 
     /// Problems with the pattern itself: unknown placeholders, unbalanced braces, escaping paths.
-    func problems(fansOut: Bool) -> [(code: DiagnosticCode, message: String, hint: String?)] {
+    func problems(fansOut each: MaterialSpec.Each?) -> [(code: DiagnosticCode, message: String, hint: String?)] {
         var problems: [(DiagnosticCode, String, String?)] = []
         var names: [String] = []
         var rest = Substring(text)
@@ -26,11 +37,12 @@ struct OutputPattern {
             problems.append((.unknownPlaceholder, "unknown placeholder \(quoted("{" + name + "}")) in output pattern \(quoted(text))",
                              "valid placeholders: \(quotedList(Self.placeholders.map { "{\($0)}" }))"))
         }
-        if fansOut && !names.contains("agency") {
-            problems.append((.patternLacksAgency, "output pattern \(quoted(text)) must contain '{agency}' for 'each: agency'", nil))
+        if let each, !names.contains(each.placeholder) {
+            problems.append((.patternLacksAgency, "output pattern \(quoted(text)) must contain '{\(each.placeholder)}' for 'each: \(each.rawValue)'", nil))
         }
-        if !fansOut && names.contains("agency") {
-            problems.append((.patternAgencyWithoutEach, "output pattern \(quoted(text)) uses '{agency}' but the material has no 'each: agency'", nil))
+        for other in MaterialSpec.Each.allCases where other != each && names.contains(other.placeholder) {
+            problems.append((.patternAgencyWithoutEach,
+                             "output pattern \(quoted(text)) uses '{\(other.placeholder)}' but the material has no 'each: \(other.rawValue)'", nil))
         }
         if let reason = escapeReason(text) {
             problems.append((.patternEscapes, "output pattern \(quoted(text)) \(reason)", "write a relative path inside the output folder"))

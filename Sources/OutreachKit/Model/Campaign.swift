@@ -18,12 +18,14 @@ package struct Campaign: Sendable, Codable, Hashable {
     package var agencies: [Agency]
     /// Every message, one entry per locale it is written in.
     package var messages: [Message]
+    /// The local partners that hand out their own kits (`content/partners.yml`, optional).
+    package var partners: [Partner]
 
     /// Creates a campaign.
     package init(
         name: LocalizedText, summary: LocalizedText, defaultLocale: String, locales: [String],
         audiences: [Audience], reportingContacts: [String], contacts: [Contact],
-        agencies: [Agency], messages: [Message]
+        agencies: [Agency], messages: [Message], partners: [Partner] = []
     ) {
         self.name = name
         self.summary = summary
@@ -34,12 +36,15 @@ package struct Campaign: Sendable, Codable, Hashable {
         self.contacts = contacts
         self.agencies = agencies
         self.messages = messages
+        self.partners = partners
     }
 
     /// The agency with this id.
     package func agency(_ id: String) -> Agency? { agencies.first { $0.id == id } }
     /// The contact with this id.
     package func contact(_ id: String) -> Contact? { contacts.first { $0.id == id } }
+    /// The partner with this id.
+    package func partner(_ id: String) -> Partner? { partners.first { $0.id == id } }
     /// The audience with this id.
     package func audience(_ id: String) -> Audience? { audiences.first { $0.id == id } }
 

@@ -21,11 +21,24 @@ package struct MarkdownRenderer: Renderer {
         let body = MarkdownBlockWriter.lines(for: document.blocks).joined(separator: "\n")
         var context = PageTemplateContext.make(for: document, options: options, body: body)
         context["yaml"] = Self.frontMatterValues(document.metadata)
+        var markdown: [String: String] = [:]
         if let note = document.metadata.sourceNote, !note.isEmpty {
-            context["markdown"] = ["sourceNote": MarkdownEscaping.text(note, atLineStart: true, inHeading: false)]
+            markdown["sourceNote"] = MarkdownEscaping.text(note, atLineStart: true, inHeading: false)
         }
+        if let partner = document.metadata.partner {
+            markdown["partner"] = Self.partnerLine(partner, metadata: document.metadata, options: options)
+        }
+        if !markdown.isEmpty { context["markdown"] = markdown }
         let page = try options.templates.render("markdown", context)
         return Rendered(page.withSingleTrailingNewline)
+    }
+
+    /// The partner's logo as a CommonMark image (its path relative to this file), then "Distributed by NAME".
+    static func partnerLine(_ partner: DocumentPartner, metadata: DocumentMetadata, options: RenderOptions) -> String {
+        let line = MarkdownEscaping.text(PageTemplateContext.partnerLine(partner, metadata: metadata), atLineStart: partner.logo == nil, inHeading: true)
+        guard let logo = partner.logo else { return line }
+        let alt = MarkdownEscaping.text(logo.alt, atLineStart: false, inHeading: true)
+        return "![\(alt)](\(MarkdownEscaping.destination(options.relativeReference(to: logo.src)))) " + line
     }
 
     /// The front matter values present, YAML-quoted, by key. The title is always there.
@@ -36,6 +49,7 @@ package struct MarkdownRenderer: Renderer {
             ("locale", metadata.locale),
             ("audience", metadata.audience),
             ("date", metadata.date),
+            ("partner", metadata.partner?.name),
         ]
         for (key, value) in optional {
             if let value, !value.isEmpty { values[key] = YAMLScalar.quoted(value) }

@@ -50,6 +50,7 @@ package struct PlainTextRenderer: Renderer {
             ("audience", metadata.audience),
             ("date", metadata.dateText ?? metadata.date),
             ("sourceNote", metadata.sourceNote),
+            ("partner", metadata.partner.map { PageTemplateContext.partnerLine($0, metadata: metadata) }),
         ]
         for (key, value) in optional {
             guard let value, !value.isBlank else { continue }

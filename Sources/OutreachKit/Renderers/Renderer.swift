@@ -86,6 +86,9 @@ public struct RenderOptions: Sendable, Hashable {
     public var printSize: PrintSize
     /// Whether printable formats draw QR codes beside contacts that have a QR target.
     public var qrCodes: Bool
+    /// Where the file being rendered goes, relative to the output folder (such as
+    /// `es/handout.html`), when a run renders it; images use it to point at assets.
+    public var outputPath: String?
 
     /// Creates options.
     public init(
@@ -133,5 +136,15 @@ public struct RenderedFile: Sendable, Hashable {
     public init(path: String? = nil, contents: Data) {
         self.path = path
         self.contents = contents
+    }
+}
+
+extension RenderOptions {
+    /// `path` (relative to the output folder) as a relative reference from the file being rendered:
+    /// `assets/logo.svg` from `partners/x/handout.html` is `../../assets/logo.svg`.
+    public func relativeReference(to path: String) -> String {
+        guard let outputPath else { return path }
+        let depth = outputPath.split(separator: "/", omittingEmptySubsequences: true).count - 1
+        return String(repeating: "../", count: max(depth, 0)) + path
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// the CI workflow.
 package struct CampaignScaffold: Sendable {
     /// The schemas written to `schemas/`, which the scaffolded files reference.
-    static let schemas = ["outreach", "campaign", "contacts", "agencies", "message", "format"]
+    static let schemas = ["outreach", "campaign", "contacts", "agencies", "partners", "message", "format"]
 
     /// Creates a scaffold.
     package init() {}

@@ -78,14 +78,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownPlaceholder = "OUT0113"
     /// A material with `each: agency` has an output pattern without `{agency}`.
     case patternLacksAgency = "OUT0114"
-    /// An output pattern uses `{agency}` in a material without `each: agency`.
+    /// An output pattern uses `{agency}` or `{partner}` in a material that does not fan out over it.
     case patternAgencyWithoutEach = "OUT0115"
     /// An output pattern leads outside the output folder.
     case patternEscapes = "OUT0116"
-    /// A material with `each: agency` selects no agencies.
+    /// A material with `each: agency` or `each: partner` selects none.
     case fanOutSelectsNothing = "OUT0117"
     /// The manifest's `assets` folder does not exist.
     case assetsFolderMissing = "OUT0118"
+    /// A material lists `partners` but does not fan out with `each: partner`.
+    case partnersWithoutEach = "OUT0119"
 
     // 02xx: content
 
@@ -119,6 +121,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case translationFallback = "OUT0222"
     /// A message names a content variable that does not exist.
     case unknownVariable = "OUT0223"
+    /// A partner's logo is not a relative path inside the output folder.
+    case invalidAssetPath = "OUT0224"
+    /// A partner's logo names a file the assets folder does not have.
+    case missingAsset = "OUT0225"
 
     // 03xx: templates and template formats
 
