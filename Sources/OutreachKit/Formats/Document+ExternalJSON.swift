@@ -19,6 +19,11 @@ extension DocumentMetadata {
         object["campaignName"] = campaignName.map(JSONValue.string)
         object["reportingContacts"] = .array(reportingContacts.map(JSONValue.string))
         object["pageBudget"] = pageBudget.map { .number(Double($0)) }
+        object["partner"] = partner.map { partner in
+            var value: [String: JSONValue] = ["id": .string(partner.id), "name": .string(partner.name)]
+            value["logo"] = partner.logo.map { .object(["src": .string($0.src), "alt": .string($0.alt)]) }
+            return .object(value)
+        }
         return .object(object)
     }
 }

@@ -77,7 +77,8 @@ extension TemplateContext {
             operatedBy: .init(name: "o", isNonGovernmental: true), note: [.text("n")], qrTarget: "https://x.org")
         let metadata = DocumentMetadata(
             title: "t", subtitle: "s", locale: "en", audience: "a", date: "2026-01-01", sourceNote: "s", material: "m",
-            layout: "l", campaignName: "c", reportingContacts: ["c"], strings: ["s": "s"], dateText: "d")
+            layout: "l", campaignName: "c", reportingContacts: ["c"], strings: ["s": "s"], dateText: "d",
+            partner: DocumentPartner(id: "p", name: "n", logo: DocumentImage(src: "s", alt: "a")))
         return Document(metadata: metadata, blocks: [
             .heading(level: 2, content: [.text("h")]),
             .section(Section(subject: .message(PlacedMessage(id: "m", locale: "en", title: "t", short: "s")),
