@@ -164,6 +164,15 @@ import Testing
         #expect(run.stderr.contains("outreach.yml:9:15: error: material 'sheet' lists 'partners' but has no 'each: partner'; add 'each: partner', or remove 'partners' (OUT0119)"), "\(run.stderr)")
     }
 
+    /// Content shared by several manifests: one that makes no partner kits need not have their logos.
+    @Test func logosAreCheckedOnlyForKitsTheManifestMakes() async throws {
+        let kit = try Self.kit()
+        try kit.edit("outreach.yml", replacing: "  - id: kit\n    layout: handout\n    each: partner\n", with: "  - id: kit\n    layout: handout\n")
+        try kit.edit("outreach.yml", replacing: "assets: assets\n", with: "")
+        let run = try await CLI.run(["generate"], in: kit.root)
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
     @Test func aFanOutWithNoPartnerIsAnError() async throws {
         let kit = try Self.kit()
         try FileManager.default.removeItem(at: kit.url("content/partners.yml"))

@@ -11,18 +11,28 @@ struct AssetCollector {
     /// The format and material names of an asset in reports.
     static let format = "asset"
 
-    /// Every file of the assets folder (hidden files left out), after checking the images of `campaign`.
+    /// Every file of the assets folder (hidden files left out), after checking the images of `campaign`
+    /// and the logos of the partners the manifest makes kits for.
     func outputs(_ campaign: Campaign) -> [PlannedOutput] {
         checkAltText(campaign)
         let outputs = files()
-        checkLogos(campaign, against: outputs)
+        checkLogos(of: partnersInUse(campaign), against: outputs)
         return outputs
     }
 
+    /// The partners some material with `each: partner` makes a kit for: content shared by
+    /// several manifests may list partners that a manifest without `assets:` never uses.
+    private func partnersInUse(_ campaign: Campaign) -> [Partner] {
+        let fanOuts = manifest.materials.filter { $0.each == .partner }
+        return campaign.partners.filter { partner in
+            fanOuts.contains { $0.partners.isEmpty || $0.partners.contains(partner.id) }
+        }
+    }
+
     /// Each partner's logo is a file of the assets folder, as it will stand in the output.
-    private func checkLogos(_ campaign: Campaign, against outputs: [PlannedOutput]) {
+    private func checkLogos(of partners: [Partner], against outputs: [PlannedOutput]) {
         let paths = outputs.map(\.path)
-        for partner in campaign.partners {
+        for partner in partners {
             guard let logo = partner.logo, !paths.contains(logo.src) else { continue }
             guard let assets = manifest.assets else {
                 sink.error(.missingAsset, "logo \(quoted(logo.src)) of partner \(quoted(partner.id)) needs an assets folder, and the manifest names none",

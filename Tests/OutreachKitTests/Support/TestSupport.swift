@@ -23,6 +23,8 @@ struct Fixture {
         if copyingExample {
             try FileManager.default.copyItem(
                 at: Repository.example.appendingPathComponent("content"), to: root.appendingPathComponent("content"))
+            try FileManager.default.copyItem(
+                at: Repository.example.appendingPathComponent("assets"), to: root.appendingPathComponent("assets"))
             // The example's template formats stay where they are, in Examples/formats.
             let manifest = try String(contentsOf: Repository.exampleManifest, encoding: .utf8)
             let formats = Repository.root.appendingPathComponent("Examples/formats").path
