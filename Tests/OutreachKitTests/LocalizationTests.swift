@@ -135,6 +135,27 @@ import Testing
         #expect(problem?.location?.file == "outreach.yml")
     }
 
+    @Test func aFigureWrittenOnceServesEveryLocaleButWordsAndSourcesNeedTranslating() async throws {
+        let kit = try Fixture()
+        let filters = GenerateFilters(materials: ["government-roles"], formats: ["markdown"])
+        let plan = try await kit.plan(filters: filters)
+        let spanish = String(decoding: try #require(plan.outputs.first { $0.path == "es/government-roles.md" }).contents, as: UTF8.self)
+        #expect(spanish.contains("* **42,000+** agentes") && spanish.contains("* **327** puertos"), "written once, used as they are")
+        #expect(spanish.contains("* **Casi 7,000** millas"))
+        #expect(spanish.contains("Cifras: DHS, página “Government Roles” (2014).") && !spanish.contains("page (2014)"))
+        // A figure with words, or a source, left in English alone is a missing translation.
+        try kit.edit("content/agencies.yml", replacing: "        es: Casi 7,000\n", with: "")
+        let problem = await kit.problems().one(containing: "material 'government-roles' needs 1 content text with no 'es' translation: 'Nearly 7,000'")
+        #expect(problem?.code == .missingTranslation)
+        try kit.edit("content/agencies.yml", replacing: "    - figure:\n        en: Nearly 7,000\n", with: "    - figure: Nearly 7,000\n")
+        try kit.edit("content/agencies.yml", replacing: "      source:\n        en: DHS, Government Roles page (2014)\n        es: DHS, página “Government Roles” (2014)\n",
+                     with: "      source: DHS, Government Roles page (2014)\n")
+        let problems = await kit.problems()
+        #expect(!problems.contains { $0.message.contains("'Nearly 7,000'") }, "a figure written once is the same in every locale")
+        #expect(problems.one(containing: "material 'government-roles' needs 1 content text with no 'es' translation: 'DHS, Government Roles page (2014)'")?
+            .code == .missingTranslation)
+    }
+
     @Test func fallbackUsesAnotherLocaleMarksItAndWarns() async throws {
         let kit = try Fixture()
         try FileManager.default.removeItem(at: kit.url("content/messages/how-to-report.es.md"))

@@ -29,10 +29,19 @@ extension ModelReader {
 
     private func keyFact(_ value: YAMLValue) -> KeyFact? {
         guard let map = value.mapping("a key fact", allowed: ["figure", "label", "source"]) else { return nil }
-        let figure = map.string("figure", required: true)
+        let figure = self.figure(map)
         let label = text(map, "label", required: true)
         guard let figure, let label else { return nil }
-        return KeyFact(figure: figure, label: label, source: map.string("source"))
+        return KeyFact(figure: figure, label: label, source: text(map, "source"))
+    }
+
+    /// A figure written once, such as "327", is the same in every locale; one with
+    /// words, such as "Nearly 7,000", is a mapping of locale to text like any other text.
+    private func figure(_ map: YAMLMapping) -> LocalizedText? {
+        guard let figure = text(map, "figure", required: true) else { return nil }
+        guard let value = map["figure"], case .scalar = value.node else { return figure }
+        let written = figure.resolved(defaultLocale, fallback: defaultLocale)
+        return LocalizedText(Dictionary(uniqueKeysWithValues: locales.map { ($0, written) }))
     }
 
     private func program(_ value: YAMLValue) -> Program? {

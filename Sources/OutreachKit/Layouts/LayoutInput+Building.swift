@@ -72,7 +72,7 @@ extension LayoutInput {
     /// An agency's key facts.
     func facts(_ agency: Agency) -> Block? {
         guard !agency.keyFacts.isEmpty else { return nil }
-        return .factList(agency.keyFacts.map { Fact(figure: $0.figure, label: parsed.inlines(text($0.label))) })
+        return .factList(agency.keyFacts.map { Fact(figure: text($0.figure), label: parsed.inlines(text($0.label))) })
     }
 
     /// An agency's responsibilities as a bulleted list.
@@ -100,7 +100,7 @@ extension LayoutInput {
     /// "Figures: ..." naming the sources of the facts shown, or nil.
     func sourceNote(for agencies: [Agency]) -> String? {
         var sources: [String] = []
-        for source in agencies.flatMap({ $0.keyFacts.compactMap(\.source) }) where !sources.contains(source) {
+        for source in agencies.flatMap({ $0.keyFacts.compactMap(\.source) }).map(text) where !sources.contains(source) {
             sources.append(source)
         }
         return sources.isEmpty ? nil : label(.figuresFrom) + " " + sources.joined(separator: "; ") + "."

@@ -57,15 +57,15 @@ package struct Agency: Sendable, Codable, Hashable {
 
 /// A figure with what it counts, such as "327" "ports of entry".
 package struct KeyFact: Sendable, Codable, Hashable {
-    /// The figure as printed, such as "42,000+".
-    package var figure: String
+    /// The figure as printed, such as "42,000+" ("Nearly 7,000" needs words in each locale).
+    package var figure: LocalizedText
     /// What the figure counts.
     package var label: LocalizedText
     /// Where the figure comes from.
-    package var source: String?
+    package var source: LocalizedText?
 
     /// Creates a key fact.
-    package init(figure: String, label: LocalizedText, source: String? = nil) {
+    package init(figure: LocalizedText, label: LocalizedText, source: LocalizedText? = nil) {
         self.figure = figure
         self.label = label
         self.source = source
