@@ -36,6 +36,9 @@ import Testing
         let profiles = result.measurements.filter { $0.path.hasPrefix("out/profiles/") }
         #expect(profiles.count == 7)
         for profile in profiles { #expect(profile.pages == 1, "\(profile.path) prints on \(profile.pages) pages") }
+        let sectors = result.measurements.filter { $0.path.hasPrefix("out/sectors/") || $0.path.hasPrefix("out/es/sectors/") }
+        #expect(sectors.count == 10, "five sector handouts, in English and Spanish")
+        for sector in sectors { #expect(sector.pages == 1, "\(sector.path) prints on \(sector.pages) pages") }
         for m in result.measurements {
             #expect(m.paper == paper, "\(m.path)")
             #expect(m.pageBudget != nil, "\(m.path) declares its page budget")
@@ -61,7 +64,7 @@ import Testing
 
     @Test func noOutputScrollsSidewaysAt320Pixels() async throws {
         let result = try await Self.proof(paper: .letter)
-        #expect(result.measurements.count == 11)
+        #expect(result.measurements.count == 31)
         for m in result.measurements {
             #expect(m.reflowWidth <= 320, "\(m.path) is \(m.reflowWidth) px wide: \(m.widest)")
         }
@@ -100,7 +103,7 @@ import Testing
         let good = try await CommandLineTests.run(["proof"], in: kit.root)
         #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
         #expect(good.stdout.contains("out/recognize-and-report.html: 1 letter page (budget 1)"), "\(good.stdout)")
-        #expect(good.stdout.hasSuffix("11 HTML outputs fit their paper\n"), "\(good.stdout)")
+        #expect(good.stdout.hasSuffix("31 HTML outputs fit their paper\n"), "\(good.stdout)")
         #expect(!FileManager.default.fileExists(atPath: kit.output.path), "proof writes nothing into the output folder")
 
         let filler = (1...40).map { "Paragraph \($0) of an over-long summary that no fact sheet budget can hold on two pages." }
