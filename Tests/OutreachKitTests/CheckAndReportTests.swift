@@ -11,7 +11,7 @@ import Testing
         let before = kit.outputTree()
         let check = try await CLI.run(["generate", "--check"], in: kit.root)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        #expect(check.stdout == "31 files in out are up to date\n")
+        #expect(check.stdout == "61 files in out are up to date\n")
         #expect(kit.outputTree() == before)
     }
 
@@ -30,7 +30,7 @@ import Testing
         #expect(check.stdout.contains("extra: out/old-poster.html (the manifest no longer makes it)\n"))
         #expect(check.stdout.contains("--- out/recognize-and-report.txt (on disk)\n+++ out/recognize-and-report.txt (generated)\n"))
         #expect(check.stdout.contains("\n-Recognize the signs\n-" + String(repeating: "-", count: 19) + "\n+Know the signs\n+" + String(repeating: "-", count: 14) + "\n"))
-        #expect(check.stdout.hasSuffix("8 of 32 files in out are out of date; run 'outreach generate' to update them\n"))
+        #expect(check.stdout.hasSuffix("8 of 62 files in out are out of date; run 'outreach generate' to update them\n"))
         #expect(kit.outputTree() == before)
     }
 
@@ -50,7 +50,7 @@ import Testing
         #expect(report["ok"] as? Bool == true)
         #expect(report["mode"] as? String == "generate")
         let files = try #require(report["files"] as? [[String: Any]])
-        #expect(files.count == 31)
+        #expect(files.count == 61)
         let first = try #require(files.first)
         #expect(first["path"] as? String == "out/es/government-roles.html")
         #expect(first["format"] as? String == "html")
@@ -60,7 +60,7 @@ import Testing
 
         let again = try await CLI.run(["generate", "--report", "json"], in: kit.root)
         let statuses = (try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])?["summary"] as? [String: Int]
-        #expect(statuses?["unchanged"] == 31)
+        #expect(statuses?["unchanged"] == 61)
         #expect(statuses?["written"] == nil)
     }
 
@@ -101,7 +101,7 @@ import Testing
         #expect(try await CLI.run(["generate", "--jobs", "1", "--quiet"], in: one.root).status == 0)
         #expect(try await CLI.run(["generate", "--jobs", "8", "--quiet"], in: many.root).status == 0)
         #expect(one.outputTree(includingHidden: true) == many.outputTree(includingHidden: true))
-        #expect(one.outputTree().count == 31)
+        #expect(one.outputTree().count == 61)
         #expect(try await CLI.run(["generate", "--jobs", "0"], in: one.root).status == 2)
     }
 

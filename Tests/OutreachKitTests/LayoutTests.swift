@@ -72,6 +72,34 @@ import Testing
         }
     }
 
+    @Test func eachSectorHasAHandoutOfItsOwnSignsInEnglishAndSpanish() async throws {
+        let documents = try Self.documents()
+        let languages = [(folder: "", locale: "en", caveat: "One sign on its own does not prove", noConfronting: "Do not confront"),
+                         (folder: "es/", locale: "es", caveat: "Una sola señal no demuestra", noConfronting: "No se enfrente")]
+        for sector in ["law-enforcement", "transportation", "hospitality", "health-care", "education"] {
+            for language in languages {
+                let path = "\(language.folder)sectors/\(sector)-signs.html"
+                let handout = try #require(documents[path], "no handout \(path)")
+                #expect(handout.metadata.layout == "handout" && handout.metadata.pageBudget == 1, "\(path)")
+                #expect(handout.metadata.audience != nil, "\(path) names its audience")
+                let messages = handout.placedMessages.map(\.message)
+                #expect(messages.map(\.id) == ["signs-\(sector)"], "\(path)")
+                #expect(messages.allSatisfy { $0.audiences == [sector] && $0.locale == language.locale }, "\(path)")
+                #expect(handout.reportingContactCards.map(\.id) == ["hotline", "ice-tip-line"], "\(path)")
+                let text = Self.text(handout.blocks)
+                #expect(text.contains(language.caveat), "\(path) carries the indicator caveat")
+                #expect(text.contains("911"), "\(path)")
+                // Officers follow their agency's procedures; everyone else is told not to confront anyone.
+                #expect(sector == "law-enforcement" || text.contains(language.noConfronting), "\(path)")
+                // The content variables are filled in with the contacts' numbers.
+                #expect(text.contains("1-866-347-2423") && text.contains("1-888-373-7888") && !text.contains("{{"), "\(path)")
+                let confronting = text.lowercased().components(separatedBy: "confront").dropFirst().count
+                let warnedAgainst = text.lowercased().components(separatedBy: "not confront").dropFirst().count
+                #expect(confronting == warnedAgainst, "\(path) never advises confronting anyone")
+            }
+        }
+    }
+
     @Test func oneProfilePerDHSComponent() async throws {
         let profiles = try Self.documents().keys.filter { $0.hasPrefix("profiles/") }.sorted()
         #expect(profiles == ["cbp", "fema", "fletc", "ice", "tsa", "uscg", "uscis"].map { "profiles/\($0).html" })

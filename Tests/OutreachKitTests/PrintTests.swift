@@ -36,6 +36,9 @@ import Testing
         let profiles = result.measurements.filter { $0.path.hasPrefix("out/profiles/") }
         #expect(profiles.count == 7)
         for profile in profiles { #expect(profile.pages == 1, "\(profile.path) prints on \(profile.pages) pages") }
+        let sectors = result.measurements.filter { $0.path.hasPrefix("out/sectors/") || $0.path.hasPrefix("out/es/sectors/") }
+        #expect(sectors.count == 10, "five sector handouts, in English and Spanish")
+        for sector in sectors { #expect(sector.pages == 1, "\(sector.path) prints on \(sector.pages) pages") }
         for m in result.measurements {
             #expect(m.paper == paper, "\(m.path)")
             #expect(m.pageBudget != nil, "\(m.path) declares its page budget")

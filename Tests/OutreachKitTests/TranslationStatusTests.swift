@@ -12,10 +12,10 @@ import Testing
         let status = try Self.status(try Fixture())
         #expect(status.source == "en")
         let spanish = status.entries.filter { $0.locale == "es" }
-        #expect(spanish.count == 6 && spanish.allSatisfy { $0.state == "current" })
+        #expect(spanish.count == 11 && spanish.allSatisfy { $0.state == "current" })
         let arabic = status.entries.filter { $0.locale == "ar" }
         #expect(arabic.filter { $0.state == "current" }.map(\.message) == ["recognize-the-signs"])
-        #expect(arabic.filter { $0.state == "missing" }.count == 5)
+        #expect(arabic.filter { $0.state == "missing" }.count == 10)
         #expect(!status.isComplete)
     }
 
@@ -65,8 +65,8 @@ import Testing
 
         let table = try await CommandLineTests.run(["translations"], in: kit.root)
         #expect(table.status == 1)
-        #expect(table.stdout.contains("es: 5 current, 1 stale, 0 unmarked, 0 missing (of 6 en messages)"))
-        #expect(table.stdout.contains("ar: 1 current, 0 stale, 0 unmarked, 5 missing (of 6 en messages)"))
+        #expect(table.stdout.contains("es: 10 current, 1 stale, 0 unmarked, 0 missing (of 11 en messages)"))
+        #expect(table.stdout.contains("ar: 1 current, 0 stale, 0 unmarked, 10 missing (of 11 en messages)"))
         #expect(table.stdout.contains("  stale    how-to-report  content/messages/how-to-report.es.md"))
     }
 }
