@@ -11,7 +11,7 @@ import Testing
         let before = kit.outputTree()
         let check = try await CLI.run(["generate", "--check"], in: kit.root)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        #expect(check.stdout == "61 files in out are up to date\n")
+        #expect(check.stdout == "71 files in out are up to date\n")
         #expect(kit.outputTree() == before)
     }
 
@@ -30,7 +30,7 @@ import Testing
         #expect(check.stdout.contains("extra: out/old-poster.html (the manifest no longer makes it)\n"))
         #expect(check.stdout.contains("--- out/recognize-and-report.txt (on disk)\n+++ out/recognize-and-report.txt (generated)\n"))
         #expect(check.stdout.contains("\n-Recognize the signs\n-" + String(repeating: "-", count: 19) + "\n+Know the signs\n+" + String(repeating: "-", count: 14) + "\n"))
-        #expect(check.stdout.hasSuffix("8 of 62 files in out are out of date; run 'outreach generate' to update them\n"))
+        #expect(check.stdout.hasSuffix("14 of 72 files in out are out of date; run 'outreach generate' to update them\n"))
         #expect(kit.outputTree() == before)
     }
 
@@ -39,7 +39,7 @@ import Testing
         #expect(try await CLI.run(["generate", "--quiet"], in: kit.root).status == 0)
         let check = try await CLI.run(["generate", "--check", "--material", "recognize-and-report"], in: kit.root)
         #expect(check.status == 0, "\(check.stdout)")
-        #expect(check.stdout == "6 files in out are up to date\n") // in English and in Spanish
+        #expect(check.stdout == "7 files in out are up to date\n") // in English and in Spanish, and the asset
     }
 
     @Test func jsonReportListsEveryFileAndDiagnostic() async throws {
@@ -50,8 +50,10 @@ import Testing
         #expect(report["ok"] as? Bool == true)
         #expect(report["mode"] as? String == "generate")
         let files = try #require(report["files"] as? [[String: Any]])
-        #expect(files.count == 61)
-        let first = try #require(files.first)
+        #expect(files.count == 71)
+        let first = try #require(files.first { $0["format"] as? String != "asset" })
+        #expect(files.first?["path"] as? String == "out/assets/partners/example-city-coalition.svg")
+        #expect(files.first?["material"] as? String == "asset")
         #expect(first["path"] as? String == "out/es/government-roles.html")
         #expect(first["format"] as? String == "html")
         #expect(first["material"] as? String == "government-roles")
@@ -60,7 +62,7 @@ import Testing
 
         let again = try await CLI.run(["generate", "--report", "json"], in: kit.root)
         let statuses = (try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])?["summary"] as? [String: Int]
-        #expect(statuses?["unchanged"] == 61)
+        #expect(statuses?["unchanged"] == 71)
         #expect(statuses?["written"] == nil)
     }
 
@@ -73,7 +75,7 @@ import Testing
         #expect(report["ok"] as? Bool == false)
         let problem = try #require((report["diagnostics"] as? [[String: Any]])?.first)
         #expect(problem["file"] as? String == "outreach.yml")
-        #expect(problem["line"] as? Int == 43)
+        #expect(problem["line"] as? Int == 45)
         #expect(problem["column"] as? Int == 13)
         #expect((problem["message"] as? String)?.contains("unknown layout 'leaflet'") == true)
         #expect(problem["code"] as? String == "OUT0110")
@@ -85,7 +87,7 @@ import Testing
         try kit.edit("outreach.yml", replacing: "layout: handout", with: "layout: leaflet")
         let run = try await CLI.run(["generate", "--diagnostics", "github"], in: kit.root)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("::error file=outreach.yml,line=43,col=13,title=OUT0110::unknown layout 'leaflet' in material 'recognize-and-report'; available: 'agency-profile', 'fact-sheet', 'handout'\n"))
+        #expect(run.stderr.contains("::error file=outreach.yml,line=45,col=13,title=OUT0110::unknown layout 'leaflet' in material 'recognize-and-report'; available: 'agency-profile', 'fact-sheet', 'handout'\n"))
     }
 
     @Test func noColourWhenNotATerminal() async throws {
@@ -101,7 +103,7 @@ import Testing
         #expect(try await CLI.run(["generate", "--jobs", "1", "--quiet"], in: one.root).status == 0)
         #expect(try await CLI.run(["generate", "--jobs", "8", "--quiet"], in: many.root).status == 0)
         #expect(one.outputTree(includingHidden: true) == many.outputTree(includingHidden: true))
-        #expect(one.outputTree().count == 61)
+        #expect(one.outputTree().count == 71)
         #expect(try await CLI.run(["generate", "--jobs", "0"], in: one.root).status == 2)
     }
 

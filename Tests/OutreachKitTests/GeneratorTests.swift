@@ -15,14 +15,18 @@ import Testing
             "recognize-and-report.html", "recognize-and-report.md", "recognize-and-report.txt",
             "text-messages.txt", "wallet-cards.html",
         ] + sectors
-        let expected = bothLanguages.flatMap { ["es/" + $0, $0] } + ["recognize-and-report-large-print.html"]
+        let partners = ["example-city-coalition/partner-handout.en", "example-city-coalition/partner-handout.es",
+                        "example-county-health/partner-handout.en"].flatMap { kit in ["html", "md", "txt"].map { "partners/\(kit).\($0)" } }
+        let expected = bothLanguages.flatMap { ["es/" + $0, $0] } + ["recognize-and-report-large-print.html"] + partners
+            + ["assets/partners/example-city-coalition.svg"]
         #expect(plan.outputs.map(\.path) == expected.sorted())
         #expect(plan.warnings.isEmpty)
     }
 
     @Test func filtersSelectMaterialsAndFormats() async throws {
         let plan = try await Fixture().plan(filters: GenerateFilters(materials: ["government-roles"], formats: ["text", "html"]))
-        #expect(plan.outputs.map(\.path) == ["es/government-roles.html", "es/government-roles.txt", "government-roles.html", "government-roles.txt"])
+        #expect(plan.outputs.map(\.path) == ["assets/partners/example-city-coalition.svg", "es/government-roles.html", "es/government-roles.txt",
+                                              "government-roles.html", "government-roles.txt"])
     }
 
     @Test func unknownFilterNamesTheChoices() async throws {
@@ -55,8 +59,11 @@ import Testing
         try kit.edit("content/messages/recognize-the-signs.md", replacing: "title: Recognize the signs", with: "title: Know the signs")
         let results = try await OutputWriter().write(kit.plan())
         let written = results.filter { $0.1 == .written }.map(\.0.path).sorted()
-        #expect(written == ["recognize-and-report-large-print.html", "recognize-and-report.html", "recognize-and-report.md",
-                            "recognize-and-report.txt", "text-messages.txt", "wallet-cards.html"])
+        let partnerKits = ["example-city-coalition", "example-county-health"].flatMap { partner in
+            ["html", "md", "txt"].map { "partners/\(partner)/partner-handout.en.\($0)" }
+        }
+        #expect(written == (partnerKits + ["recognize-and-report-large-print.html", "recognize-and-report.html", "recognize-and-report.md",
+                            "recognize-and-report.txt", "text-messages.txt", "wallet-cards.html"]).sorted())
     }
 
     @Test func outputIsDeterministic() async throws {
@@ -64,7 +71,7 @@ import Testing
         _ = try await OutputWriter().write(first.plan())
         _ = try await OutputWriter().write(second.plan())
         #expect(first.outputTree() == second.outputTree())
-        #expect(first.outputTree().count == 61)
+        #expect(first.outputTree().count == 71)
     }
 
     @Test func datesComeOnlyFromTheManifestOrSourceDateEpoch() async throws {
@@ -78,7 +85,8 @@ import Testing
             { output in
                 let text = String(decoding: output.contents, as: UTF8.self)
                 guard output.format == "text" else { return text.contains(iso) }
-                return text.contains(output.path.hasPrefix("es/") ? spanish : english)
+                let inSpanish = output.path.hasPrefix("es/") || output.path.contains(".es.")
+                return text.contains(inSpanish ? spanish : english)
             }
         }
         #expect(dated.allSatisfy(shows("2024-03-09", "March 9, 2024", "9 de marzo de 2024")))

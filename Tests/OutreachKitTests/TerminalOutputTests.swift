@@ -28,7 +28,7 @@ struct TerminalOutputTests {
     @Test func progressShowsOnATerminalOnly() async throws {
         let kit = try Fixture()
         let terminal = try await Self.onTerminal("generate", in: kit.root)
-        #expect(terminal.contains("\rrendering 61/61"), "\(terminal)")
+        #expect(terminal.contains("\rrendering 70/70"), "\(terminal)")
         let other = try Fixture()
         let piped = try await CommandLineTests.run(["generate"], in: other.root)
         #expect(!piped.stderr.contains("rendering"))

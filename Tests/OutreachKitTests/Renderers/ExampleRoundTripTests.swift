@@ -14,7 +14,7 @@ import Testing
 
     @Test func everyExampleDocumentRoundTrips() async throws {
         let documents = try LayoutTests.documents()
-        #expect(documents.count == 71, "13 before, then the large-print handout and the two PDFs; all but the large print also in Spanish; then the five sector handouts in four formats, in both")
+        #expect(documents.count == 80, "13 before, then the large-print handout and the two PDFs; all but the large print also in Spanish; then the five sector handouts in four formats, in both; then three partner kits in three formats")
         for (path, document) in documents.sorted(by: { $0.key < $1.key }) {
             let markdown = try MarkdownRenderer().render(document, options: RenderOptions())
             let page = String(decoding: try #require(markdown.files.first).contents, as: UTF8.self)
