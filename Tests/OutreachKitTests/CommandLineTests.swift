@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// End-to-end tests that run the built `outreach` binary.
-@Suite(.timeLimit(.minutes(1))) struct CommandLineTests {
+@Suite(.timeLimit(.minutes(3))) struct CommandLineTests {
     struct Run {
         var status: Int32
         var stdout: String

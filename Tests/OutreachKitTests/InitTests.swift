@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `outreach init` writes a campaign that generates on the first run.
-@Suite(.timeLimit(.minutes(1))) struct InitTests {
+@Suite(.timeLimit(.minutes(3))) struct InitTests {
     typealias CLI = CommandLineTests
 
     @Test func aNewCampaignGeneratesOnTheFirstRun() async throws {

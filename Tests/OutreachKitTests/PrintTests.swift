@@ -87,7 +87,7 @@ import Testing
     @Test func theWalletSheetHoldsTenFilledCardsThatFit() async throws {
         let kit = try Fixture()
         let plan = try await kit.plan(filters: GenerateFilters(materials: ["wallet-cards"]))
-        let html = try #require(plan.outputs.first.map { String(decoding: $0.contents, as: UTF8.self) })
+        let html = try #require(plan.outputs.first { $0.path == "wallet-cards.html" }.map { String(decoding: $0.contents, as: UTF8.self) })
         let cards = html.components(separatedBy: "<article class=\"card wallet-card\" data-message=\"").dropFirst()
         #expect(cards.count == 10)
         let ids = cards.map { String($0.prefix { $0 != "\"" }) }
