@@ -46,6 +46,76 @@ import Testing
         }
     }
 
+    /// The blocks that must never split across pages: each list (its first and last item) and each
+    /// contact card (its name and its last line), as pairs of texts that must share a printed page.
+    static func unsplittables(_ blocks: [Block]) -> [(what: String, first: String, last: String)] {
+        var found: [(String, String, String)] = []
+        for block in blocks {
+            switch block {
+            case .section(let section): found += unsplittables(section.blocks)
+            case .quote(let inner): found += unsplittables(inner)
+            case .list(_, let items) where items.count > 1:
+                found.append(("list", LayoutTests.text(items[0]), LayoutTests.text(items[items.count - 1])))
+                found += items.flatMap(unsplittables)
+            case .contactCard(let card):
+                let last = card.notes.last?.plainText ?? card.entries.last?.value ?? card.name
+                found.append(("contact card", card.name, last))
+            default: break
+            }
+        }
+        return found
+    }
+
+    /// The printed pages on which `text` may begin: those with its first three words, or its first two
+    /// (a narrow column may break the line after them), on one line of the page's text, with pdftotext's
+    /// column gaps kept apart. A one-word text is looked up alone.
+    static func pages(startingWith text: String, in pageTexts: [String]) -> Set<Int> {
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        let lines = pageTexts.map { page in
+            page.split(separator: "\n").map { line in
+                line.replacingOccurrences(of: #" {2,}"#, with: " | ", options: .regularExpression)
+            }
+        }
+        var found: Set<Int> = []
+        for count in Set([min(3, words.count), min(2, words.count)]) where count > 0 {
+            let prefix = words.prefix(count).joined(separator: " ")
+            found.formUnion(lines.indices.filter { index in lines[index].contains { $0.contains(prefix) } })
+        }
+        return found
+    }
+
+    /// The check can fail: a list whose first item is on page 1 and last on page 2 is found split,
+    /// also when a narrow column breaks its first line after two words.
+    @Test func aSplitIsSeenInThePagesText() {
+        let pages = ["Title\nFirst item of the      Other column text\nlist\n        1/2\n", "Last item here\nFooter        2/2\n"]
+        #expect(Self.pages(startingWith: "First item of the list", in: pages) == [0])
+        #expect(Self.pages(startingWith: "Last item here", in: pages) == [1])
+        #expect(Self.pages(startingWith: "First item of the list", in: pages).isDisjoint(with: Self.pages(startingWith: "Last item here", in: pages)))
+        #expect(Self.pages(startingWith: "Other column text", in: pages) == [0], "column gaps do not join words")
+        #expect(Self.pages(startingWith: "text Nowhere", in: pages).isEmpty)
+    }
+
+    /// "No list or card split": in every multi-page output, on both papers, each list's first and last
+    /// items and each card's name and last line are on one printed page.
+    @Test(arguments: [Paper.letter, .a4]) func noListOrCardSplitsAcrossPages(paper: Paper) async throws {
+        let result = try await Self.proof(paper: paper)
+        let documents = try LayoutTests.documents()
+        var checked = 0
+        for m in result.measurements where m.pages > 1 {
+            let document = try #require(documents[String(m.path.dropFirst("out/".count))], "\(m.path)")
+            for block in Self.unsplittables(document.blocks) {
+                let first = Self.pages(startingWith: block.first, in: m.pageTexts)
+                let last = Self.pages(startingWith: block.last, in: m.pageTexts)
+                // A text pdftotext broke beyond recognition is not a finding; the count below keeps the test honest.
+                guard !first.isEmpty, !last.isEmpty else { continue }
+                checked += 1
+                #expect(!first.isDisjoint(with: last),
+                        "\(m.path) on \(paper.rawValue): a \(block.what) starts on page \(first.sorted()) and ends on page \(last.sorted()): \(quoted(String(block.first.prefix(40))))")
+            }
+        }
+        #expect(checked >= 20, "only \(checked) lists and cards were found in the printed pages")
+    }
+
     @Test func everyPageCarriesTheRunningFooter() async throws {
         let result = try await Self.proof(paper: .letter)
         let pages = result.measurements.filter { !$0.path.hasSuffix("wallet-cards.html") }
