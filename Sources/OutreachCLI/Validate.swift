@@ -40,7 +40,7 @@ struct Validate: AsyncParsableCommand {
         let failed = strict && !plan.warnings.isEmpty
         if !failed, !quiet, report == nil {
             // Copied assets are outputs but not a material.
-            let materials = Set(plan.outputs.filter { $0.format != "asset" }.map(\.material)).count
+            let materials = Set(plan.outputs.filter { $0.format != AssetCollector.format }.map(\.material)).count
             print("\(options.manifest): ok: \(materials) material\(materials == 1 ? "" : "s"), \(plan.outputs.count) output\(plan.outputs.count == 1 ? "" : "s")")
         }
         finish(plan.warnings, printer: printer, files: files, output: plan.outputDisplayPath, failed: failed)

@@ -4,12 +4,12 @@ import Foundation
 /// the output folder under the folder's own name (`assets: media/logos` gives
 /// `out/logos/…`), so that `--check` knows them like any other output; and the
 /// check that every image in content has alt text.
-struct AssetCollector {
+package struct AssetCollector {
     let manifest: Manifest
     let sink: DiagnosticSink
 
     /// The format and material names of an asset in reports.
-    static let format = "asset"
+    package static let format = "asset"
 
     /// Every file of the assets folder (hidden files left out), after checking the images of `campaign`
     /// and the logos of the partners the manifest makes kits for.

@@ -37,10 +37,7 @@ struct TemplateContext: TemplateObject {
             title: meta.title, subtitle: meta.subtitle.nonEmpty, locale: meta.locale, audience: meta.audience.nonEmpty,
             date: meta.date.nonEmpty, dateText: meta.dateText.nonEmpty, sourceNote: meta.sourceNote.nonEmpty,
             material: meta.material, layout: meta.layout, campaignName: meta.campaignName.nonEmpty,
-            partner: meta.partner.map { partner in
-                PartnerContext(name: partner.name, line: PageTemplateContext.partnerLine(partner, metadata: meta),
-                               logo: partner.logo.map { ImageContext(src: options.relativeReference(to: $0.src), alt: $0.alt) })
-            })
+            partner: meta.partner.map { PartnerContext($0, metadata: meta, options: options) })
         settings = SettingsContext(paper: options.paper.cssSize, textWidth: options.textWidth)
         let flat = document.blocks.expandingSections()
         self.document = DocumentContext(
@@ -80,19 +77,6 @@ struct MetadataContext: TemplateObject {
     let campaignName: String?
     /// The local partner of a partner's kit (`each: partner`).
     let partner: PartnerContext?
-}
-
-struct PartnerContext: TemplateObject {
-    let name: String
-    /// "Distributed by NAME" in the document's locale.
-    let line: String
-    let logo: ImageContext?
-}
-
-struct ImageContext: TemplateObject {
-    /// The image's path relative to the file being written.
-    let src: String
-    let alt: String
 }
 
 struct SettingsContext: TemplateObject {
