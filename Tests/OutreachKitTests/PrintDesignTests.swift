@@ -82,14 +82,31 @@ import Testing
         #expect(throws: Diagnostic.self) { try sheet.slots(of: messages, options: ["fill": .string("shuffle")]) }
     }
 
-    @Test func lineCountWrapsWordsAtTheColumns() {
+    @Test func lineCountWrapsWordsByTheFontsWidths() {
+        // Ten columns: a line of 5 em. Liberation Sans: n and ñ 0.557 em (rounded up), i 0.223, m 0.834, a space 0.278.
         let sheet = CardSheet(perSheet: 10, lines: 13, columns: 10)
         #expect(sheet.lineCount("") == 1)
-        #expect(sheet.lineCount("0123456789") == 1)
-        #expect(sheet.lineCount("01234 56789") == 2)
-        #expect(sheet.lineCount("0123 5678") == 1)
-        #expect(sheet.lineCount(String(repeating: "x", count: 25)) == 3)
+        #expect(sheet.lineCount("nnnn nnnn") == 1)
+        #expect(sheet.lineCount("nnnnn nnnn") == 2, "the second word moves to a new line")
+        #expect(sheet.lineCount("ññññ ññññ") == 1, "accented letters are as wide as their base letters")
+        #expect(sheet.lineCount(String(repeating: "i", count: 20)) == 1)
+        #expect(sheet.lineCount(String(repeating: "m", count: 20)) == 4, "a word wider than a line takes the lines it needs")
         #expect(sheet.lineCount("a\nb") == 2)
+        #expect(sheet.lineCount("nnnn nnnn", style: .title) == 2, "the title is bold and larger")
+        #expect(sheet.lineCount(words: [("nnnn", 0), ("nnn", 0)], style: .body) == 1)
+        #expect(sheet.lineCount(words: [("nnnn", 0), ("nnn", 900)], style: .body) == 2, "a way's margin counts")
+    }
+
+    @Test func glyphWidthsAreTheFontsAdvanceWidths() {
+        #expect(GlyphWidths.width(of: "n" as Unicode.Scalar, bold: false) == 557)
+        #expect(GlyphWidths.width(of: "n" as Unicode.Scalar, bold: true) == 611)
+        #expect(GlyphWidths.width(of: "m" as Unicode.Scalar, bold: false) == 834)
+        #expect(GlyphWidths.width(of: "\u{2014}" as Unicode.Scalar, bold: false) == 1000, "em dash")
+        #expect(GlyphWidths.width(of: "字" as Unicode.Scalar, bold: false) == 1000, "East Asian wide: an em")
+        #expect(GlyphWidths.width(of: "\u{301}" as Unicode.Scalar, bold: false) == 0, "a combining mark rides on its letter")
+        #expect(GlyphWidths.width(of: "\u{0627}" as Unicode.Scalar, bold: false) == GlyphWidths.fallback)
+        #expect(GlyphWidths.width(of: "Cómo", bold: false) == 723 + 557 + 834 + 557)
+        #expect(GlyphWidths.fontVersion.hasPrefix("Version "))
     }
 
     @Test func anOverlongWalletCardIsAnErrorAtItsMessage() async throws {

@@ -116,6 +116,21 @@ import Testing
         #expect(checked >= 20, "only \(checked) lists and cards were found in the printed pages")
     }
 
+    /// Each page is measured in the page box its own `@page` rule gives: the built-in page's
+    /// margins (0.5 in, 0.6 in at the foot on Letter; 13 mm, 15 mm at the foot on A4) and the
+    /// wallet sheet's (0.5 in by 0.6 in), not one approximate width for every page.
+    @Test(arguments: [Paper.letter, .a4]) func proofMeasuresEachPageInItsOwnPageBox(paper: Paper) async throws {
+        let result = try await Self.proof(paper: paper)
+        let inch = 96.0, mm = 96 / 25.4
+        let (width, height) = paper == .letter ? (8.5 * inch, 11 * inch) : (210 * mm, 297 * mm)
+        let page = try #require(result.measurements.first { $0.path == "out/recognize-and-report.html" })
+        let wallet = try #require(result.measurements.first { $0.path == "out/wallet-cards.html" })
+        let expected = paper == .letter ? (page: (width - inch, height - 1.1 * inch), wallet: (width - 1.2 * inch, height - inch))
+                                        : (page: (width - 26 * mm, height - 28 * mm), wallet: (width - 1.2 * inch, height - inch))
+        #expect(abs(page.pageWidth - expected.page.0) < 0.5 && abs(page.pageHeight - expected.page.1) < 0.5, "\(page.pageWidth) x \(page.pageHeight)")
+        #expect(abs(wallet.pageWidth - expected.wallet.0) < 0.5 && abs(wallet.pageHeight - expected.wallet.1) < 0.5, "\(wallet.pageWidth) x \(wallet.pageHeight)")
+    }
+
     @Test func everyPageCarriesTheRunningFooter() async throws {
         let result = try await Self.proof(paper: .letter)
         let pages = result.measurements.filter { !$0.path.hasSuffix("wallet-cards.html") }

@@ -452,7 +452,7 @@ import Testing
                 title: Government roles in combating human trafficking
                 audience: public
                 formats: [sms, wallet-card]
-                messages: [everyone-has-a-role, blue-campaign-work, immigration-relief]
+                messages: [everyone-has-a-role, immigration-relief]
                 agencies: [ice, uscis, fletc, cbp, uscg, tsa, fema, pitf]
               - id: recognize-and-report
                 layout: handout

@@ -109,12 +109,12 @@ public struct TemplateFormat: Renderer {
     public func render(_ document: Document, options: RenderOptions) async throws -> Rendered {
         let writer = BaseFormatWriter(base: descriptor.base, options: options)
         var sheet: [PlacedMessage] = []
-        var problems: [Diagnostic] = []
         if let cards = descriptor.cards {
             sheet = try cards.slots(of: document.placedMessages.map(\.message), options: options.formatOptions)
-            problems = cards.overBudget(sheet, contacts: document.reportingContactCards)
         }
         let context = TemplateContext(document: document, options: options, format: format, writer: writer, sheet: sheet)
+        // Each card measured as the template prints it: the reporting contacts in the document's words.
+        let problems = descriptor.cards?.overBudget(sheet, contacts: context.campaign.reportingContacts, strings: context.strings) ?? []
         let name = String(descriptor.template.dropLast(".mustache".count))
         guard var page = library.render(context, withTemplate: name) else {
             throw Diagnostic.error(.missingTemplate, "no template \(quoted(descriptor.template)) in \(quoted(folder))")

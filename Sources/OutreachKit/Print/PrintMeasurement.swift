@@ -25,6 +25,10 @@ package struct PrintMeasurement: Sendable, Hashable {
     package var pageTexts: [String]
     /// The printed PDF.
     package var pdf: Data
+    /// The page box it was laid out in, in CSS px: the paper less its `@page` margins.
+    package var pageWidth: Double = 0
+    /// The page box's height; a box taller than this splits.
+    package var pageHeight: Double = 0
 
     /// One element that does not fit.
     package struct Overflow: Sendable, Hashable {
@@ -37,8 +41,10 @@ package struct PrintMeasurement: Sendable, Hashable {
     }
 }
 
-/// The paper a proof prints on, in CSS px (96 a inch), less the margins the built-in template sets.
+/// The paper a proof prints on, in CSS px (96 a inch).
 extension Paper {
-    var contentWidthPx: Int { self == .letter ? 720 : 695 }
-    var contentHeightPx: Int { self == .letter ? 950 : 1010 }
+    /// The sheet's width and height in CSS px: Letter is 8.5 x 11 in, A4 210 x 297 mm.
+    var sizePx: (width: Double, height: Double) {
+        self == .letter ? (816, 1056) : (210 / 25.4 * 96, 297 / 25.4 * 96)
+    }
 }

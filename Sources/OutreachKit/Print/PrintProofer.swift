@@ -49,8 +49,14 @@ package struct PrintProofer: Sendable {
         let paper = Paper(rawValue: (paperName ?? "letter").lowercased()) ?? .letter
         try browser.emulate(width: 320)
         let reflow = try browser.evaluate(Self.reflowScript) as? [String: Any] ?? [:]
-        try browser.emulate(width: paper.contentWidthPx, print: true)
-        let printed = try browser.evaluate(Self.printScript(pageHeight: paper.contentHeightPx)) as? [String: Any] ?? [:]
+        try browser.emulate(width: nil, print: true)
+        let box = try browser.evaluate(Self.pageBoxScript(paper: paper)) as? [String: Any] ?? [:]
+        let boxWidth = (box["width"] as? NSNumber)?.doubleValue ?? paper.sizePx.width
+        let boxHeight = (box["height"] as? NSNumber)?.doubleValue ?? paper.sizePx.height
+        // Laid out at the page box's width and measured against its height, both in whole px and
+        // rounded down: a proof may be a fraction of a px stricter than the print, never looser.
+        try browser.emulate(width: Int(boxWidth.rounded(.down)), print: true)
+        let printed = try browser.evaluate(Self.printScript(pageHeight: Int(boxHeight.rounded(.down)))) as? [String: Any] ?? [:]
         try browser.emulate(width: nil)
         let pdf = try browser.printToPDF()
 
@@ -83,7 +89,7 @@ package struct PrintProofer: Sendable {
             path: file.path, paper: paper, pages: pageTexts.count, pageBudget: (printed["budget"] as? String).flatMap { Int($0) },
             reflowWidth: (reflow["width"] as? NSNumber)?.intValue ?? 0, widest: reflow["widest"] as? [String] ?? [],
             overflowing: overflowing, expectedQRCodes: expected, decodedQRCodes: decoded.sorted(),
-            pageTexts: pageTexts, pdf: pdf)
+            pageTexts: pageTexts, pdf: pdf, pageWidth: boxWidth, pageHeight: boxHeight)
     }
 
     /// A selector naming an element: its tag and classes, after its parent's.
@@ -100,6 +106,32 @@ package struct PrintProofer: Sendable {
           const innermost = wide.filter(el => !wide.some(other => other !== el && el.contains(other)));
           return { width, widest: innermost.slice(0, 3).map(describe) }; })()
         """
+
+    /// The page box Chromium prints into, in CSS px: the paper less the margins of the
+    /// page's own `@page` rule (the last one without a selector, in any style sheet or
+    /// `@media print` block), or less Chromium's default of 1 cm a side when it has none.
+    static func pageBoxScript(paper: Paper) -> String {
+        """
+        (() => {
+          const margins = { top: '1cm', right: '1cm', bottom: '1cm', left: '1cm' };
+          const visit = rules => { for (const rule of rules) {
+            if (rule instanceof CSSPageRule && !rule.selectorText) {
+              for (const side of Object.keys(margins)) {
+                const value = rule.style.getPropertyValue('margin-' + side);
+                if (value) margins[side] = value;
+              }
+            } else if (rule.cssRules && (!(rule instanceof CSSMediaRule) || matchMedia(rule.conditionText).matches)) {
+              visit(rule.cssRules);
+            }
+          } };
+          for (const sheet of document.styleSheets) { try { visit(sheet.cssRules); } catch (e) {} }
+          const px = value => { const probe = document.createElement('div');
+            probe.style.cssText = 'position:absolute;visibility:hidden;width:' + value;
+            document.documentElement.appendChild(probe); const width = probe.getBoundingClientRect().width; probe.remove(); return width; };
+          return { width: \(paper.sizePx.width) - px(margins.left) - px(margins.right),
+                   height: \(paper.sizePx.height) - px(margins.top) - px(margins.bottom) }; })()
+        """
+    }
 
     /// Boxes whose content is larger than they are, boxes that must not split but
     /// are taller than a page, the QR addresses, and the page budget.
