@@ -135,6 +135,21 @@ import Testing
         #expect(problems[5].message == "out/sheet.html: 1 of 1 QR code for 'tel:+18883737888' did not decode")
         #expect(problems[6].message.contains("decodes to 'https://b.org', which the page does not name"))
 
+        m.screenProblems = [
+            .init(kind: .underQRCode, width: 640, element: "dd.main-number > a", text: "1-866-347-2423"),
+            .init(kind: .underQRCode, width: 800, element: "dd.main-number > a", text: "1-866-347-2423"),
+            .init(kind: .outOfCard, width: 480, element: "dd > a", text: "+1-802-872-6199"),
+            .init(kind: .widerThanScreen, width: 320, element: "'section.card > dl'", text: "533"),
+            .init(kind: .widerThanScreen, width: 480, element: "'section.card > dl'", text: "542"),
+        ]
+        let screen = PrintProof.screenDiagnostics(for: m, at: nil)
+        #expect(screen.map(\.code) == [.reflowOverflow, .reflowOverflow, .reflowOverflow])
+        #expect(screen.map(\.message) == [
+            "out/sheet.html is 542 px wide on a 480 px screen; widest: 'section.card > dl'",
+            "out/sheet.html: '1-866-347-2423' in 'dd.main-number > a' runs under a QR code on screens 640, 800 px wide",
+            "out/sheet.html: '+1-802-872-6199' in 'dd > a' sticks out of its card on a screen 480 px wide",
+        ], "320 px is reported once, from reflowWidth; a text is reported once with its widths")
+
         m = PrintMeasurement(path: "out/ok.html", paper: .letter, pages: 2, pageBudget: 2, reflowWidth: 320, widest: [],
                              overflowing: [], expectedQRCodes: ["x"], decodedQRCodes: ["x"], pageTexts: [], pdf: Data())
         #expect(PrintProof.diagnostics(for: m, at: nil).isEmpty)

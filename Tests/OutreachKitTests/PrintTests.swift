@@ -155,7 +155,31 @@ import Testing
         #expect(result.measurements.contains { $0.path == "out/es/wallet-cards.html" }, "the Spanish outputs are proofed too")
         for m in result.measurements {
             #expect(m.reflowWidth <= 320, "\(m.path) is \(m.reflowWidth) px wide: \(m.widest)")
+            #expect(m.screenProblems.isEmpty, "\(m.path): \(m.screenProblems)")
         }
+    }
+
+    /// The screen check sees what a reader would: the handout with the card layout it had
+    /// before (labels as wide as the longest, the QR code beside the text at every width) puts
+    /// the ICE tip line's number under its QR code on screens from 480 to 1280 px.
+    @Test func theScreenCheckSeesANumberUnderAQRCode() async throws {
+        let kit = try Fixture()
+        let plan = try await kit.plan(filters: GenerateFilters(materials: ["recognize-and-report"], formats: ["html"]))
+        var page = String(decoding: try #require(plan.outputs.first { $0.path == "recognize-and-report.html" }).contents, as: UTF8.self)
+        let old = ".card dl { display: grid; grid-template-columns: fit-content(40%) minmax(0, 1fr); gap: 0.25rem 1rem; }"
+        try #require(page.contains(old) && page.contains("@media screen and (max-width: 44rem) {"))
+        page = page.replacingOccurrences(of: old, with: ".card dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }")
+            .replacingOccurrences(of: "@media screen and (max-width: 44rem) {", with: "@media (max-width: 0) {")
+        let file = kit.url("old-cards.html")
+        try kit.write("old-cards.html", page)
+        var proofer = PrintProofer(environment: try CleanEnvironment.make())
+        proofer.decodesQRCodes = false
+        let m = try #require(try proofer.measure([(path: "old-cards.html", url: file)]).first)
+        let under = m.screenProblems.filter { $0.kind == .underQRCode && $0.text == "1-866-347-2423" }
+        #expect(Set(under.map(\.width)).isSuperset(of: [640, 800, 1280]), "\(m.screenProblems)")
+        #expect(m.reflowWidth <= 320, "320 px has its own layout, which was right")
+        let problems = PrintProof.diagnostics(for: m, at: nil).filter { $0.code == .reflowOverflow }
+        #expect(problems.contains { $0.message.contains("'1-866-347-2423' in 'dd.main-number > a.bare-url' runs under a QR code on screens ") }, "\(problems.map(\.message))")
     }
 
     @Test func everyQRCodeDecodesToItsAddress() async throws {

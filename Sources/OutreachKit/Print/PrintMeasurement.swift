@@ -25,10 +25,32 @@ package struct PrintMeasurement: Sendable, Hashable {
     package var pageTexts: [String]
     /// The printed PDF.
     package var pdf: Data
+    /// Text that runs under a QR code or out of its card, and pages wider than the
+    /// screen, at the screen widths of ``PrintProofer/screenWidths``.
+    package var screenProblems: [ScreenProblem] = []
     /// The page box it was laid out in, in CSS px: the paper less its `@page` margins.
     package var pageWidth: Double = 0
     /// The page box's height; a box taller than this splits.
     package var pageHeight: Double = 0
+
+    /// Something wrong with the page on a screen of one width.
+    package struct ScreenProblem: Sendable, Hashable {
+        package enum Kind: String, Sendable, Hashable {
+            /// A piece of text is drawn over a QR code, so the code or the text is unreadable.
+            case underQRCode
+            /// A piece of text sticks out of the contact card it belongs to.
+            case outOfCard
+            /// The page is wider than the screen: people must scroll sideways.
+            case widerThanScreen
+        }
+        package var kind: Kind
+        /// The screen's width in CSS px.
+        package var width: Int
+        /// The element, as a CSS selector (for a page too wide: its widest elements).
+        package var element: String
+        /// The text that is misplaced, at most 40 characters; for a page too wide, its width in px.
+        package var text: String
+    }
 
     /// One element that does not fit.
     package struct Overflow: Sendable, Hashable {

@@ -48,6 +48,37 @@ package struct PrintProof: Sendable {
                       diagnostics: plan.warnings + measurements.flatMap { Self.diagnostics(for: $0, at: location) })
     }
 
+    /// Text under a QR code or out of its card, and pages wider than a screen past 320 px (320 is
+    /// ``PrintMeasurement/reflowWidth``'s): one error for each piece of text, naming the widths.
+    static func screenDiagnostics(for m: PrintMeasurement, at location: SourceLocation?) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var widths: [PrintMeasurement.ScreenProblem: [Int]] = [:]
+        var order: [PrintMeasurement.ScreenProblem] = []
+        for problem in m.screenProblems {
+            switch problem.kind {
+            case .widerThanScreen where problem.width > 320:
+                let widest = problem.element.isEmpty ? "" : "; widest: " + problem.element
+                problems.append(.error(.reflowOverflow, "\(m.path) is \(problem.text) px wide on a \(problem.width) px screen\(widest)", at: location))
+            case .widerThanScreen:
+                break
+            case .underQRCode, .outOfCard:
+                var key = problem
+                key.width = 0
+                if widths[key] == nil { order.append(key) }
+                widths[key, default: []].append(problem.width)
+            }
+        }
+        for key in order {
+            let screens = widths[key] ?? []
+            let what = key.kind == .underQRCode ? "runs under a QR code" : "sticks out of its card"
+            problems.append(.error(
+                .reflowOverflow,
+                "\(m.path): \(quoted(key.text)) in \(quoted(key.element)) \(what) on \(screens.count == 1 ? "a screen" : "screens") \(screens.map(String.init).joined(separator: ", ")) px wide",
+                at: location, hint: "let the card put its QR code under its text at these widths, or shorten the text"))
+        }
+        return problems
+    }
+
     /// The problems one measurement shows: over budget, overflowing, too wide at 320 px, unreadable QR codes.
     package static func diagnostics(for m: PrintMeasurement, at location: SourceLocation?) -> [Diagnostic] {
         var problems: [Diagnostic] = []
@@ -67,6 +98,7 @@ package struct PrintProof: Sendable {
             problems.append(.error(
                 .reflowOverflow, "\(m.path) is \(m.reflowWidth) px wide on a 320 px screen\(widest)", at: location))
         }
+        problems += screenDiagnostics(for: m, at: location)
         for address in Set(m.expectedQRCodes).sorted() {
             let expected = m.expectedQRCodes.filter { $0 == address }.count
             let decoded = m.decodedQRCodes.filter { $0 == address }.count

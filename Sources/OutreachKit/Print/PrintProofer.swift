@@ -47,8 +47,14 @@ package struct PrintProofer: Sendable {
         let paperName = try browser.evaluate(
             "document.documentElement.dataset.paper || 'letter'") as? String
         let paper = Paper(rawValue: (paperName ?? "letter").lowercased()) ?? .letter
-        try browser.emulate(width: 320)
-        let reflow = try browser.evaluate(Self.reflowScript) as? [String: Any] ?? [:]
+        var reflow: [String: Any] = [:]
+        var screenProblems: [PrintMeasurement.ScreenProblem] = []
+        for width in Self.screenWidths {
+            try browser.emulate(width: width)
+            let screen = try browser.evaluate(Self.screenScript(width: width)) as? [String: Any] ?? [:]
+            if width == Self.screenWidths[0] { reflow = screen }
+            screenProblems += Self.screenProblems(screen, width: width)
+        }
         try browser.emulate(width: nil, print: true)
         let box = try browser.evaluate(Self.pageBoxScript(paper: paper)) as? [String: Any] ?? [:]
         let boxWidth = (box["width"] as? NSNumber)?.doubleValue ?? paper.sizePx.width
@@ -89,7 +95,7 @@ package struct PrintProofer: Sendable {
             path: file.path, paper: paper, pages: pageTexts.count, pageBudget: (printed["budget"] as? String).flatMap { Int($0) },
             reflowWidth: (reflow["width"] as? NSNumber)?.intValue ?? 0, widest: reflow["widest"] as? [String] ?? [],
             overflowing: overflowing, expectedQRCodes: expected, decodedQRCodes: decoded.sorted(),
-            pageTexts: pageTexts, pdf: pdf, pageWidth: boxWidth, pageHeight: boxHeight)
+            pageTexts: pageTexts, pdf: pdf, screenProblems: screenProblems, pageWidth: boxWidth, pageHeight: boxHeight)
     }
 
     /// A selector naming an element: its tag and classes, after its parent's.
@@ -98,14 +104,55 @@ package struct PrintProofer: Sendable {
           return el.parentElement && el.parentElement !== document.body ? name(el.parentElement) + ' > ' + name(el) : name(el); };
         """
 
-    /// The page's width, and the innermost elements past 320 px.
-    static let reflowScript = """
-        (() => { \(describe)
-          const width = document.documentElement.scrollWidth;
-          const wide = [...document.querySelectorAll('body *')].filter(el => el.getBoundingClientRect().right > 321);
-          const innermost = wide.filter(el => !wide.some(other => other !== el && el.contains(other)));
-          return { width, widest: innermost.slice(0, 3).map(describe) }; })()
+    /// The screen widths every page is laid out at: a small phone (320 CSS px, WCAG 1.4.10's
+    /// reflow width) to a desktop window.
+    static let screenWidths = [320, 480, 640, 800, 1024, 1280]
+
+    /// The page's width and the innermost elements past the screen's edge; each piece of text
+    /// drawn over a QR code it is not part of, or sticking out of its contact card.
+    static func screenScript(width: Int) -> String {
         """
+        (() => { \(describe)
+          const page = document.documentElement.scrollWidth;
+          const wide = [...document.querySelectorAll('body *')].filter(el => el.getBoundingClientRect().right > \(width) + 1);
+          const innermost = wide.filter(el => !wide.some(other => other !== el && el.contains(other)));
+          const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+          const codes = [...document.querySelectorAll('[data-qr]')].map(figure =>
+            ({ figure, box: (figure.querySelector('svg') || figure).getBoundingClientRect() }));
+          const problems = new Map();
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node; (node = walker.nextNode());) {
+            const text = node.data.trim();
+            if (!text || node.parentElement.closest('.visually-hidden, script, style')) continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            const card = node.parentElement.closest('.card');
+            const cardBox = card && card.getBoundingClientRect();
+            for (const box of range.getClientRects()) {
+              if (box.width < 1 || box.height < 1) continue;
+              const found = kind => problems.set(kind + describe(node.parentElement) + text,
+                { kind, element: describe(node.parentElement), text: text.slice(0, 40) });
+              if (codes.some(code => !code.figure.contains(node) && hit(box, code.box))) found('underQRCode');
+              if (cardBox && (box.right > cardBox.right + 1 || box.left < cardBox.left - 1)) found('outOfCard');
+            }
+          }
+          return { width: page, widest: innermost.slice(0, 3).map(describe), problems: [...problems.values()] }; })()
+        """
+    }
+
+    /// The problems one screen width shows, from ``screenScript(width:)``'s answer.
+    static func screenProblems(_ screen: [String: Any], width: Int) -> [PrintMeasurement.ScreenProblem] {
+        var problems = (screen["problems"] as? [[String: Any]] ?? []).compactMap { found -> PrintMeasurement.ScreenProblem? in
+            guard let kind = (found["kind"] as? String).flatMap(PrintMeasurement.ScreenProblem.Kind.init) else { return nil }
+            return .init(kind: kind, width: width, element: found["element"] as? String ?? "?", text: found["text"] as? String ?? "")
+        }
+        let page = (screen["width"] as? NSNumber)?.intValue ?? 0
+        if page > width {
+            let widest = (screen["widest"] as? [String] ?? []).map(quoted).joined(separator: ", ")
+            problems.append(.init(kind: .widerThanScreen, width: width, element: widest, text: "\(page)"))
+        }
+        return problems
+    }
 
     /// The page box Chromium prints into, in CSS px: the paper less the margins of the
     /// page's own `@page` rule (the last one without a selector, in any style sheet or

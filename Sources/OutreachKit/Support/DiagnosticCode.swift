@@ -240,7 +240,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case overPageBudget = "OUT0703"
     /// `proof`: an element overflows its box when printed.
     case printOverflow = "OUT0704"
-    /// `proof`: an output scrolls sideways on a 320 CSS px screen.
+    /// `proof`: an output does not reflow on screens from 320 to 1280 CSS px: it scrolls
+    /// sideways, or text runs under a QR code or out of its card.
     case reflowOverflow = "OUT0705"
     /// `proof`: a printed QR code does not decode to the address it should hold.
     case qrUnreadable = "OUT0706"
