@@ -19,8 +19,9 @@ struct KillTests {
         return kit
     }
 
-    /// Starts the binary, kills it with SIGKILL after `delay` seconds (unless it ended), and waits for it.
-    static func runAndKill(_ arguments: [String], in folder: URL, after delay: Double) async throws -> Bool {
+    /// Starts the binary, kills it with SIGKILL after `delay` seconds (unless it ended), and waits for it:
+    /// whether it was killed, and how long it ran.
+    static func runAndKill(_ arguments: [String], in folder: URL, after delay: Double) async throws -> (killed: Bool, seconds: Double) {
         let process = Process()
         process.executableURL = CommandLineTests.binary
         process.arguments = arguments
@@ -32,12 +33,14 @@ struct KillTests {
         let stream = AsyncStream<Void> { continuation in
             process.terminationHandler = { _ in continuation.yield(); continuation.finish() }
         }
+        let clock = ContinuousClock()
+        let start = clock.now
         try process.run()
         ended = Task { for await _ in stream {} }
         try await Task.sleep(for: .seconds(delay))
         let killed = process.isRunning && kill(process.processIdentifier, SIGKILL) == 0
         await ended.value
-        return killed
+        return (killed, (clock.now - start) / .seconds(1))
     }
 
     @Test func killedRunsLeaveEveryFileCompleteAndTheNextRunRepairs() async throws {
@@ -51,15 +54,17 @@ struct KillTests {
         let clock = ContinuousClock()
         let start = clock.now
         let reference = try await CommandLineTests.run(["generate", "--quiet", "--output", "new"], in: kit.root)
-        let duration = clock.now - start
+        // How long a full run takes; a run that ends before its kill shows a shorter time (the machine
+        // was busier during the reference run), and the later kills aim at that.
+        var duration = (clock.now - start) / .seconds(1)
         #expect(reference.status == 0, "\(reference.stderr)")
         let new = kit.outputTree(at: "new")
         #expect(Set(new.keys) == Set(old.keys))
 
         var kills = 0
         for fraction in [0.3, 0.6, 0.8, 0.9, 0.97] {
-            let delay = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-            if try await Self.runAndKill(["generate", "--quiet"], in: kit.root, after: delay * fraction) { kills += 1 }
+            let run = try await Self.runAndKill(["generate", "--quiet"], in: kit.root, after: duration * fraction)
+            if run.killed { kills += 1 } else { duration = min(duration, run.seconds) }
             let tree = kit.outputTree()
             #expect(Set(tree.keys) == Set(old.keys), "a killed run left files that are neither old nor new outputs")
             let torn = tree.filter { path, data in data != old[path] && data != new[path] }.map(\.key)

@@ -24,21 +24,38 @@ struct HTMLBlockWriter {
     /// so print styles can keep them together at full width, and a message in
     /// another locale than the document's (a fallback) in a `<div>` with its own `lang`.
     mutating func html(for blocks: [Block]) -> String {
-        var parts: [String] = []
+        var out = ""
+        var separated = false
+        write(blocks, into: &out, separated: &separated)
+        return out
+    }
+
+    /// Appends the HTML for `blocks` to `out`, each non-empty element after a newline when
+    /// `separated` says something is already there; the page's HTML is written into one
+    /// string this way, never copied into a larger one for each section around it.
+    private mutating func write(_ blocks: [Block], into out: inout String, separated: inout Bool) {
+        func append(_ part: String) {
+            guard !part.isEmpty else { return }
+            if separated { out += "\n" }
+            out += part
+            separated = true
+        }
         for block in blocks {
-            guard case .section(let section) = block else { parts.append(html(for: block)); continue }
-            let inner = html(for: section.blocks)
-            if case .reportingContacts = section.subject, !inner.isEmpty {
-                parts.append("<section class=\"reporting\">\n" + inner + "\n</section>")
+            guard case .section(let section) = block else { append(html(for: block)); continue }
+            if case .reportingContacts = section.subject {
+                let inner = html(for: section.blocks)
+                if !inner.isEmpty { append("<section class=\"reporting\">\n" + inner + "\n</section>") }
             } else if case .message(let message) = section.subject, let locale, message.locale != locale {
                 let dir = LocaleDirection.isRightToLeft(message.locale) != LocaleDirection.isRightToLeft(locale)
                     ? " dir=\"\(LocaleDirection.isRightToLeft(message.locale) ? "rtl" : "ltr")\"" : ""
-                parts.append("<div lang=\"\(HTMLEscaping.escape(message.locale))\"\(dir)>\n" + inner + "\n</div>")
+                append("<div lang=\"\(HTMLEscaping.escape(message.locale))\"\(dir)>\n")
+                var innerSeparated = false
+                write(section.blocks, into: &out, separated: &innerSeparated)
+                out += "\n</div>"
             } else {
-                parts.append(inner)
+                write(section.blocks, into: &out, separated: &separated)
             }
         }
-        return parts.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     /// The level to write a heading of `level` at: at least 2, at most one below the previous heading, at most 6.

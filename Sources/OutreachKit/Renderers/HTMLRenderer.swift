@@ -34,8 +34,7 @@ package struct HTMLRenderer: Renderer {
             context["pageBudget"] = String(options.printSize == .large ? budget * 2 : budget)
         }
         context["runningFooter"] = Self.runningFooter(metadata)
-        let page = try options.templates.render("html", context)
-        return Rendered(page.withSingleTrailingNewline)
+        return Rendered(files: [RenderedFile(contents: try options.templates.renderPage("html", context, body: body))])
     }
 
     /// The page margin: half an inch on letter paper, 13 mm on A4, with room at the

@@ -29,8 +29,7 @@ package struct MarkdownRenderer: Renderer {
             markdown["partner"] = Self.partnerLine(partner, metadata: document.metadata, options: options)
         }
         if !markdown.isEmpty { context["markdown"] = markdown }
-        let page = try options.templates.render("markdown", context)
-        return Rendered(page.withSingleTrailingNewline)
+        return Rendered(files: [RenderedFile(contents: try options.templates.renderPage("markdown", context, body: body))])
     }
 
     /// The partner's logo as a CommonMark image (its path relative to this file), then "Distributed by NAME".

@@ -100,6 +100,36 @@ public struct TemplateSet: Sendable, Hashable {
         return set
     }
 
+    /// The page template `name` rendered with `body` as its `body` value, ending in one newline:
+    /// the bytes of `render(name, context + ["body": body]).withSingleTrailingNewline`, made
+    /// without passing the body (a page's largest value: megabytes for a long message) through
+    /// the template engine. The page is rendered around a token no content can hold, and the
+    /// body's bytes are copied once, into the result; peak memory is the body and the page, not
+    /// the several growing copies of the page that rendering it in would make.
+    package func renderPage(_ name: String, _ context: [String: Any], body: String) throws -> Data {
+        var context = context
+        // "&" and "<": a template that escapes the body ({{body}}) changes the token, and is rendered through.
+        let token = "\u{1}<&outreach-body-\(UUID().uuidString)\u{1}"
+        context["body"] = token
+        let page = try render(name, context)
+        var body = Substring(body)
+        let pieces = page.components(separatedBy: token)
+        let suffix = pieces.count == 2 ? pieces[1].withSingleTrailingNewline : ""
+        let endsWithBody = suffix == "\n"
+        // With nothing but whitespace after it, the page ends with the body, trimmed as the page would be.
+        if endsWithBody { while let last = body.last, last.isWhitespace { body = body.dropLast() } }
+        guard pieces.count == 2, !(endsWithBody && body.isEmpty) else {
+            // A template that leaves the body out or repeats it, or a page that is blank from the body on.
+            context["body"] = String(body)
+            return Data(try render(name, context).withSingleTrailingNewline.utf8)
+        }
+        var data = Data(capacity: pieces[0].utf8.count + body.utf8.count + suffix.utf8.count)
+        data.append(contentsOf: pieces[0].utf8)
+        data.append(contentsOf: body.utf8)
+        data.append(contentsOf: suffix.utf8)
+        return data
+    }
+
     /// Renders the template `name` with `context` (dictionaries, arrays and strings).
     package func render(_ name: String, _ context: [String: Any]) throws -> String {
         guard let text = library.render(context, withTemplate: name) else {
