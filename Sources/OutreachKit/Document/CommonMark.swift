@@ -19,7 +19,14 @@ package enum CommonMark {
     package static func parse(_ markdown: String) -> [Block] {
         guard let root = document(markdown) else { return [] }
         defer { cmark_node_free(root) }
-        return blocks(under: root, depth: 1)
+        // Each top-level block is converted and then freed (cmark_node_free unlinks it), so cmark's
+        // tree, several times the size of its text, and the blocks made from it are never both whole.
+        var result: [Block] = []
+        while let child = cmark_node_first_child(root) {
+            if let converted = block(child, depth: 1) { result.append(converted) }
+            cmark_node_free(child)
+        }
+        return result
     }
 
     /// Parses `markdown` that should be one paragraph into inlines; further blocks are joined with spaces.

@@ -27,7 +27,7 @@ package struct PlainTextRenderer: Renderer {
         let width = max(options.textWidth, Self.minimumWidth)
         let inlines = PlainTextInlines(asciiOnly: options.asciiOnly)
         let writer = PlainTextBlockWriter(inlines: inlines)
-        let body = writer.lines(for: document.blocks, width: width).joined(separator: "\n")
+        let body = writer.lines(for: document.blocks, width: width).joinedAsLines
         var context = PageTemplateContext.make(for: document, options: options, body: body)
         context["text"] = Self.headerAndFooter(document.metadata, width: width, writer: writer)
         var page = try options.templates.render("text", context).trimmingTrailingSpacesOnEachLine

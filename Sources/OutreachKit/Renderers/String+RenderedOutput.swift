@@ -84,3 +84,17 @@ extension String {
         return String(text)
     }
 }
+
+extension Array where Element == String {
+    /// The lines joined with newlines into a string allocated once at its final size: a
+    /// page's body can be megabytes, and `joined(separator:)` grows its result step by step.
+    var joinedAsLines: String {
+        var result = ""
+        result.reserveCapacity(reduce(Swift.max(0, count - 1)) { $0 + $1.utf8.count })
+        for (index, line) in enumerated() {
+            if index > 0 { result += "\n" }
+            result += line
+        }
+        return result
+    }
+}
