@@ -31,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // The preview server: FlyingFox has no dependencies (hummingbird brings SwiftNIO).
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // `swift package generate-documentation --target OutreachKit`: the DocC catalog, built
+        // without a warning (Scripts/docs, run by CI). A command plugin: nothing of it is linked.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(

@@ -17,6 +17,7 @@ public struct ExternalFormat: Renderer {
     /// Asks `command` to describe itself and returns the format it renders.
     ///
     /// - Parameters:
+    ///   - command: the program and its arguments, as the manifest's `command:` gives them.
     ///   - workingDirectory: where the command runs (the manifest's folder); a
     ///     program given as a relative path with a `/` is found from here, a bare name on `PATH`.
     ///   - timeout: seconds the program may take for one request.

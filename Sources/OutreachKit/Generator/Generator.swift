@@ -37,13 +37,14 @@ public struct Generator: Sendable {
 
     /// Loads, checks and renders everything the manifest asks for, writing nothing.
     ///
-    /// Every output's bytes are held in memory; ``generate(manifest:displayPath:output:filters:writer:)``
-    /// is the streaming run that keeps only their sizes and digests.
+    /// Every output's bytes are held in memory; `outreach generate` streams instead, keeping
+    /// only each output's size and digest.
     ///
     /// - Parameters:
     ///   - manifestURL: the `outreach.yml` file.
     ///   - displayPath: how to name it in diagnostics.
     ///   - output: an output folder that replaces the manifest's, with its display name.
+    ///   - filters: which materials, formats and shard to make (default: everything).
     public func plan(
         manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
         filters: GenerateFilters = GenerateFilters()

@@ -12,7 +12,7 @@
 public struct HTMLWriter: Sendable {
     /// Called for each block, at every depth, before the built-in form is
     /// written; HTML it returns is used instead, `nil` keeps the built-in form.
-    /// Text it returns is not escaped: escape content with ``html(for:)-(Inline)``.
+    /// Text it returns is not escaped: escape content with ``html(for:)-type.method``.
     public var blockOverride: (@Sendable (Block) -> String?)?
 
     /// Creates a writer, with an optional override for some blocks.
