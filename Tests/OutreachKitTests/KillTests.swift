@@ -85,11 +85,12 @@ struct KillTests {
 }
 
 extension Fixture {
-    /// Every file under a folder of the fixture with its bytes, leaving out hidden ones.
-    func outputTree(at folder: String) -> [String: Data] {
+    /// Every file under a folder of the fixture with its bytes, leaving out hidden ones unless asked.
+    func outputTree(at folder: String, includingHidden: Bool = false) -> [String: Data] {
         let base = url(folder).standardizedFileURL.path
         var tree: [String: Data] = [:]
-        for path in FileManager.default.subpaths(atPath: base) ?? [] where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+        for path in FileManager.default.subpaths(atPath: base) ?? []
+        where includingHidden || !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isFolder), !isFolder.boolValue,
                   let data = FileManager.default.contents(atPath: base + "/" + path) else { continue }
