@@ -110,6 +110,30 @@ import Testing
         for output in plan.outputs { #expect(kit.outputTree()[output.path] == output.contents, "\(output.path)") }
     }
 
+    /// The holder is looked up in the whole of /proc/locks, however long: with 300 other locks
+    /// held it runs past the 4 KB that String(contentsOfFile:) reads of a /proc file.
+    @Test(.enabled(if: Platform.isLinux, "reads /proc/locks")) func theHolderIsLookedUpInTheWholeLockTable() throws {
+        let folder = try Fixture(copyingExample: false)
+        var others: [Int32] = []
+        defer { others.forEach { close($0) } }
+        for index in 0..<300 {
+            let descriptor = open(folder.url("lock-\(index)").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            try #require(descriptor >= 0 && flock(descriptor, LOCK_EX) == 0)
+            others.append(descriptor)
+        }
+        let table = try #require(OutputLock.lockTable())
+        #expect(table.utf8.count > 8192)
+        #expect(table.split(separator: "\n").count >= 300)
+        try FileManager.default.createDirectory(at: folder.url("out"), withIntermediateDirectories: true)
+        let held = try #require(try OutputLock.acquire(in: folder.url("out"), display: "out", shared: false, timeout: 1))
+        defer { held.release() }
+        #expect {
+            _ = try OutputLock.acquire(in: folder.url("out"), display: "out", shared: false, timeout: 0.1)
+        } throws: { error in
+            (error as? DiagnosticError)?.diagnostics.first?.message.contains("(process \(getpid()))") == true
+        }
+    }
+
     @Test func aSecondRunWaitsForTheLockThenNamesTheHolder() async throws {
         let kit = try await Self.editedKit()
         let before = kit.outputTree(includingHidden: true)

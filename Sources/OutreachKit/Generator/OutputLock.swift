@@ -54,8 +54,7 @@ final class OutputLock: @unchecked Sendable {
     /// `/proc/locks` (`1: FLOCK ADVISORY WRITE 4242 08:01:1234 0 EOF`); nil elsewhere.
     private static func owner(_ descriptor: Int32) -> Int? {
         var status = stat()
-        guard fstat(descriptor, &status) == 0,
-              let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return nil }
+        guard fstat(descriptor, &status) == 0, let table = lockTable() else { return nil }
         for line in table.split(separator: "\n") {
             let fields = line.split(separator: " ")
             guard fields.count >= 6, fields[1] == "FLOCK",
@@ -63,6 +62,15 @@ final class OutputLock: @unchecked Sendable {
             return Int(fields[4])
         }
         return nil
+    }
+
+    /// The whole of `/proc/locks`, read to its end: a /proc file reports a size of 0, and
+    /// String(contentsOfFile:) stops after its first 4 KB, which a machine with a few dozen
+    /// locks (a browser, other runs) goes past.
+    static func lockTable() -> String? {
+        guard let handle = FileHandle(forReadingAtPath: "/proc/locks") else { return nil }
+        defer { try? handle.close() }
+        return (try? handle.readToEnd()).map { String(decoding: $0 ?? Data(), as: UTF8.self) }
     }
 
     /// Lets the next run in.
