@@ -64,7 +64,13 @@ struct KillTests {
         var kills = 0
         for fraction in [0.3, 0.6, 0.8, 0.9, 0.97] {
             let run = try await Self.runAndKill(["generate", "--quiet"], in: kit.root, after: duration * fraction)
-            if run.killed { kills += 1 } else { duration = min(duration, run.seconds) }
+            if run.killed {
+                kills += 1
+            } else {
+                duration = min(duration, run.seconds)
+                // It finished: put the old outputs back, so that the next run again has every file to write.
+                for (path, data) in old { try data.write(to: kit.output.appendingPathComponent(path)) }
+            }
             let tree = kit.outputTree()
             #expect(Set(tree.keys) == Set(old.keys), "a killed run left files that are neither old nor new outputs")
             let torn = tree.filter { path, data in data != old[path] && data != new[path] }.map(\.key)

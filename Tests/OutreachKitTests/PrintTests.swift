@@ -174,7 +174,8 @@ import Testing
         try kit.write("old-cards.html", page)
         var proofer = PrintProofer(environment: try CleanEnvironment.make())
         proofer.decodesQRCodes = false
-        let m = try #require(try proofer.measure([(path: "old-cards.html", url: file)]).first)
+        let measuring = proofer
+        let m = try #require(try await onOwnThread { () throws(DiagnosticError) in try measuring.measure([(path: "old-cards.html", url: file)]) }.first)
         let under = m.screenProblems.filter { $0.kind == .underQRCode && $0.text == "1-866-347-2423" }
         #expect(Set(under.map(\.width)).isSuperset(of: [640, 800, 1280]), "\(m.screenProblems)")
         #expect(m.reflowWidth <= 320, "320 px has its own layout, which was right")
