@@ -9,7 +9,7 @@ struct Preview: AsyncParsableCommand {
         abstract: "Serve the materials locally and make them again when the content changes.",
         discussion: """
             Makes the materials (through the render cache, into the manifest's output folder only), serves them \
-            at http://HOST:PORT/ with an index of materials and formats, watches the manifest, content, templates \
+            at http://HOST:PORT/ with an index of materials and formats in each locale, watches the manifest, content, templates \
             and format folders, makes the materials again when any of them changes, and reloads the open page. \
             Problems show on the index page. Stops on Ctrl-C.
             """

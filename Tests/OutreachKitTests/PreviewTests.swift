@@ -100,9 +100,10 @@ import Testing
         defer { if process.isRunning { process.terminate() } }
         let site = "http://127.0.0.1:\(port)"
 
-        // The index: each material and format, linked.
+        // The index: each material and format in its locale, linked.
         let index = try #require(await Self.poll(site + "/") { $0.contains("sheet.html") }, "the preview never served its index")
         #expect(index.contains("<a href=\"/sheet.md\">sheet.md</a>") && index.contains("EventSource"))
+        #expect(index.contains("Locale <code>en</code>"))
         let page = try #require(await Self.get(site + "/sheet.html"))
         #expect(page.status == 200 && page.body.contains("Body text.") && page.body.contains("/_outreach/events"))
         #expect(await Self.get(site + "/sheet.txt")?.body.contains("Body text.") == true)

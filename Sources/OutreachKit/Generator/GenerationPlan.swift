@@ -26,6 +26,8 @@ public struct PlannedOutput: Sendable, Hashable {
     public var format: String
     /// The material id.
     public var material: String
+    /// The locale of the document it was made from; nil for a file that is no document's (an asset).
+    public var locale: String?
     /// The bytes; empty once a streaming run has staged them (``size`` and the digest stay).
     public var contents: Data
     /// How many bytes the output has.

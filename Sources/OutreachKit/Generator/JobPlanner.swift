@@ -21,6 +21,7 @@ struct RenderJob: Sendable {
             var output = PlannedOutput(path: path, format: renderer.format.name, material: material.id, contents: contents)
             output.knownOnDisk = true
             output.cacheKey = cacheKey
+            output.locale = document.metadata.locale
             return .success(Output(files: [output], diagnostics: []))
         }
         do {
@@ -31,6 +32,7 @@ struct RenderJob: Sendable {
                 let filePath = file.path.map { directory.isEmpty ? $0 : directory + "/" + $0 } ?? path
                 var output = PlannedOutput(path: filePath, format: renderer.format.name, material: material.id, contents: file.contents)
                 output.cacheKey = cacheable ? cacheKey : nil
+                output.locale = document.metadata.locale
                 return output
             }
             let diagnostics = rendered.diagnostics.map { diagnostic in
