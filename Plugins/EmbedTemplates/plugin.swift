@@ -7,46 +7,80 @@ import PackagePlugin
 /// catalogs, and the schemas and CI workflow that `outreach init` writes.
 ///
 /// Each command declares exactly the files it reads and the one file it
-/// writes, and the tool rewrites its output only when the text changes: a
-/// rebuild with nothing changed runs nothing and compiles nothing.
+/// writes, and rewrites its output only when the text changes. The command is
+/// the system's `/bin/sh` (base64 and cmp), not a tool of this package: with an
+/// executable target as its tool, a consumer package's `generate-outreach`
+/// relinked that tool and ran every embedding on each run, because SwiftPM
+/// builds it once for the plugins' tools and once for the product. Now a
+/// build with nothing changed runs, compiles and links nothing.
 @main
 struct EmbedTemplates: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let tool = try context.tool(named: "embed-templates").url
         let root = context.package.directoryURL
         let templates = root.appending(path: "Templates")
+        let work = context.pluginWorkDirectoryURL
         return try [
-            command(tool, folders: [(templates, ".mustache"), (templates.appending(path: "strings"), ".yml")],
-                    enumName: "EmbeddedTemplates", strings: true,
-                    output: context.pluginWorkDirectoryURL.appending(path: "EmbeddedTemplates.swift")),
-            command(tool, folders: [(root.appending(path: "Schemas"), ".schema.json")], enumName: "EmbeddedSchemas",
-                    output: context.pluginWorkDirectoryURL.appending(path: "EmbeddedSchemas.swift")),
-            command(tool, folders: [(root.appending(path: "Examples/ci"), ".yml")], enumName: "EmbeddedWorkflows",
-                    output: context.pluginWorkDirectoryURL.appending(path: "EmbeddedWorkflows.swift")),
+            command(files: [(templates, ".mustache")], strings: (templates.appending(path: "strings"), ".yml"),
+                    enumName: "EmbeddedTemplates", output: work.appending(path: "EmbeddedTemplates.swift")),
+            command(files: [(root.appending(path: "Schemas"), ".schema.json")],
+                    enumName: "EmbeddedSchemas", output: work.appending(path: "EmbeddedSchemas.swift")),
+            command(files: [(root.appending(path: "Examples/ci"), ".yml")],
+                    enumName: "EmbeddedWorkflows", output: work.appending(path: "EmbeddedWorkflows.swift")),
         ]
     }
 
-    /// The command that embeds the files with `suffix` in each folder (a missing folder adds none);
-    /// with `strings`, the `.yml` files go to the enum's `strings`.
+    /// `enum NAME { static let files: [String: String] }`, keyed by file name, of the files
+    /// with each suffix in each folder; with `strings`, also `static let strings` of those
+    /// files (a missing strings folder adds none).
     private func command(
-        _ tool: URL, folders: [(folder: URL, suffix: String)], enumName: String, strings: Bool = false, output: URL
+        files: [(folder: URL, suffix: String)], strings: (folder: URL, suffix: String)? = nil,
+        enumName: String, output: URL
     ) throws -> Command {
         var inputs: [URL] = []
-        for (index, entry) in folders.enumerated() {
-            let names: [String]
-            if index == 0 {
-                names = try FileManager.default.contentsOfDirectory(atPath: entry.folder.path)
-            } else {
-                names = (try? FileManager.default.contentsOfDirectory(atPath: entry.folder.path)) ?? []
-            }
-            inputs += names.filter { $0.hasSuffix(entry.suffix) }.sorted().map { entry.folder.appending(path: $0) }
+        for (folder, suffix) in files {
+            inputs += try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                .filter { $0.hasSuffix(suffix) }.sorted().map { folder.appending(path: $0) }
         }
+        var catalogs: [URL] = []
+        if let strings {
+            catalogs = ((try? FileManager.default.contentsOfDirectory(atPath: strings.folder.path)) ?? [])
+                .filter { $0.hasSuffix(strings.suffix) }.sorted().map { strings.folder.appending(path: $0) }
+        }
+        let folders = files.map(\.folder.lastPathComponent) + (strings.map { [$0.folder.lastPathComponent] } ?? [])
         return .buildCommand(
-            displayName: "Embedding \(inputs.count) files of \(folders.map(\.folder.lastPathComponent).joined(separator: " and ")) as \(enumName)",
-            executable: tool,
-            arguments: ["--enum", enumName] + (strings ? ["--strings"] : []) + [output.path] + inputs.map(\.path),
-            inputFiles: inputs,
+            displayName: "Embedding \(inputs.count + catalogs.count) files of \(folders.joined(separator: " and ")) as \(enumName)",
+            executable: URL(fileURLWithPath: "/bin/sh"),
+            arguments: ["-c", Self.script, "embed", output.path, enumName]
+                + inputs.map(\.path) + (strings == nil ? [] : ["--strings"] + catalogs.map(\.path)),
+            inputFiles: inputs + catalogs,
             outputFiles: [output]
         )
     }
+
+    /// `sh -c SCRIPT embed OUTPUT ENUM FILE... [--strings FILE...]`: each file's bytes as
+    /// base64, which `Embedded.text` decodes; the output is replaced only when it changes.
+    static let script = #"""
+        set -eu
+        output=$1; name=$2; shift 2
+        temporary="$output.$$.tmp"
+        trap 'rm -f "$temporary"' EXIT
+        {
+          printf '// Generated by the EmbedTemplates plugin. Do not edit.\n\n'
+          printf 'enum %s {\n    /// The embedded files, keyed by file name.\n    static let files: [String: String] = [\n' "$name"
+          count=0
+          for file in "$@"; do
+            if [ "$file" = "--strings" ]; then
+              [ "$count" -eq 0 ] && printf '        :\n'
+              printf '    ]\n    /// The string catalogs, keyed by file name (`en.yml`).\n    static let strings: [String: String] = [\n'
+              count=0
+              continue
+            fi
+            printf '        "%s": Embedded.text("%s"),\n' "${file##*/}" "$(base64 < "$file" | tr -d '\n')"
+            count=$((count + 1))
+          done
+          [ "$count" -eq 0 ] && printf '        :\n'
+          printf '    ]\n}\n'
+        } > "$temporary"
+        if cmp -s "$temporary" "$output"; then rm -f "$temporary"; else mv "$temporary" "$output"; fi
+        """#
 }

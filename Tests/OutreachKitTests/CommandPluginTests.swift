@@ -51,6 +51,20 @@ struct CommandPluginTests {
         #expect(check.stdout.contains("2 files in materials are up to date"))
     }
 
+    /// Once outreach is built, a run with nothing changed compiles, links and embeds nothing.
+    @Test func aSecondRunWithNothingChangedBuildsNothing() async throws {
+        let package = try Self.makePackage()
+        let first = try await Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach"], in: package)
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try await Self.swiftPackage(["--allow-writing-to-package-directory", "generate-outreach"], in: package)
+        #expect(second.status == 0, "\(second.stderr)")
+        let log = second.stdout + second.stderr
+        #expect(log.contains("2 files in materials: 0 written, 2 unchanged"), "\(log)")
+        for step in ["Compiling", "Linking", "Embedding", "Emitting", "Wrapping"] {
+            #expect(!log.contains(step), "a run with nothing changed still ran '\(step)' steps:\n\(log)")
+        }
+    }
+
     @Test func aBrokenManifestFailsWithLocatedDiagnostics() async throws {
         let package = try Self.makePackage()
         try package.edit("outreach.yml", replacing: "layout: handout", with: "layout: leaflet")
