@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import OutreachKit
 
 /// `outreach init` writes a campaign that generates on the first run.
 @Suite(.timeLimit(.minutes(3))) struct InitTests {
@@ -56,6 +57,16 @@ import Testing
             let result = try await SchemaTests.validate(schema, files)
             #expect(result.status == 0, "\(schema): \(result.output)")
         }
+    }
+
+    /// The workflow installs the release that wrote it; the example names the current version too.
+    @Test func theWorkflowPinsThisVersion() throws {
+        let example = try String(contentsOf: Repository.root.appendingPathComponent("Examples/ci/outreach.yml"), encoding: .utf8)
+        #expect(example.contains("\n  OUTREACH_VERSION: \"\(Outreach.version)\"\n"),
+                "Examples/ci/outreach.yml must name OUTREACH_VERSION \"\(Outreach.version)\", the version in Outreach.swift")
+        let older = example.replacingOccurrences(of: "OUTREACH_VERSION: \"\(Outreach.version)\"", with: "OUTREACH_VERSION: \"0.0.1\"")
+        #expect(older != example)
+        #expect(CampaignScaffold.pinningVersion(older) == example)
     }
 
     @Test func itNeverReplacesAFile() async throws {

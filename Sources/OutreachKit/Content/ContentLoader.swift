@@ -25,9 +25,12 @@ package struct ContentLoader: Sendable {
             throw DiagnosticError([.error(.contentFolderMissing, "content folder \(quoted(displayPath)) \(problem)", at: SourceLocation(file: displayPath),
                                           hint: "'content:' names the folder holding campaign.yml, contacts.yml, agencies.yml and messages/")])
         }
-        let (campaign, index) = readCampaign(sink)
+        let sources = SourceRecorder()
+        let (read, index) = readCampaign(sink, sources)
+        var campaign = read
         ContentValidator(campaign: campaign, index: index, sink: sink).validate()
         if sink.hasErrors { throw DiagnosticError(sink.diagnostics) }
+        campaign.sourceDigest = sources.digest.hex
         return campaign
     }
 
@@ -35,7 +38,17 @@ package struct ContentLoader: Sendable {
         displayPath.hasSuffix("/") ? displayPath + name : displayPath + "/" + name
     }
 
-    private func readYAML(_ name: String, required: Bool, _ sink: DiagnosticSink) -> YAMLValue? {
+    /// The content files read, in the order they were read, by their path in the content folder
+    /// (not as diagnostics name them, which depends on how the manifest was named), with their text.
+    private final class SourceRecorder {
+        var digest = ContentDigest()
+        func record(_ file: String, _ text: String) {
+            digest.add(file)
+            digest.add(text)
+        }
+    }
+
+    private func readYAML(_ name: String, required: Bool, _ sink: DiagnosticSink, _ sources: SourceRecorder) -> YAMLValue? {
         let url = folder.appendingPathComponent(name)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -48,12 +61,13 @@ package struct ContentLoader: Sendable {
             return nil
         }
         guard let text = InputText.read(url, file: path(name), sink: sink) else { return nil }
+        sources.record(name, text)
         return YAMLValue.parse(text, file: path(name), sink: sink)
     }
 
-    private func readCampaign(_ sink: DiagnosticSink) -> (Campaign, SourceIndex) {
+    private func readCampaign(_ sink: DiagnosticSink, _ sources: SourceRecorder) -> (Campaign, SourceIndex) {
         let keys = ["name", "summary", "locale", "locales", "audiences", "reportingContacts"]
-        let root = readYAML("campaign.yml", required: true, sink)?.mapping("campaign.yml", allowed: keys)
+        let root = readYAML("campaign.yml", required: true, sink, sources)?.mapping("campaign.yml", allowed: keys)
         let defaultLocale = root?.string("locale") ?? "en"
         let localeEntries = root?.strings("locales") ?? []
         var locales = localeEntries.map(\.0)
@@ -71,10 +85,10 @@ package struct ContentLoader: Sendable {
         let reader = ModelReader(defaultLocale: defaultLocale, locales: locales, sink: sink)
 
         let audiences = root?["audiences"]?.list("'audiences'")?.compactMap(reader.audience) ?? []
-        let contacts = readYAML("contacts.yml", required: true, sink)?.list("contacts.yml")?.compactMap(reader.contact) ?? []
-        let agencies = readYAML("agencies.yml", required: true, sink)?.list("agencies.yml")?.compactMap(reader.agency) ?? []
-        let messages = readMessages(reader, sink)
-        let partners = readYAML("partners.yml", required: false, sink)?.list("partners.yml")?.compactMap(reader.partner) ?? []
+        let contacts = readYAML("contacts.yml", required: true, sink, sources)?.list("contacts.yml")?.compactMap(reader.contact) ?? []
+        let agencies = readYAML("agencies.yml", required: true, sink, sources)?.list("agencies.yml")?.compactMap(reader.agency) ?? []
+        let messages = readMessages(reader, sink, sources)
+        let partners = readYAML("partners.yml", required: false, sink, sources)?.list("partners.yml")?.compactMap(reader.partner) ?? []
         reader.rememberReferences(root?.strings("reportingContacts") ?? [], kind: .contact, from: "reportingContacts")
 
         let campaign = Campaign(
@@ -92,7 +106,7 @@ package struct ContentLoader: Sendable {
         return (campaign, reader.index)
     }
 
-    private func readMessages(_ reader: ModelReader, _ sink: DiagnosticSink) -> [Message] {
+    private func readMessages(_ reader: ModelReader, _ sink: DiagnosticSink, _ sources: SourceRecorder) -> [Message] {
         let folder = self.folder.appendingPathComponent("messages")
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
@@ -104,6 +118,7 @@ package struct ContentLoader: Sendable {
         return names.filter { $0.hasSuffix(".md") }.sorted().compactMap { name in
             let file = path("messages/" + name)
             guard let text = InputText.read(folder.appendingPathComponent(name), file: file, sink: sink) else { return nil }
+            sources.record("messages/" + name, text)
             return MessageFileReader(file: file, fileName: name, reader: reader).read(text)
         }
     }

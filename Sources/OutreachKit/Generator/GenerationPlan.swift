@@ -38,6 +38,12 @@ public struct PlannedOutput: Sendable, Hashable {
     var knownOnDisk = false
     /// What the output was made from, for the render cache; nil when it must always be rendered.
     var cacheKey: String?
+    /// What its page was laid out from, for the render cache; nil when the page must always be laid out.
+    var pageKey: String?
+    /// The content texts its page's layout used untranslated, recorded with it in the render cache.
+    var untranslated: [String]?
+    /// Whether the render cache took the file on disk from its stamp, without reading it.
+    var trustedByStamp = false
 
     /// Creates a planned output.
     package init(path: String, format: String, material: String, contents: Data) {
@@ -46,6 +52,20 @@ public struct PlannedOutput: Sendable, Hashable {
         self.material = material
         self.contents = contents
         self.size = contents.count
+    }
+
+    /// An output on disk that the render cache vouches for: its size and digest, and its bytes when they were read.
+    init(cached path: String, format: String, material: String, locale: String?,
+         onDisk: (size: Int, bytes: Data?, stamped: Bool), entry: RenderCache.Entry) {
+        self.init(path: path, format: format, material: material, contents: onDisk.bytes ?? Data())
+        self.locale = locale
+        size = onDisk.size
+        digest = entry.contents
+        cacheKey = entry.key
+        pageKey = entry.page
+        untranslated = entry.untranslated
+        knownOnDisk = true
+        trustedByStamp = onDisk.stamped
     }
 }
 

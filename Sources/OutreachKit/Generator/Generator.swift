@@ -50,7 +50,7 @@ public struct Generator: Sendable {
         filters: GenerateFilters = GenerateFilters()
     ) async throws(DiagnosticError) -> GenerationPlan {
         let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
-        let outputs = await render(run) { .success($0) }
+        let outputs = await render(run, keepBytes: true) { .success($0) }
         checkPaths(outputs.map { ($0.path, $0.material) }, manifest: run.manifest, sink: run.sink)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
         var plan = GenerationPlan(
@@ -77,7 +77,7 @@ public struct Generator: Sendable {
                    manifest: run.manifest, sink: run.sink)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
         let session = try writer.begin(run.folder.url, display: run.folder.display, usesRenderCache: usesRenderCache)
-        let outputs = await render(run) { output in
+        let outputs = await render(run, keepBytes: false) { output in
             do throws(DiagnosticError) { return .success(try session.stage(output).0) } catch { return .failure(error) }
         }
         if run.sink.hasErrors || (strict && !run.sink.diagnostics.isEmpty) {
@@ -111,7 +111,7 @@ public struct Generator: Sendable {
         let folder = run.folder.display
         let checker = OutputChecker()
         let entries = ParallelResults<CheckEntry>(count: 0)
-        let outputs = await render(run) { output in
+        let outputs = await render(run, keepBytes: true) { output in
             entries.append(checker.entry(for: output, in: root) { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 })
             var kept = output
             kept.contents = Data()
@@ -133,6 +133,8 @@ public struct Generator: Sendable {
         let maker: JobMaker
         let folder: (url: URL, display: String)
         let cache: RenderCache?
+        /// The outputs' stamps from the last run, read with the render cache.
+        let state: OutputState?
         /// The files of the manifest's `assets:` folder, as outputs.
         let assets: [PlannedOutput]
         let sink: DiagnosticSink
@@ -166,10 +168,11 @@ public struct Generator: Sendable {
         let pages = planner.pages()
         planner.checkPartnerFanOut()
         let cache = usesRenderCache ? RenderCache.load(from: folder.url) : nil
+        let state = usesRenderCache ? OutputState.load(from: folder.url) : nil
         // Assets are copied as they are; a run split with --shard takes those whose path is in its shard.
         let assets = AssetCollector(manifest: manifest, sink: sink).outputs(campaign)
             .filter { filters.shard?.contains($0.path) ?? true }
-        return Prepared(manifest: manifest, pages: pages, maker: planner.maker, folder: folder, cache: cache, assets: assets, sink: sink)
+        return Prepared(manifest: manifest, pages: pages, maker: planner.maker, folder: folder, cache: cache, state: state, assets: assets, sink: sink)
     }
 
     /// The campaign, or nil when the content has errors (reported to `sink`) or no folder was named.
@@ -189,16 +192,30 @@ public struct Generator: Sendable {
 
     /// Lays out and renders every page, at most ``jobs`` at a time, and hands each file to
     /// `deliver` as soon as it is rendered; returns what `deliver` kept, in page order.
+    ///
+    /// A page whose outputs the render cache vouches for under the same page key is not laid
+    /// out at all. With `keepBytes` every output holds its bytes, read from disk when it was
+    /// not rendered; without, an output taken from the cache may hold none.
     private func render(
-        _ run: Prepared, deliver: @escaping @Sendable (PlannedOutput) -> Result<PlannedOutput, DiagnosticError>
+        _ run: Prepared, keepBytes: Bool, deliver: @escaping @Sendable (PlannedOutput) -> Result<PlannedOutput, DiagnosticError>
     ) async -> [PlannedOutput] {
-        let maker = run.maker, cache = run.cache, folder = run.folder.url
+        let maker = run.maker, cache = run.cache, state = run.state, folder = run.folder.url
         let counter = ProgressCounter(total: run.pages.reduce(0) { $0 + $1.renderers.count }, report: progress)
         let results = await run.pages.concurrentMap(limit: self.jobs) { page -> ([PlannedOutput], [Diagnostic]) in
             var outputs: [PlannedOutput] = []
             var diagnostics: [Diagnostic] = []
+            if let cached = maker.cachedOutputs(for: page, cache: cache, state: state, folder: folder, keepBytes: keepBytes) {
+                for file in cached {
+                    switch deliver(file) {
+                    case .success(let kept): outputs.append(kept)
+                    case .failure(let error): diagnostics += error.diagnostics
+                    }
+                    counter.advance()
+                }
+                return (outputs, diagnostics)
+            }
             for job in maker.jobs(for: page) {
-                switch await job.run(cache: cache, folder: folder) {
+                switch await job.run(cache: cache, state: state, folder: folder, keepBytes: keepBytes) {
                 case .success(let rendered):
                     diagnostics += rendered.diagnostics
                     for file in rendered.files {

@@ -15,13 +15,20 @@ struct RenderJob: Sendable {
     let material: MaterialSpec
     /// What the output is made from, when it may be taken from the render cache.
     var cacheKey: String?
+    /// What its page was laid out from, when the next run may skip laying it out.
+    var pageKey: String?
+    /// The content texts the page's layout used untranslated.
+    var untranslated: [String]?
 
-    func run(cache: RenderCache?, folder: URL) async -> Result<Output, Diagnostic> {
-        if let cacheKey, let cache, let contents = cache.contents(of: path, key: cacheKey, in: folder) {
-            var output = PlannedOutput(path: path, format: renderer.format.name, material: material.id, contents: contents)
-            output.knownOnDisk = true
-            output.cacheKey = cacheKey
-            output.locale = document.metadata.locale
+    /// Renders the document, or takes the output from the render cache when the file on disk
+    /// was made from the same document; with `keepBytes` the output holds its bytes either way.
+    func run(cache: RenderCache?, state: OutputState?, folder: URL, keepBytes: Bool) async -> Result<Output, Diagnostic> {
+        if let cacheKey, let cache, let entry = cache.entries[path], entry.key == cacheKey,
+           let onDisk = cache.onDisk(path, entry: entry, state: state, in: folder, keepBytes: keepBytes) {
+            var output = PlannedOutput(cached: path, format: renderer.format.name, material: material.id,
+                                       locale: document.metadata.locale, onDisk: onDisk, entry: entry)
+            output.pageKey = pageKey
+            output.untranslated = untranslated
             return .success(Output(files: [output], diagnostics: []))
         }
         do {
@@ -32,6 +39,8 @@ struct RenderJob: Sendable {
                 let filePath = file.path.map { directory.isEmpty ? $0 : directory + "/" + $0 } ?? path
                 var output = PlannedOutput(path: filePath, format: renderer.format.name, material: material.id, contents: file.contents)
                 output.cacheKey = cacheable ? cacheKey : nil
+                output.pageKey = cacheable ? pageKey : nil
+                output.untranslated = untranslated
                 output.locale = document.metadata.locale
                 return output
             }
@@ -66,7 +75,21 @@ struct JobPlanner {
     let sink: DiagnosticSink
 
     /// The job maker for this run's pages.
-    var maker: JobMaker { JobMaker(registry: registry, binaryIdentity: binaryIdentity) }
+    var maker: JobMaker { JobMaker(registry: registry, binaryIdentity: binaryIdentity, inputs: inputs) }
+
+    /// Everything any page is laid out from: the binary, the manifest's and every content file's
+    /// bytes as they were read, the page templates and string catalogs, and the date. Nil when
+    /// outputs may not come from the render cache.
+    var inputs: ContentDigest? {
+        guard let binaryIdentity, let manifestDigest = manifest.sourceDigest, let contentDigest = campaign.sourceDigest else { return nil }
+        var inputs = ContentDigest()
+        inputs.add(binaryIdentity)
+        inputs.add(manifestDigest)
+        inputs.add(contentDigest)
+        inputs.add(templates.fingerprint)
+        inputs.add(date)
+        return inputs
+    }
 
     /// Every page laid out and made into render jobs at once; runs stream pages instead.
     func jobs() -> [RenderJob] {
@@ -107,10 +130,19 @@ struct JobPlanner {
                 let pattern = OutputPattern(text: patternText.contains("{locale}") || locale == campaign.defaultLocale
                     ? patternText : "{locale}/" + patternText)
                 pages += self.pages(material, input: input, agencies: agencies, layout: layout, renderers: renderers,
-                                    options: options, pattern: pattern).map(sharded)
+                                    options: options, pattern: pattern).map { sharded(withOwnLog($0)) }
             }
         }
         return pages
+    }
+
+    /// The page with a log of untranslated texts of its own, so that what its layout used is known
+    /// page by page (and kept with its outputs in the render cache); the report joins them in page order.
+    private func withOwnLog(_ page: Page) -> Page {
+        guard page.input.untranslated != nil else { return page }
+        var input = page.input
+        input.untranslated = UntranslatedTextLog()
+        return Page(layout: page.layout, input: input, renderers: page.renderers, options: page.options, pattern: page.pattern)
     }
 
     /// The page with only the formats whose output is in this run's shard.
@@ -261,13 +293,41 @@ struct JobMaker: Sendable {
     let registry: RendererRegistry
     /// The digest of the outreach binary when outputs may come from the render cache; nil when they may not.
     let binaryIdentity: ContentDigest?
+    /// Everything pages are laid out from (``JobPlanner/inputs``); nil when pages must always be laid out.
+    let inputs: ContentDigest?
 
     /// The page's document, laid out now, rendered in each of its formats.
     func jobs(for page: Page) -> [RenderJob] {
         guard !page.renderers.isEmpty else { return [] }
         let document = page.layout.document(for: page.input).normalizedHeadings()
         let digest = binaryIdentity != nil ? document.digest : nil
-        return page.renderers.map { job(rendering: document, digest: digest, of: page, with: $0) }
+        let untranslated = page.input.untranslated?.recorded
+        return page.renderers.map { renderer in
+            var job = job(rendering: document, digest: digest, of: page, with: renderer)
+            job.pageKey = pageKey(of: page, options: job.options, renderer: renderer, path: job.path)
+            job.untranslated = untranslated
+            return job
+        }
+    }
+
+    /// The page's outputs from the render cache, without laying the page out, when each of
+    /// them was made under the same page key and is on disk as it was written; nil otherwise.
+    /// The texts its layout used untranslated are recorded in the page's log again.
+    func cachedOutputs(for page: Page, cache: RenderCache?, state: OutputState?, folder: URL, keepBytes: Bool) -> [PlannedOutput]? {
+        guard let cache, inputs != nil, !page.renderers.isEmpty else { return nil }
+        var outputs: [PlannedOutput] = []
+        for renderer in page.renderers {
+            let path = self.path(of: page, in: renderer)
+            guard let entry = cache.entries[path], let recorded = entry.page,
+                  recorded == pageKey(of: page, options: options(of: page, for: renderer, path: path), renderer: renderer, path: path),
+                  let onDisk = cache.onDisk(path, entry: entry, state: state, in: folder, keepBytes: keepBytes) else { return nil }
+            outputs.append(PlannedOutput(cached: path, format: renderer.format.name, material: page.input.material.id,
+                                         locale: page.input.locale, onDisk: onDisk, entry: entry))
+        }
+        if let log = page.input.untranslated {
+            for output in outputs { for text in output.untranslated ?? [] { log.record(text) } }
+        }
+        return outputs
     }
 
     /// Where the page's output in `renderer`'s format goes, known before any layout.
@@ -281,10 +341,8 @@ struct JobMaker: Sendable {
 
     /// The job that renders `document` with `renderer`, at the path the page's pattern gives.
     func job(rendering document: Document, digest: ContentDigest?, of page: Page, with renderer: any Renderer) -> RenderJob {
-        var options = page.options
-        options.formatOptions = registry.entry(named: renderer.format.name)?.options ?? [:]
         let path = self.path(of: page, in: renderer)
-        options.outputPath = path
+        let options = self.options(of: page, for: renderer, path: path)
         var job = RenderJob(document: document, renderer: renderer, options: options, path: path, material: page.input.material)
         if let digest {
             job.cacheKey = cacheKey(document: digest, renderer: renderer, options: options, path: path)
@@ -292,10 +350,39 @@ struct JobMaker: Sendable {
         return job
     }
 
+    /// The render options of the page's output in `renderer`'s format at `path`.
+    private func options(of page: Page, for renderer: any Renderer, path: String) -> RenderOptions {
+        var options = page.options
+        options.formatOptions = registry.entry(named: renderer.format.name)?.options ?? [:]
+        options.outputPath = path
+        return options
+    }
+
     /// What an output is made from: the binary, the format's name and identity,
     /// the path, every option, the page templates' bytes and the document.
     /// Nil for a format that is never cached.
     private func cacheKey(document: ContentDigest, renderer: any Renderer, options: RenderOptions, path: String) -> String? {
+        guard var key = formatKey(renderer: renderer, options: options, path: path) else { return nil }
+        key.add(document)
+        return key.hex
+    }
+
+    /// What a page's output is laid out and rendered from, known before any layout: the run's
+    /// inputs, which page it is (material, locale, agency, partner) and everything ``cacheKey``
+    /// takes but the document. Nil when pages must always be laid out, or the format is never cached.
+    private func pageKey(of page: Page, options: RenderOptions, renderer: any Renderer, path: String) -> String? {
+        guard let inputs, var key = formatKey(renderer: renderer, options: options, path: path) else { return nil }
+        key.add("page")
+        key.add(inputs)
+        key.add(page.input.material.id)
+        key.add(page.input.locale)
+        key.add(page.input.focus?.id)
+        key.add(page.input.partner?.id)
+        return key.hex
+    }
+
+    /// The binary, the format's name and identity, the path, every option and the page templates' bytes.
+    private func formatKey(renderer: any Renderer, options: RenderOptions, path: String) -> ContentDigest? {
         guard let binaryIdentity else { return nil }
         var key = ContentDigest()
         key.add(binaryIdentity)
@@ -314,7 +401,6 @@ struct JobMaker: Sendable {
         key.add(options.qrCodes)
         key.add(options.templates.fingerprint)
         key.add(JSONValue.object(options.formatOptions))
-        key.add(document)
-        return key.hex
+        return key
     }
 }

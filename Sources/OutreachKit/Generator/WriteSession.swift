@@ -167,7 +167,10 @@ package final class WriteSession: @unchecked Sendable {
                 throw DiagnosticError([partialWrite(failed: entry.output.path, reason: Self.reason(error), replaced: replaced, rest: rest)])
             }
         }
-        if usesRenderCache { saveCache(entries.map(\.output)) }
+        if usesRenderCache {
+            let outputs = entries.map(\.output)
+            saveState(outputs, cacheIsCurrent: saveCache(outputs))
+        }
         finish()
         return entries.map { ($0.output, $0.staged == nil ? .unchanged : .written) }
     }
@@ -230,18 +233,41 @@ package final class WriteSession: @unchecked Sendable {
 
     /// Records what each output was made from; rewritten only when it changed, so a
     /// rerun that changes nothing writes nothing. A cache that cannot be saved only
-    /// costs the next run its shortcut.
-    private func saveCache(_ outputs: [PlannedOutput]) {
+    /// costs the next run its shortcut. Returns whether the cache on disk now describes the outputs.
+    private func saveCache(_ outputs: [PlannedOutput]) -> Bool {
         // Every output came from the cache, so the cache already says all there is to say.
-        if outputs.allSatisfy(\.knownOnDisk) { return }
+        if outputs.allSatisfy(\.knownOnDisk) { return true }
         var cache = RenderCache.load(from: root)
         let before = cache.data
         cache.record(outputs)
         let after = cache.data
         let target = root.appendingPathComponent(RenderCache.fileName)
-        guard after != before || !FileManager.default.fileExists(atPath: target.path) else { return }
+        guard after != before || !FileManager.default.fileExists(atPath: target.path) else { return true }
         let staged = staging.appendingPathComponent("cache")
-        if (try? Self.writeNew(after, to: staged.path)) != nil { _ = rename(staged.path, target.path) }
+        guard (try? Self.writeNew(after, to: staged.path)) != nil else { return false }
+        return rename(staged.path, target.path) == 0
+    }
+
+    /// Takes the stamps of the outputs the cache describes, after the renames, so the next run can
+    /// trust them without reading them. Rewritten only when a stamp changed; removed when the
+    /// cache could not be saved, because a stamp vouches only for what the cache says.
+    private func saveState(_ outputs: [PlannedOutput], cacheIsCurrent: Bool) {
+        let target = root.appendingPathComponent(OutputState.fileName)
+        guard cacheIsCurrent else {
+            unlink(target.path)
+            return
+        }
+        // Every output was trusted from its stamp: the state already says all there is to say.
+        let cached = outputs.filter { $0.cacheKey != nil }
+        if cached.allSatisfy(\.trustedByStamp) { return }
+        // Written even when no stamp changed: a newer state file vouches for files it could not
+        // vouch for before, those changed in the same clock tick as it was written.
+        var state = OutputState.load(from: root)
+        state.record(cached.map(\.path), in: root)
+        let after = state.data
+        let staged = staging.appendingPathComponent("state")
+        if (try? Self.writeNew(after, to: staged.path)) != nil, rename(staged.path, target.path) == 0 { return }
+        unlink(target.path)
     }
 
     /// The error of a rename phase that stopped: which files hold new bytes, and which still hold the old.

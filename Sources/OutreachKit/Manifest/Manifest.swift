@@ -32,6 +32,8 @@ package struct Manifest: Sendable {
     var locations: [String: SourceLocation]
     /// A folder of images and other files copied, as they are, into the output folder under its own name.
     package var assets: String? = nil
+    /// The SHA-256 of the manifest file's bytes as they were read; nil for a manifest not read from a file.
+    package var sourceDigest: String?
 }
 
 /// Settings for rendering: from `defaults`, overridden by a material's `options`.

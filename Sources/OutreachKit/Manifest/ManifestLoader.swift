@@ -40,7 +40,9 @@ package struct ManifestLoader: Sendable {
             sink.report(problem)
             return nil
         }
-        return parse(text, file: displayPath, base: url.deletingLastPathComponent(), sink: sink)
+        var manifest = parse(text, file: displayPath, base: url.deletingLastPathComponent(), sink: sink)
+        manifest?.sourceDigest = ContentDigest.hex(of: data)
+        return manifest
     }
 
     func parse(_ text: String, file: String, base: URL, sink: DiagnosticSink) -> Manifest? {

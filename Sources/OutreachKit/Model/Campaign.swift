@@ -20,6 +20,9 @@ package struct Campaign: Sendable, Codable, Hashable {
     package var messages: [Message]
     /// The local partners that hand out their own kits (`content/partners.yml`, optional).
     package var partners: [Partner]
+    /// A SHA-256 over every content file the campaign was read from, by path, as it was read;
+    /// nil for a campaign not read from files.
+    package var sourceDigest: String?
 
     /// Creates a campaign.
     package init(

@@ -31,8 +31,18 @@ package struct CampaignScaffold: Sendable {
             files.append(("schemas/\(name).schema.json", EmbeddedSchemas.files["\(name).schema.json"] ?? ""))
         }
         files.append((".gitignore", CampaignScaffoldText.gitignore))
-        files.append((".github/workflows/outreach.yml", EmbeddedWorkflows.files["outreach.yml"] ?? ""))
+        files.append((".github/workflows/outreach.yml", Self.pinningVersion(EmbeddedWorkflows.files["outreach.yml"] ?? "")))
         return files
+    }
+
+    /// The workflow with `OUTREACH_VERSION` set to this outreach's version, so that CI installs
+    /// the release that made the campaign.
+    static func pinningVersion(_ workflow: String) -> String {
+        workflow.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            guard let colon = line.firstIndex(of: ":"),
+                  line[..<colon].trimmingCharacters(in: .whitespaces) == "OUTREACH_VERSION" else { return String(line) }
+            return line[...colon] + " \"\(Outreach.version)\""
+        }.joined(separator: "\n")
     }
 
     /// Writes the files under `folder`, creating it; refuses to replace any file, writing nothing then.

@@ -1,0 +1,99 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the outputs looked like on disk when a run last wrote or checked them:
+/// each file's inode, size, and modification and change times, in nanoseconds.
+///
+/// A rerun trusts a file whose `lstat` still gives the same four values to hold
+/// the bytes the render cache recorded for it, without reading it; any
+/// difference (an edit, a copy over it, a touch, a file put back from a backup)
+/// sends it to the digest instead. The change time cannot be set by a program,
+/// so a file edited and then given back its old modification time still
+/// differs. Kept in `.outreach-state`, apart from the render cache: it describes
+/// this folder on this filesystem, so unlike the cache it is not the same from
+/// one machine to the next.
+struct OutputState: Sendable, Equatable {
+    static let fileName = ".outreach-state"
+    private static let header = "outreach-state 1"
+
+    /// One file's identity on disk.
+    struct Stamp: Sendable, Equatable {
+        var inode: UInt64
+        var size: Int64
+        var modified: Int64
+        var changed: Int64
+
+        /// The stamp of the regular file at `path`; nil for anything else or when it cannot be read.
+        static func of(_ path: String) -> Stamp? {
+            var status = stat()
+            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+            #if canImport(Darwin)
+            let modified = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
+            let changed = Int64(status.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(status.st_ctimespec.tv_nsec)
+            #else
+            let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+            let changed = Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
+            #endif
+            return Stamp(inode: UInt64(status.st_ino), size: Int64(status.st_size), modified: modified, changed: changed)
+        }
+    }
+
+    private(set) var stamps: [String: Stamp] = [:]
+    /// When the state file was written (its modification time); a stamp is trusted only when the
+    /// file's change time is older, so that an edit in the same clock tick as outreach's own write
+    /// (file times are kept at the kernel's clock tick) still sends the file to its digest.
+    private var written: Int64 = .min
+
+    /// The state in `folder`, or an empty one when there is none or it cannot be read.
+    static func load(from folder: URL) -> OutputState {
+        let path = folder.appendingPathComponent(fileName).path
+        guard let stamp = Stamp.of(path), let data = FileManager.default.contents(atPath: path) else { return OutputState() }
+        var state = OutputState()
+        state.written = stamp.modified
+        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)[...]
+        guard let first = lines.popFirst(), String(decoding: first, as: UTF8.self) == header else { return OutputState() }
+        state.stamps.reserveCapacity(lines.count)
+        for line in lines {
+            // `INODE SIZE MODIFIED CHANGED PATH`: four numbers, then the path to the end of the line.
+            var fields: [String] = []
+            var index = line.startIndex
+            while fields.count < 4, index < line.endIndex, let space = line[index...].firstIndex(of: UInt8(ascii: " ")) {
+                fields.append(String(decoding: line[index..<space], as: UTF8.self))
+                index = line.index(after: space)
+            }
+            guard fields.count == 4, index < line.endIndex, let inode = UInt64(fields[0]), let size = Int64(fields[1]),
+                  let modified = Int64(fields[2]), let changed = Int64(fields[3]) else { continue }
+            state.stamps[String(decoding: line[index...], as: UTF8.self)] =
+                Stamp(inode: inode, size: size, modified: modified, changed: changed)
+        }
+        return state
+    }
+
+    /// The file's size when the file at `path` in `folder` is as it was when its stamp was
+    /// taken, and was last changed before the state was written; nil otherwise.
+    func unchangedSize(of path: String, in folder: URL) -> Int? {
+        guard let stamp = stamps[path], stamp.changed < written,
+              Stamp.of(folder.appendingPathComponent(path).path) == stamp else { return nil }
+        return Int(stamp.size)
+    }
+
+    /// Takes the stamp of each path that names a regular file in `folder`, and forgets the others.
+    mutating func record(_ paths: [String], in folder: URL) {
+        for path in paths {
+            stamps[path] = path.contains("\n") ? nil : Stamp.of(folder.appendingPathComponent(path).path)
+        }
+    }
+
+    /// The state as bytes, sorted by path, so that an unchanged state is the same file.
+    var data: Data {
+        var text = Self.header + "\n"
+        for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
+            text += "\(stamp.inode) \(stamp.size) \(stamp.modified) \(stamp.changed) \(path)\n"
+        }
+        return Data(text.utf8)
+    }
+}
