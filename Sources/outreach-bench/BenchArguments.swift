@@ -12,11 +12,15 @@ struct BenchArguments {
     var folder = ".build/outreach-bench-kit"
     /// `--body-mb N`: the first message's body is N MB, and the report gives the peak per input MB.
     var bodyMegabytes = 0
+    /// `--kit-only`: with `--materials N`, writes the synthetic kit into `--dir` and stops, to profile
+    /// `outreach generate` on it (`perf record .build/release/outreach generate DIR/outreach.yml`).
+    var kitOnly = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
         while let flag = iterator.next() {
             if flag == "--large" { large = true; continue }
+            if flag == "--kit-only" { kitOnly = true; continue }
             guard let value = iterator.next() else { Self.usage("'\(flag)' needs a value") }
             switch flag {
             case "--dir": folder = value
@@ -52,6 +56,7 @@ struct BenchArguments {
             outreach-bench: \(problem)
             usage: outreach-bench [--large] [--sizes 1000,10000] [--jobs N] [--scaling N] [--dir PATH] [--agencies N] [--messages N]
                    outreach-bench --materials N [--jobs N] [--dir PATH] [--agencies N] [--messages N]
+                   outreach-bench --materials N --kit-only --dir PATH     (only write the kit, to profile it)
 
             """.utf8))
         exit(2)

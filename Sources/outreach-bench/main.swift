@@ -4,6 +4,7 @@
 //   .build/release/outreach-bench [--large] [--sizes 1000,10000] [--jobs N] [--scaling N] [--dir PATH]
 //   .build/release/outreach-bench --materials N [--jobs N] [--dir PATH]     (one size, in this process)
 //   .build/release/outreach-bench --materials 1 --body-mb 10               (peak memory per input MB)
+//   .build/release/outreach-bench --materials N --kit-only --dir PATH     (only the kit, to profile outreach on it)
 //
 // For each size N it starts itself on a kit of N materials × 3 formats (2 agencies
 // and messages of a few KB each), so peak memory is that size's alone, and prints:
@@ -18,7 +19,17 @@ import Foundation
 import OutreachKit
 
 let arguments = BenchArguments(CommandLine.arguments)
-if let materials = arguments.materials {
+if let materials = arguments.materials, arguments.kitOnly {
+    do {
+        let folder = URL(fileURLWithPath: arguments.folder)
+        try SyntheticKit(settings: Settings(materials: materials, agencies: arguments.agencies, messages: arguments.messages,
+                                            bodyMegabytes: arguments.bodyMegabytes)).write(to: folder)
+        print("outreach-bench: wrote a kit of \(materials) materials to \(folder.appendingPathComponent("outreach.yml").path)")
+    } catch {
+        FileHandle.standardError.write(Data("outreach-bench: \(error)\n".utf8))
+        exit(1)
+    }
+} else if let materials = arguments.materials {
     do {
         let result = try await measure(materials: materials, arguments: arguments)
         print(result.line)

@@ -111,7 +111,7 @@ import Testing
         // Nothing outside the output folder, nor its hidden cache, is served.
         let escape = await Self.raw(port: port, "GET /../outreach.yml HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         #expect(escape.hasPrefix("HTTP/1.1 404") && !escape.contains("materials:"), "\(escape)")
-        #expect(await Self.get(site + "/.outreach-cache.json")?.status == 404)
+        #expect(await Self.get(site + "/.outreach-cache")?.status == 404)
 
         // An open page hears of the next run.
         async let event = Self.raw(port: port, "GET /_outreach/events HTTP/1.1\r\nHost: x\r\n\r\n", until: "event: change")

@@ -13,7 +13,7 @@ import Testing
         // Assets are copied, not rendered: the cache is for rendered files.
         #expect(second.outputs.filter { $0.format != "asset" }.allSatisfy { $0.knownOnDisk })
         #expect(second.outputs.map(\.contents) == first.outputs.map(\.contents))
-        #expect(FileManager.default.fileExists(atPath: kit.url("out/.outreach-cache.json").path))
+        #expect(FileManager.default.fileExists(atPath: kit.url("out/.outreach-cache").path))
     }
 
     @Test func anOutputEditedByHandIsRenderedAndRewritten() async throws {
@@ -41,7 +41,7 @@ import Testing
     @Test func aRerunRewritesNeitherOutputsNorTheCache() async throws {
         let kit = try Fixture()
         _ = try await OutputWriter().write(kit.plan())
-        let cache = kit.url("out/.outreach-cache.json").path
+        let cache = kit.url("out/.outreach-cache").path
         let stamp = try FileManager.default.attributesOfItem(atPath: cache)[.modificationDate] as? Date
         try await Task.sleep(for: .milliseconds(50))
         let results = try await OutputWriter().write(kit.plan())
@@ -71,5 +71,29 @@ import Testing
         #expect(plan.outputs.filter { !$0.knownOnDisk && $0.format != "asset" }.map(\.path) == ["es/text-messages.txt", "text-messages.txt"])
         _ = try OutputWriter().write(plan)
         #expect(try kit.read("out/text-messages.txt").hasSuffix("Sent by the Blue Campaign.\n"))
+    }
+
+    @Test func theCacheFileRoundTripsAnyPathAndText() throws {
+        let kit = try Fixture.minimal()
+        var odd = PlannedOutput(path: "a\tb\\c\nd\r.txt", format: "text", material: "m", contents: Data("x".utf8))
+        odd.cacheKey = "k1"
+        odd.pageKey = "p1"
+        odd.untranslated = ["Hola\t\"uno\"\n", "dos"]
+        var plain = PlannedOutput(path: "es/plain.md", format: "markdown", material: "m", contents: Data("y".utf8))
+        plain.cacheKey = "k2"
+        var cache = RenderCache()
+        cache.record([odd, plain])
+        try FileManager.default.createDirectory(at: kit.output, withIntermediateDirectories: true)
+        try cache.data.write(to: kit.output.appendingPathComponent(RenderCache.fileName))
+        let loaded = RenderCache.load(from: kit.output)
+        #expect(loaded.entries == cache.entries && loaded.entries.count == 2)
+        #expect(loaded.entries["a\tb\\c\nd\r.txt"]?.untranslated == ["Hola\t\"uno\"\n", "dos"])
+        #expect(loaded.entries["es/plain.md"]?.page == nil)
+        #expect(loaded.data == cache.data)
+        // Another version's file, or a damaged one, is no cache at all: every output is rendered.
+        for text in ["{\"a.txt\": {\"key\": \"k\", \"contents\": \"d\"}}", "outreach-cache 2\nbad\\qpath\tk\td\t\n", "outreach-cache 2\nshort\tline\n"] {
+            try text.write(to: kit.output.appendingPathComponent(RenderCache.fileName), atomically: true, encoding: .utf8)
+            #expect(RenderCache.load(from: kit.output).entries.isEmpty, "\(text)")
+        }
     }
 }

@@ -47,6 +47,8 @@ struct OutputState: Sendable, Equatable {
     /// file's change time is older, so that an edit in the same clock tick as outreach's own write
     /// (file times are kept at the kernel's clock tick) still sends the file to its digest.
     private var written: Int64 = .min
+    /// The output folder's path, as it was loaded from.
+    private var root = ""
 
     /// The state in `folder`, or an empty one when there is none or it cannot be read.
     static func load(from folder: URL) -> OutputState {
@@ -54,6 +56,7 @@ struct OutputState: Sendable, Equatable {
         guard let stamp = Stamp.of(path), let data = FileManager.default.contents(atPath: path) else { return OutputState() }
         var state = OutputState()
         state.written = stamp.modified
+        state.root = folder.path
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)[...]
         guard let first = lines.popFirst(), String(decoding: first, as: UTF8.self) == header else { return OutputState() }
         state.stamps.reserveCapacity(lines.count)
@@ -73,11 +76,10 @@ struct OutputState: Sendable, Equatable {
         return state
     }
 
-    /// The file's size when the file at `path` in `folder` is as it was when its stamp was
-    /// taken, and was last changed before the state was written; nil otherwise.
-    func unchangedSize(of path: String, in folder: URL) -> Int? {
-        guard let stamp = stamps[path], stamp.changed < written,
-              Stamp.of(folder.appendingPathComponent(path).path) == stamp else { return nil }
+    /// The file's size when the file at `path` in the folder the state was loaded from is as it was
+    /// when its stamp was taken, and was last changed before the state was written; nil otherwise.
+    func unchangedSize(of path: String) -> Int? {
+        guard let stamp = stamps[path], stamp.changed < written, Stamp.of(root + "/" + path) == stamp else { return nil }
         return Int(stamp.size)
     }
 

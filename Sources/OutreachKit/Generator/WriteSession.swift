@@ -82,13 +82,16 @@ package final class WriteSession: @unchecked Sendable {
     /// Removes what a killed run left: staging folders at the top, and the
     /// `.NAME.outreach-PID.tmp` files that writers before the staging area left beside their targets.
     /// Only called with the lock held, so no live run owns them.
+    ///
+    /// The whole tree is walked for those only in a folder with no `.outreach-state`: a run that
+    /// writes that file stages, so it leaves none, and the walk was a tenth of a no-op rerun.
     static func removeLeftovers(in root: URL) {
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: root.path) else { return }
         for name in names where name.hasPrefix(stagingPrefix) {
             try? fileManager.removeItem(at: root.appendingPathComponent(name))
         }
-        guard let walker = fileManager.enumerator(atPath: root.path) else { return }
+        guard !names.contains(OutputState.fileName), let walker = fileManager.enumerator(atPath: root.path) else { return }
         while let path = walker.nextObject() as? String {
             let name = (path as NSString).lastPathComponent
             if name.hasPrefix("."), name.hasSuffix(".tmp"), name.contains(".outreach-") {
@@ -245,6 +248,8 @@ package final class WriteSession: @unchecked Sendable {
         guard after != before || !FileManager.default.fileExists(atPath: target.path) else { return true }
         let staged = staging.appendingPathComponent("cache")
         guard (try? Self.writeNew(after, to: staged.path)) != nil else { return false }
+        // The JSON cache of outreach 0.1.0, which this one replaces.
+        unlink(root.appendingPathComponent(".outreach-cache.json").path)
         return rename(staged.path, target.path) == 0
     }
 

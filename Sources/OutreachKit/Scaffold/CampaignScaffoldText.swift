@@ -100,11 +100,14 @@ enum CampaignScaffoldText {
         """
 
     static let gitignore = """
-        # The materials and the render cache inside them. To commit the
-        # materials instead (so that CI checks them with 'generate --check'),
-        # remove the first line.
+        # The materials, and outreach's own files inside them: the render
+        # cache, the outputs' stamps on this machine and the lock. To commit
+        # the materials instead (so that CI checks them with
+        # 'generate --check'), remove the first line.
         /out/
-        .outreach-cache.json
+        .outreach-cache
+        .outreach-state
+        .outreach-lock
 
         """
 }
