@@ -29,6 +29,18 @@ import Testing
         #expect(escapeReason("a//b.html") != nil)
         #expect(escapeReason("/etc/passwd") != nil)
         #expect(escapeReason("a/../../b") != nil)
+        // Each reason, and which wins when a path has several.
+        #expect(escapeReason("~/x") == "is an absolute path")
+        #expect(escapeReason("..") == "leaves the output folder with '..'")
+        #expect(escapeReason("a//../b") == "leaves the output folder with '..'")
+        #expect(escapeReason("a/") == "has an empty path component")
+        #expect(escapeReason("") == "has an empty path component")
+        #expect(escapeReason("a\\b") == "contains a backslash or NUL character")
+        #expect(escapeReason("a\u{0}b") == "contains a backslash or NUL character")
+        #expect(escapeReason("a/.../..b/.x/x..") == nil)
+        // A combining mark after `/` makes one Swift Character of the two, but the file system still splits there.
+        #expect(escapeReason("x/../\u{301}etc") == "leaves the output folder with '..'")
+        #expect(escapeReason("../\u{301}") == "leaves the output folder with '..'")
     }
 
     @Test func manifestDefaultsAndOptionsMerge() async throws {

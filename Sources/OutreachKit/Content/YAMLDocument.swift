@@ -116,14 +116,14 @@ struct YAMLValue {
     }
 
     /// The node as a string; reports a type error otherwise.
-    func string(_ what: String) -> String? {
+    func string(_ what: @autoclosure () -> String) -> String? {
         guard case .scalar(let scalar) = node else {
-            sink.error(.wrongType, "\(what) must be a single value, not \(kindName)", at: at)
+            sink.error(.wrongType, "\(what()) must be a single value, not \(kindName)", at: at)
             return nil
         }
         // Input files hold no raw control characters (InputText), but a quoted YAML string can spell one ("\e").
         if let bad = scalar.string.unicodeScalars.first(where: InputText.isForbiddenControl) {
-            sink.error(.controlCharacter, "\(what) contains the control character \(visibleControlCharacters(String(bad)))", at: at,
+            sink.error(.controlCharacter, "\(what()) contains the control character \(visibleControlCharacters(String(bad)))", at: at,
                        hint: "remove it; only tab and line breaks are allowed")
             return nil
         }
@@ -137,9 +137,9 @@ struct YAMLValue {
     }
 
     /// The node as a list; a single value is not accepted.
-    func list(_ what: String) -> [YAMLValue]? {
+    func list(_ what: @autoclosure () -> String) -> [YAMLValue]? {
         guard case .sequence(let sequence) = node else {
-            sink.error(.wrongType, "\(what) must be a list, not \(kindName)", at: at)
+            sink.error(.wrongType, "\(what()) must be a list, not \(kindName)", at: at)
             return nil
         }
         return sequence.map(child)

@@ -103,15 +103,17 @@ struct JobPlanner {
     /// Every document the selected materials make: one per material, or one per agency for `each: agency`.
     func pages() -> [Page] {
         var pages: [Page] = []
+        let agenciesByID = Dictionary(campaign.agencies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // One parse of each piece of Markdown for the whole run, shared by every page's input.
         let parsed = ParsedMarkdown()
+        let versions = Dictionary(grouping: campaign.messages, by: \.id)
         for material in manifest.materials where filters.materials.isEmpty || filters.materials.contains(material.id) {
             guard let layout = layouts.layout(named: material.layout) else { continue }
             let renderers = material.formats
                 .filter { filters.formats.isEmpty || filters.formats.contains($0) }
                 .compactMap(registry.renderer)
             let settings = material.options.over(manifest.defaults)
-            let agencies = selectAgencies(material)
+            let agencies = selectAgencies(material, byID: agenciesByID)
             let options = RenderOptions(
                 paper: settings.paper ?? .letter, textWidth: settings.textWidth ?? 72,
                 asciiOnly: settings.asciiOnly ?? false, templates: templates,
@@ -121,7 +123,7 @@ struct JobPlanner {
             for locale in locales(of: material) {
                 var input = LayoutInput(
                     campaign: campaign, material: material, locale: locale, agencies: agencies,
-                    messages: selectMessages(material, locale: locale),
+                    messages: selectMessages(material, locale: locale, versions: versions),
                     audience: material.audience.flatMap(campaign.audience), date: date,
                     strings: templates.strings.catalog(for: locale))
                 input.parsed = parsed
@@ -234,10 +236,12 @@ struct JobPlanner {
     }
 
     /// Listed ids in order, then agencies of the listed kinds in content order; all when neither is given.
-    func selectAgencies(_ material: MaterialSpec) -> [Agency] {
+    func selectAgencies(_ material: MaterialSpec, byID: [String: Agency]? = nil) -> [Agency] {
         if material.agencies.isEmpty && material.agencyKinds.isEmpty { return campaign.agencies }
-        var selected = material.agencies.compactMap(campaign.agency)
-        for agency in campaign.agencies where material.agencyKinds.contains(agency.kind) && !selected.contains(agency) {
+        var selected = material.agencies.compactMap { byID?[$0] ?? campaign.agency($0) }
+        guard !material.agencyKinds.isEmpty else { return selected }
+        var ids = Set(selected.map(\.id))
+        for agency in campaign.agencies where material.agencyKinds.contains(agency.kind) && ids.insert(agency.id).inserted {
             selected.append(agency)
         }
         return selected
@@ -245,21 +249,25 @@ struct JobPlanner {
 
     /// Listed ids in order, then messages with a listed topic; all when neither is given.
     /// Messages found by topic or by default are kept only when written for the material's audience.
-    func selectMessages(_ material: MaterialSpec, locale: String) -> [Message] {
+    func selectMessages(_ material: MaterialSpec, locale: String, versions: [String: [Message]]? = nil) -> [Message] {
         var ids = material.messages
+        var listed = Set(ids)
         let everything = material.messages.isEmpty && material.topics.isEmpty
-        for message in campaign.messages where !ids.contains(message.id) {
+        for message in campaign.messages where !listed.contains(message.id) {
             let matches = everything || message.topics.contains(where: material.topics.contains)
             let forAudience = material.audience.map(message.audiences.contains) ?? true
-            if matches && forAudience { ids.append(message.id) }
+            if matches && forAudience {
+                ids.append(message.id)
+                listed.insert(message.id)
+            }
         }
-        return ids.compactMap { message($0, locale: locale, material: material) }
+        return ids.compactMap { message($0, locale: locale, material: material, versions: versions?[$0]) }
     }
 
     /// The message `id` in `locale`; else, with a warning, in the manifest's `fallback` locale;
     /// else nothing, with an error naming the message, the locale and where it was asked for.
-    private func message(_ id: String, locale: String, material: MaterialSpec) -> Message? {
-        let versions = campaign.messages.filter { $0.id == id }
+    private func message(_ id: String, locale: String, material: MaterialSpec, versions: [Message]?) -> Message? {
+        let versions = versions ?? campaign.messages.filter { $0.id == id }
         if let message = versions.first(where: { $0.locale == locale }) { return message }
         let listed = material.messages.firstIndex(of: id).flatMap { material.location("messages.\($0)") }
         let original = versions.first { $0.locale == campaign.defaultLocale } ?? versions.first

@@ -57,22 +57,21 @@ struct OutputState: Sendable, Equatable {
         var state = OutputState()
         state.written = stamp.modified
         state.root = folder.path
-        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)[...]
-        guard let first = lines.popFirst(), String(decoding: first, as: UTF8.self) == header else { return OutputState() }
-        state.stamps.reserveCapacity(lines.count)
-        for line in lines {
-            // `INODE SIZE MODIFIED CHANGED PATH`: four numbers, then the path to the end of the line.
-            var fields: [String] = []
-            var index = line.startIndex
-            while fields.count < 4, index < line.endIndex, let space = line[index...].firstIndex(of: UInt8(ascii: " ")) {
-                fields.append(String(decoding: line[index..<space], as: UTF8.self))
-                index = line.index(after: space)
+        var sawHeader = false
+        ByteLines.forEach(in: data) { line in
+            guard sawHeader else {
+                sawHeader = ByteLines.string(line) == header
+                return sawHeader
             }
-            guard fields.count == 4, index < line.endIndex, let inode = UInt64(fields[0]), let size = Int64(fields[1]),
-                  let modified = Int64(fields[2]), let changed = Int64(fields[3]) else { continue }
-            state.stamps[String(decoding: line[index...], as: UTF8.self)] =
-                Stamp(inode: inode, size: size, modified: modified, changed: changed)
+            // `INODE SIZE MODIFIED CHANGED PATH`: four numbers, then the path to the end of the line.
+            let fields = ByteLines.fields(line, separator: UInt8(ascii: " "), limit: 5)
+            guard fields.count == 5, let inode = UInt64(ByteLines.string(fields[0])), let size = Int64(ByteLines.string(fields[1])),
+                  let modified = Int64(ByteLines.string(fields[2])), let changed = Int64(ByteLines.string(fields[3])),
+                  !fields[4].isEmpty else { return true }
+            state.stamps[ByteLines.string(fields[4])] = Stamp(inode: inode, size: size, modified: modified, changed: changed)
+            return true
         }
+        guard sawHeader else { return OutputState() }
         return state
     }
 

@@ -38,23 +38,28 @@ struct RenderCache: Sendable {
     /// carriage return with a backslash. Plain lines, not JSON: a tenth of JSONDecoder's time.
     static func load(from folder: URL) -> RenderCache {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return RenderCache() }
-        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)[...]
-        guard let first = lines.popFirst(), String(decoding: first, as: UTF8.self) == header else { return RenderCache() }
         var entries: [String: Entry] = [:]
-        entries.reserveCapacity(lines.count)
-        for line in lines {
-            let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 4, omittingEmptySubsequences: false)
-            guard fields.count >= 4, let path = unescape(fields[0]) else { return RenderCache() }
+        var sawHeader = false
+        var damaged = false
+        ByteLines.forEach(in: data) { line in
+            guard sawHeader else {
+                sawHeader = ByteLines.string(line) == header
+                damaged = !sawHeader
+                return sawHeader
+            }
+            let fields = ByteLines.fields(line, separator: UInt8(ascii: "\t"), limit: 5)
+            guard fields.count >= 4, let path = unescape(fields[0]) else { damaged = true; return false }
             var untranslated: [String]?
             if fields.count == 5 {
-                guard let texts = try? JSONDecoder().decode([String].self, from: Data(fields[4])) else { return RenderCache() }
+                guard let texts = try? JSONDecoder().decode([String].self, from: Data(fields[4])) else { damaged = true; return false }
                 untranslated = texts
             }
-            let page = String(decoding: fields[3], as: UTF8.self)
-            entries[path] = Entry(key: String(decoding: fields[1], as: UTF8.self), contents: String(decoding: fields[2], as: UTF8.self),
+            let page = ByteLines.string(fields[3])
+            entries[path] = Entry(key: ByteLines.string(fields[1]), contents: ByteLines.string(fields[2]),
                                   page: page.isEmpty ? nil : page, untranslated: untranslated)
+            return true
         }
-        return RenderCache(entries: entries)
+        return damaged ? RenderCache() : RenderCache(entries: entries)
     }
 
     /// What is on disk at `path` when the file is as the entry recorded it: its size, and its
@@ -108,8 +113,8 @@ struct RenderCache: Sendable {
     }
 
     /// The path ``escape(_:)`` wrote; nil for a stray backslash.
-    static func unescape(_ bytes: Data.SubSequence) -> String? {
-        guard bytes.contains(UInt8(ascii: "\\")) else { return String(decoding: bytes, as: UTF8.self) }
+    static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.contains(UInt8(ascii: "\\")) else { return ByteLines.string(bytes) }
         var result: [UInt8] = []
         var iterator = bytes.makeIterator()
         while let byte = iterator.next() {

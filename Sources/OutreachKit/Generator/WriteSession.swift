@@ -149,7 +149,8 @@ package final class WriteSession: @unchecked Sendable {
         let entries = mutex.withLock { self.entries }.sorted { $0.output.path < $1.output.path }
         do {
             try fault?.body(.flush, "")
-            try flushStaging()
+            // Nothing staged, nothing to flush: a no-op rerun does not sync the file system.
+            if entries.contains(where: { $0.staged != nil }) { try flushStaging() }
         } catch {
             abandon()
             throw DiagnosticError([.error(.writeFailed, "cannot flush the staged files in \(quoted(display)) to disk: \(Self.reason(error))")])

@@ -58,10 +58,28 @@ struct OutputPattern {
 
 /// Why a relative output path would leave the output folder, or nil when it stays inside.
 func escapeReason(_ path: String) -> String? {
-    if path.hasPrefix("/") || path.hasPrefix("~") { return "is an absolute path" }
-    let components = path.split(separator: "/", omittingEmptySubsequences: false)
-    if components.contains("..") { return "leaves the output folder with '..'" }
-    if components.contains(where: { $0.isEmpty }) { return "has an empty path component" }
-    if path.contains("\\") || path.contains("\u{0}") { return "contains a backslash or NUL character" }
+    // Byte by byte, as the file system reads the path: a `/` is a separator even where a combining
+    // mark follows it and makes it part of a larger Swift Character.
+    let bytes = path.utf8
+    if bytes.first == UInt8(ascii: "/") || bytes.first == UInt8(ascii: "~") { return "is an absolute path" }
+    var parent = false, empty = false, bad = false
+    var length = 0, dots = 0
+    for byte in bytes {
+        switch byte {
+        case UInt8(ascii: "/"):
+            if length == 0 { empty = true } else if length == 2 && dots == 2 { parent = true }
+            length = 0
+            dots = 0
+            continue
+        case UInt8(ascii: "."): dots += 1
+        case UInt8(ascii: "\\"), 0: bad = true
+        default: break
+        }
+        length += 1
+    }
+    if length == 0 { empty = true } else if length == 2 && dots == 2 { parent = true }
+    if parent { return "leaves the output folder with '..'" }
+    if empty { return "has an empty path component" }
+    if bad { return "contains a backslash or NUL character" }
     return nil
 }
