@@ -1,5 +1,5 @@
 /// Facts about this build of outreach.
 public enum Outreach {
     /// The version printed by `outreach --version`.
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import OutreachKit
 
 /// End-to-end tests that run the built `outreach` binary.
 @Suite(.timeLimit(.minutes(3))) struct CommandLineTests {
@@ -114,7 +115,7 @@ import Testing
         let folder = try Fixture(copyingExample: false).root
         let version = try await Self.run(["--version"], in: folder)
         #expect(version.status == 0)
-        #expect(version.stdout == "0.1.0\n")
+        #expect(version.stdout == Outreach.version + "\n" && Outreach.version == "0.2.0")
         let formats = try await Self.run(["formats"], in: folder)
         #expect(formats.status == 0)
         let names = formats.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" }

@@ -80,4 +80,33 @@ import Testing
         #expect(closestMatch(to: "fromats", in: ["formats", "layout"]) == "formats")
         #expect(closestMatch(to: "zzz", in: ["formats", "layout"]) == nil)
     }
+
+    /// The one-pass path for plain files gives what the scalar-by-scalar path gives, and leaves
+    /// everything else (line endings, a byte-order mark, controls, bad UTF-8) to it.
+    @Test func plainTextIsTheSameTextTheLongWay() throws {
+        let plain = ["", "a: b\n", "título: señales ✓ 你好\n\ttab\n", String(repeating: "x", count: 10_000)]
+        for text in plain {
+            let data = Data(text.utf8)
+            #expect(InputText.plainText(data) == text)
+            #expect(try InputText.decodeScalars(data, file: "f").get() == text)
+        }
+        let others: [[UInt8]] = [Array("a\r\nb".utf8), Array("a\rb".utf8), [0xEF, 0xBB, 0xBF, 0x61], [0x61, 0x00], [0x61, 0x1B],
+                                 [0x7F], [0xC2, 0x85], [0xC2, 0x9F, 0x61], [0xE9], [0xC3], [0xED, 0xA0, 0x80]]
+        for bytes in others {
+            #expect(InputText.plainText(Data(bytes)) == nil, "\(bytes)")
+        }
+        // And those still come out as before: CR LF read as LF, the mark dropped, located errors.
+        #expect(try InputText.decode(Data("a\r\nb".utf8), file: "f").get() == "a\nb")
+        #expect(try InputText.decode(Data([0xEF, 0xBB, 0xBF, 0x61]), file: "f").get() == "a")
+        #expect(InputText.decode(Data([0x61, 0x0A, 0x62, 0xC2, 0x85]), file: "f").failure?.location?.description == "f:2:2")
+        #expect(InputText.decode(Data([0x61, 0xE9]), file: "f").failure?.code == .invalidUTF8)
+        #expect(InputText.plainText(Data([0xC2, 0xA0])) == "\u{A0}")
+    }
+}
+
+private extension Result {
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import OutreachKit
 
 /// The stated Swift requirement is the one Package.swift declares, everywhere it is stated,
 /// and every GitHub workflow in the repository passes actionlint.
@@ -22,6 +23,16 @@ import Testing
         let own = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map { ".github/workflows/" + $0 }
         return own + ["Examples/ci/outreach.yml"]
+    }
+
+    /// Each version outreach prints has its section in CHANGELOG.md, under Unreleased.
+    @Test func theChangelogHasThisVersion() throws {
+        let changelog = try Self.text("CHANGELOG.md")
+        let unreleased = try #require(changelog.range(of: "\n## Unreleased\n"))
+        let section = try #require(changelog.range(of: "\n## \(Outreach.version) ("), "CHANGELOG.md has no '## \(Outreach.version) (DATE)'")
+        #expect(unreleased.upperBound <= section.lowerBound)
+        let headings = changelog.split(separator: "\n").filter { $0.hasPrefix("## ") }
+        #expect(headings.dropFirst().first?.hasPrefix("## \(Outreach.version) ") == true, "the newest release first: \(headings)")
     }
 
     @Test func theToolchainClaimAgreesWithPackageSwift() throws {

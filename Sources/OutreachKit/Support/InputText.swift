@@ -9,6 +9,12 @@ import Foundation
 enum InputText {
     /// The text of `data`, or a located error naming `file`.
     static func decode(_ data: Data, file: String) -> Result<String, Diagnostic> {
+        if let text = plainText(data) { return .success(text) }
+        return decodeScalars(data, file: file)
+    }
+
+    /// ``decode(_:file:)`` scalar by scalar: line endings, byte-order mark, located errors.
+    static func decodeScalars(_ data: Data, file: String) -> Result<String, Diagnostic> {
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(data.count)
         var line = 1, column = 1
@@ -53,6 +59,28 @@ enum InputText {
                 }
             }
         }
+    }
+
+    /// The text of `data` when it needs none of ``decode(_:file:)``'s work: valid UTF-8 with no
+    /// carriage return, no control character but tab and line feed, and no byte-order mark. One
+    /// pass over the bytes, then the standard library's validation; nil sends it the long way.
+    static func plainText(_ data: Data) -> String? {
+        let clean = data.withUnsafeBytes { raw -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { return false }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A { return false }
+                if byte == 0x7F { return false }
+                // U+0080–U+009F, the C1 controls, are C2 80 to C2 9F in UTF-8.
+                if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return false }
+                index += 1
+            }
+            return true
+        }
+        guard clean else { return nil }
+        return String(validating: data, as: UTF8.self)
     }
 
     /// Reads and decodes `url`; `nil` with a diagnostic in `sink` when it cannot.
