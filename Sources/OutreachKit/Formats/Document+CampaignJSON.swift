@@ -10,17 +10,11 @@ extension Document {
             "locale": .string(metadata.locale),
             "audiences": .array([]),
             "reportingContacts": .array(metadata.reportingContacts.map(JSONValue.string)),
-            "agencies": .array(placedAgencies.map { Self.agencyJSON($0.agency, blocks: $0.blocks) }),
+            "agencies": .array(placedAgencies.map(\.agency.externalJSON)),
             "messages": .array(placedMessages.map { Self.messageJSON($0.message, blocks: $0.blocks) }),
             "contacts": .array(contactCards.filter { $0.id != nil }.map(Self.contactJSON)),
         ]
         object["deprecated"] = .string("built from the document since protocol 1.1; read the document's sections instead")
-        return .object(object)
-    }
-
-    /// A placed agency as 1.0 described it, less the content that is now in its section's blocks.
-    private static func agencyJSON(_ agency: PlacedAgency, blocks: [Block]) -> JSONValue {
-        guard case .object(var object) = agency.externalJSON else { return agency.externalJSON }
         return .object(object)
     }
 

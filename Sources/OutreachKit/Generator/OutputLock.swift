@@ -70,7 +70,8 @@ final class OutputLock: @unchecked Sendable {
     static func lockTable() -> String? {
         guard let handle = FileHandle(forReadingAtPath: "/proc/locks") else { return nil }
         defer { try? handle.close() }
-        return (try? handle.readToEnd()).map { String(decoding: $0 ?? Data(), as: UTF8.self) }
+        guard let data = try? handle.readToEnd() else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// Lets the next run in.

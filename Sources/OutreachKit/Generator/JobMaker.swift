@@ -1,0 +1,128 @@
+import Foundation
+
+/// One document to lay out, and the formats to render it in: what planning
+/// makes, cheaply, before any layout.
+struct Page: Sendable {
+    let layout: any Layout
+    let input: LayoutInput
+    let renderers: [any Renderer]
+    let options: RenderOptions
+    let pattern: OutputPattern
+}
+
+/// Lays out one page and makes its render jobs; shared by every task of a run.
+struct JobMaker: Sendable {
+    let registry: RendererRegistry
+    /// The digest of the outreach binary when outputs may come from the render cache; nil when they may not.
+    let binaryIdentity: ContentDigest?
+    /// Everything pages are laid out from (``JobPlanner/inputs``); nil when pages must always be laid out.
+    let inputs: ContentDigest?
+
+    /// The page's document, laid out now, rendered in each of its formats.
+    func jobs(for page: Page) -> [RenderJob] {
+        guard !page.renderers.isEmpty else { return [] }
+        let document = page.layout.document(for: page.input).normalizedHeadings()
+        let digest = binaryIdentity != nil ? document.digest : nil
+        let untranslated = page.input.untranslated?.recorded
+        return page.renderers.map { renderer in
+            var job = job(rendering: document, digest: digest, of: page, with: renderer)
+            job.pageKey = pageKey(of: page, options: job.options, renderer: renderer, path: job.path)
+            job.untranslated = untranslated
+            return job
+        }
+    }
+
+    /// The page's outputs from the render cache, without laying the page out, when each of
+    /// them was made under the same page key and is on disk as it was written; nil otherwise.
+    /// The texts its layout used untranslated are recorded in the page's log again.
+    func cachedOutputs(for page: Page, cache: RenderCache?, state: OutputState?, folder: URL, keepBytes: Bool) -> [PlannedOutput]? {
+        guard let cache, inputs != nil, !page.renderers.isEmpty else { return nil }
+        var outputs: [PlannedOutput] = []
+        for renderer in page.renderers {
+            let path = self.path(of: page, in: renderer)
+            guard let entry = cache.entries[path], let recorded = entry.page,
+                  recorded == pageKey(of: page, options: options(of: page, for: renderer, path: path), renderer: renderer, path: path),
+                  let onDisk = cache.onDisk(path, entry: entry, state: state, in: folder, keepBytes: keepBytes) else { return nil }
+            outputs.append(PlannedOutput(cached: path, format: renderer.format.name, material: page.input.material.id,
+                                         locale: page.input.locale, onDisk: onDisk, entry: entry))
+        }
+        if let log = page.input.untranslated {
+            for output in outputs { for text in output.untranslated ?? [] { log.record(text) } }
+        }
+        return outputs
+    }
+
+    /// Where the page's output in `renderer`'s format goes, known before any layout.
+    func path(of page: Page, in renderer: any Renderer) -> String {
+        var values = ["material": page.input.material.id, "locale": page.input.locale,
+                      "format": renderer.format.name, "ext": renderer.format.fileExtension]
+        if let agency = page.input.focus { values["agency"] = agency.id }
+        if let partner = page.input.partner { values["partner"] = partner.id }
+        return page.pattern.resolve(values)
+    }
+
+    /// The job that renders `document` with `renderer`, at the path the page's pattern gives.
+    func job(rendering document: Document, digest: ContentDigest?, of page: Page, with renderer: any Renderer) -> RenderJob {
+        let path = self.path(of: page, in: renderer)
+        let options = self.options(of: page, for: renderer, path: path)
+        var job = RenderJob(document: document, renderer: renderer, options: options, path: path, material: page.input.material)
+        if let digest {
+            job.cacheKey = cacheKey(document: digest, renderer: renderer, options: options, path: path)
+        }
+        return job
+    }
+
+    /// The render options of the page's output in `renderer`'s format at `path`.
+    private func options(of page: Page, for renderer: any Renderer, path: String) -> RenderOptions {
+        var options = page.options
+        options.formatOptions = registry.entry(named: renderer.format.name)?.options ?? [:]
+        options.outputPath = path
+        return options
+    }
+
+    /// What an output is made from: the binary, the format's name and identity,
+    /// the path, every option, the page templates' bytes and the document.
+    /// Nil for a format that is never cached.
+    private func cacheKey(document: ContentDigest, renderer: any Renderer, options: RenderOptions, path: String) -> String? {
+        guard var key = formatKey(renderer: renderer, options: options, path: path) else { return nil }
+        key.add(document)
+        return key.hex
+    }
+
+    /// What a page's output is laid out and rendered from, known before any layout: the run's
+    /// inputs, which page it is (material, locale, agency, partner) and everything ``cacheKey``
+    /// takes but the document. Nil when pages must always be laid out, or the format is never cached.
+    private func pageKey(of page: Page, options: RenderOptions, renderer: any Renderer, path: String) -> String? {
+        guard let inputs, var key = formatKey(renderer: renderer, options: options, path: path) else { return nil }
+        key.add("page")
+        key.add(inputs)
+        key.add(page.input.material.id)
+        key.add(page.input.locale)
+        key.add(page.input.focus?.id)
+        key.add(page.input.partner?.id)
+        return key.hex
+    }
+
+    /// The binary, the format's name and identity, the path, every option and the page templates' bytes.
+    private func formatKey(renderer: any Renderer, options: RenderOptions, path: String) -> ContentDigest? {
+        guard let binaryIdentity else { return nil }
+        var key = ContentDigest()
+        key.add(binaryIdentity)
+        key.add(renderer.format.name)
+        key.add(renderer.format.fileExtension)
+        switch renderer.cacheIdentity {
+        case .compiledIn: key.add("compiled-in")
+        case .files(let digest): key.add("files " + digest)
+        case .uncacheable: return nil
+        }
+        key.add(path)
+        key.add(options.paper.rawValue)
+        key.add(options.textWidth)
+        key.add(options.asciiOnly)
+        key.add(options.printSize.rawValue)
+        key.add(options.qrCodes)
+        key.add(options.templates.fingerprint)
+        key.add(JSONValue.object(options.formatOptions))
+        return key
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// One document rendered in one format.
+struct RenderJob: Sendable {
+    /// The files a job made, and what its renderer had to say.
+    struct Output: Sendable {
+        var files: [PlannedOutput]
+        var diagnostics: [Diagnostic]
+    }
+
+    let document: Document
+    let renderer: any Renderer
+    let options: RenderOptions
+    let path: String
+    let material: MaterialSpec
+    /// What the output is made from, when it may be taken from the render cache.
+    var cacheKey: String?
+    /// What its page was laid out from, when the next run may skip laying it out.
+    var pageKey: String?
+    /// The content texts the page's layout used untranslated.
+    var untranslated: [String]?
+
+    /// Renders the document, or takes the output from the render cache when the file on disk
+    /// was made from the same document; with `keepBytes` the output holds its bytes either way.
+    func run(cache: RenderCache?, state: OutputState?, folder: URL, keepBytes: Bool) async -> Result<Output, Diagnostic> {
+        if let cacheKey, let cache, let entry = cache.entries[path], entry.key == cacheKey,
+           let onDisk = cache.onDisk(path, entry: entry, state: state, in: folder, keepBytes: keepBytes) {
+            var output = PlannedOutput(cached: path, format: renderer.format.name, material: material.id,
+                                       locale: document.metadata.locale, onDisk: onDisk, entry: entry)
+            output.pageKey = pageKey
+            output.untranslated = untranslated
+            return .success(Output(files: [output], diagnostics: []))
+        }
+        do {
+            let rendered = try await renderer.render(document, options: options)
+            let directory = (path as NSString).deletingLastPathComponent
+            let cacheable = rendered.files.count == 1 && rendered.files.first?.path == nil && rendered.diagnostics.isEmpty
+            let files = rendered.files.map { file in
+                let filePath = file.path.map { directory.isEmpty ? $0 : directory + "/" + $0 } ?? path
+                var output = PlannedOutput(path: filePath, format: renderer.format.name, material: material.id, contents: file.contents)
+                output.cacheKey = cacheable ? cacheKey : nil
+                output.pageKey = cacheable ? pageKey : nil
+                output.untranslated = untranslated
+                output.locale = document.metadata.locale
+                return output
+            }
+            let diagnostics = rendered.diagnostics.map { diagnostic in
+                var diagnostic = diagnostic
+                diagnostic.message = "\(path): \(diagnostic.message)"
+                if diagnostic.location == nil { diagnostic.location = material.location("id") }
+                return diagnostic
+            }
+            return .success(Output(files: files, diagnostics: diagnostics))
+        } catch {
+            // A coded error keeps its code, and a diagnostic its message without a second code.
+            let reason = (error as? Diagnostic)?.message ?? "\(error)"
+            return .failure(.error((error as? any DiagnosticCoded)?.code ?? .renderFailed,
+                                   "cannot render material \(quoted(material.id)) as \(quoted(renderer.format.name)): \(reason)",
+                                   at: material.location("id")))
+        }
+    }
+}
