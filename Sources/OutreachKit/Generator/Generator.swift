@@ -85,7 +85,11 @@ public struct Generator: Sendable {
             throw DiagnosticError(run.sink.diagnostics)
         }
         let results: [(PlannedOutput, WriteStatus)]
-        do { results = try session.commit() } catch { throw DiagnosticError(run.sink.diagnostics + error.diagnostics) }
+        // On a thread of its own: the flush (`syncfs`) can wait seconds on a busy disk, and must not hold
+        // one of the few threads every task of the process shares.
+        do { results = try await onOwnThread { () throws(DiagnosticError) in try session.commit() } } catch {
+            throw DiagnosticError(run.sink.diagnostics + error.diagnostics)
+        }
         var plan = GenerationPlan(
             outputFolder: run.folder.url, outputDisplayPath: run.folder.display,
             outputs: outputs.sorted { $0.path < $1.path }, warnings: run.sink.diagnostics, usesRenderCache: usesRenderCache)
