@@ -8,6 +8,33 @@ import Testing
 
     static func digest(_ blocks: [Block]) -> String { Document(metadata: metadata, blocks: blocks).digest.hex }
 
+    /// The digest buffers short values before hashing them; its value is still SHA-256 over the
+    /// plain encoding (tag, 8-byte little-endian length, bytes), whether values are short, cross the
+    /// buffer's end or are longer than it.
+    @Test func theBufferedDigestIsSHA256OfTheEncoding() {
+        func header(_ tag: UInt8, _ length: Int) -> [UInt8] {
+            [tag] + (0..<8).map { UInt8(truncatingIfNeeded: UInt64(length) >> (8 * UInt64($0))) }
+        }
+        for sizes in [[0, 1, 5], Array(repeating: 300, count: 40), [4095, 1, 4096, 4097, 9000, 3], [10_000]] {
+            var digest = ContentDigest()
+            var encoding: [UInt8] = []
+            for (index, size) in sizes.enumerated() {
+                let text = String(repeating: "é" + String(index % 10), count: size / 3 + 1)
+                digest.add(text)
+                encoding += header(0x73, text.utf8.count) + Array(text.utf8)
+                digest.add(size)
+                encoding += header(0x69, size)
+            }
+            #expect(digest.hex == ContentDigest.hex(of: Data(encoding)), "sizes \(sizes)")
+            var outer = ContentDigest()
+            outer.add(digest)
+            #expect(outer.hex == ContentDigest.hex(of: Data(header(0x68, 32) + digest.bytes)))
+            var fromBytes = ContentDigest()
+            fromBytes.add(digestBytes: digest.bytes)
+            #expect(fromBytes == outer)
+        }
+    }
+
     @Test func tablesWhoseRowsSplitTheSameCellsDifferentlyDiffer() {
         let cells: [[Inline]] = ["a", "b", "c", "d"].map { [.text($0)] }
         let oneThree = Self.digest([.table(header: [], rows: [Array(cells[0..<1]), Array(cells[1...])])])

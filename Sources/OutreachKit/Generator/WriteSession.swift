@@ -20,6 +20,10 @@ package final class WriteSession: @unchecked Sendable {
     static let stagingPrefix = ".outreach-staging-"
 
     private let root: URL
+    /// `root.path` and `staging.path`: outputs' paths are joined to them as strings, since
+    /// joining URLs cost a twentieth of a run.
+    private let rootPath: String
+    private let stagingPath: String
     private let realRoot: String
     private let display: String
     private let usesRenderCache: Bool
@@ -33,6 +37,7 @@ package final class WriteSession: @unchecked Sendable {
     private let mutex = NSLock()
     private var entries: [Entry] = []
     private var checkedFolders: [String: String?] = [:]
+    private var createdFolders: Set<String> = []
     private var nextName = 0
     private var paths: Set<String> = []
     private var finished = false
@@ -65,6 +70,8 @@ package final class WriteSession: @unchecked Sendable {
         let lockPath = root.appendingPathComponent(OutputLock.fileName).path
         createdLockFile = !fileManager.fileExists(atPath: lockPath)
         staging = root.appendingPathComponent(Self.stagingPrefix + String(getpid()))
+        rootPath = root.path
+        stagingPath = staging.path
         do {
             lock = try OutputLock.acquire(in: root, display: display, shared: false, timeout: lockTimeout)
             Self.removeLeftovers(in: root)
@@ -118,17 +125,17 @@ package final class WriteSession: @unchecked Sendable {
         if let reason = escapeReason(output.path) ?? reservedNameReason(output.path) {
             throw DiagnosticError([.error(.outputPathEscapes, "refusing to write \(quoted(output.path)): it \(reason)")])
         }
-        let target = root.appendingPathComponent(output.path)
-        if let problem = folderProblem(for: target.deletingLastPathComponent()) {
+        let target = rootPath + "/" + output.path
+        if let problem = folderProblem(for: Self.parent(of: output.path)) {
             throw DiagnosticError([.error(problem.code, problem.message(displayPath(output.path)))])
         }
         var status = stat()
-        if lstat(target.path, &status) == 0 {
+        if lstat(target, &status) == 0 {
             if (status.st_mode & S_IFMT) == S_IFDIR {
                 throw DiagnosticError([.error(.writeFailed, "cannot write \(quoted(displayPath(output.path))): a folder is in the way")])
             }
             if Int(status.st_size) == output.contents.count,
-               let existing = FileManager.default.contents(atPath: target.path), existing == output.contents {
+               let existing = FileManager.default.contents(atPath: target), existing == output.contents {
                 record(Entry(output: kept, staged: nil))
                 return (kept, .unchanged)
             }
@@ -136,7 +143,7 @@ package final class WriteSession: @unchecked Sendable {
         let name = mutex.withLock { defer { nextName += 1 }; return String(nextName) }
         do {
             try fault?.body(.stage, output.path)
-            try Self.writeNew(output.contents, to: staging.appendingPathComponent(name).path)
+            try Self.writeNew(output.contents, to: stagingPath + "/" + name)
         } catch {
             throw DiagnosticError([.error(.writeFailed, "cannot write \(quoted(displayPath(output.path))): \(Self.reason(error))")])
         }
@@ -159,11 +166,15 @@ package final class WriteSession: @unchecked Sendable {
         var replaced: [String] = []
         for entry in changed {
             guard let staged = entry.staged else { continue }
-            let target = root.appendingPathComponent(entry.output.path)
+            let target = rootPath + "/" + entry.output.path
             do {
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let folder = Self.parent(of: entry.output.path)
+                if !folder.isEmpty, !createdFolders.contains(folder) {
+                    try FileManager.default.createDirectory(atPath: rootPath + "/" + folder, withIntermediateDirectories: true)
+                    createdFolders.insert(folder)
+                }
                 try fault?.body(.rename, entry.output.path)
-                if rename(staging.appendingPathComponent(staged).path, target.path) != 0 { throw POSIXError(errno) }
+                if rename(stagingPath + "/" + staged, target) != 0 { throw POSIXError(errno) }
                 replaced.append(entry.output.path)
             } catch {
                 let rest = changed.map(\.output.path).filter { !replaced.contains($0) }
@@ -188,10 +199,17 @@ package final class WriteSession: @unchecked Sendable {
         mutex.withLock { entries.append(entry) }
     }
 
-    /// Why files cannot be made in `folder`, checked once per folder: a file in the way,
-    /// a symbolic link out of the output folder, or a folder that cannot be written.
-    private func folderProblem(for folder: URL) -> FolderProblem? {
-        if let known = mutex.withLock({ checkedFolders[folder.path] }) { return known.map(FolderProblem.init) }
+    /// The folder part of an output's relative path ("" at the top).
+    private static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// Why files cannot be made in the output folder's `relativeFolder`, checked once per folder:
+    /// a file in the way, a symbolic link out of the output folder, or a folder that cannot be written.
+    private func folderProblem(for relativeFolder: String) -> FolderProblem? {
+        if let known = mutex.withLock({ checkedFolders[relativeFolder] }) { return known.map(FolderProblem.init) }
+        let folder = relativeFolder.isEmpty ? root : root.appendingPathComponent(relativeFolder)
         var ancestor = folder
         while !FileManager.default.fileExists(atPath: ancestor.path) { ancestor.deleteLastPathComponent() }
         var problem: String?
@@ -204,7 +222,7 @@ package final class WriteSession: @unchecked Sendable {
         } else if access(real, W_OK) != 0 {
             problem = "the folder \(quoted(ancestor.path == root.path ? display : displayPath(String(ancestor.path.dropFirst(root.path.count + 1))))) cannot be written to"
         }
-        mutex.withLock { checkedFolders[folder.path] = .some(problem) }
+        mutex.withLock { checkedFolders[relativeFolder] = .some(problem) }
         return problem.map(FolderProblem.init)
     }
 

@@ -72,6 +72,36 @@ extension String {
         return lines
     }
 
+    /// The text split at every occurrence of `separator`, as `components(separatedBy:)` splits
+    /// it when the separator starts with an ASCII control character (so no character of the
+    /// text can merge with it): found byte by byte, without Foundation's character search.
+    func split(atEvery separator: String) -> [String] {
+        guard let first = separator.utf8.first, first < 0x20, first != 0x0D, first != 0x0A else {
+            return components(separatedBy: separator)
+        }
+        let needle = Array(separator.utf8)
+        var text = self
+        return text.withUTF8 { bytes in
+            var pieces: [String] = []
+            var start = 0
+            var index = 0
+            let last = bytes.count - needle.count
+            while index <= last {
+                if bytes[index] == first, needle.withUnsafeBufferPointer({ n in
+                    memcmp(bytes.baseAddress! + index, n.baseAddress!, n.count) == 0
+                }) {
+                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    index += needle.count
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return pieces
+        }
+    }
+
     /// Space, tab, line feed, vertical tab, form feed and carriage return: the
     /// ASCII members of `.whitespacesAndNewlines` and of `Character.isWhitespace`.
     static func isASCIIWhitespace(_ byte: UInt8) -> Bool {

@@ -13,7 +13,11 @@ public struct TemplateSet: Sendable, Hashable {
     /// Where each template came from, by name (such as `html`).
     package private(set) var origins: [String: String]
     /// A stable digest of every template's text, for the render cache.
-    private(set) var fingerprint = ContentDigest()
+    private(set) var fingerprint = ContentDigest() {
+        didSet { fingerprintBytes = fingerprint.bytes }
+    }
+    /// The fingerprint's value, kept current: every output's cache key takes it.
+    private(set) var fingerprintBytes = ContentDigest().bytes
     private var library: MustacheLibrary
 
     /// The templates compiled into outreach.
@@ -113,7 +117,7 @@ public struct TemplateSet: Sendable, Hashable {
         context["body"] = token
         let page = try render(name, context)
         var body = Substring(body)
-        let pieces = page.components(separatedBy: token)
+        let pieces = page.split(atEvery: token)
         let suffix = pieces.count == 2 ? pieces[1].withSingleTrailingNewline : ""
         let endsWithBody = suffix == "\n"
         // With nothing but whitespace after it, the page ends with the body, trimmed as the page would be.
@@ -139,11 +143,11 @@ public struct TemplateSet: Sendable, Hashable {
     }
 
     public static func == (lhs: TemplateSet, rhs: TemplateSet) -> Bool {
-        lhs.origins == rhs.origins && lhs.fingerprint == rhs.fingerprint && lhs.strings == rhs.strings
+        lhs.origins == rhs.origins && lhs.fingerprintBytes == rhs.fingerprintBytes && lhs.strings == rhs.strings
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(origins)
-        hasher.combine(fingerprint)
+        hasher.combine(fingerprintBytes)
     }
 }

@@ -10,6 +10,10 @@ import Foundation
 /// differ, and so do a table whose rows split the same cells differently).
 struct ContentDigest: Sendable, Hashable {
     private var hasher = SHA256()
+    /// Bytes not yet given to the hasher: a document adds thousands of short values, and
+    /// each update of the hasher costs far more than copying a few bytes.
+    private var pending: [UInt8] = []
+    private static let pendingLimit = 4096
 
     init() {}
 
@@ -18,8 +22,32 @@ struct ContentDigest: Sendable, Hashable {
         var text = text
         text.withUTF8 { buffer in
             header(0x73, length: buffer.count)
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
+            append(UnsafeRawBufferPointer(buffer))
         }
+    }
+
+    /// Adds raw bytes, through the pending buffer when they are short.
+    private mutating func append(_ buffer: UnsafeRawBufferPointer) {
+        if pending.count + buffer.count <= Self.pendingLimit {
+            if pending.capacity == 0 { pending.reserveCapacity(Self.pendingLimit) }
+            pending.append(contentsOf: buffer)
+            return
+        }
+        flush()
+        hasher.update(bufferPointer: buffer)
+    }
+
+    private mutating func flush() {
+        guard !pending.isEmpty else { return }
+        pending.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// The hasher with every pending byte given to it.
+    private var flushed: SHA256 {
+        var copy = hasher
+        if !pending.isEmpty { pending.withUnsafeBytes { copy.update(bufferPointer: $0) } }
+        return copy
     }
 
     /// Adds a string that may be absent; absent and empty differ.
@@ -35,7 +63,7 @@ struct ContentDigest: Sendable, Hashable {
     /// Adds bytes, after their length.
     mutating func add(_ data: Data) {
         header(0x64, length: data.count)
-        hasher.update(data: data)
+        data.withUnsafeBytes { append($0) }
     }
 
     /// Adds a number.
@@ -48,21 +76,23 @@ struct ContentDigest: Sendable, Hashable {
     mutating func add(tag: UInt8, count: Int) { header(tag, length: count) }
 
     /// Adds another digest's value.
-    mutating func add(_ other: ContentDigest) {
-        let bytes = other.bytes
+    mutating func add(_ other: ContentDigest) { add(digestBytes: other.bytes) }
+
+    /// Adds another digest's value, taken earlier from its ``bytes``: the same as adding the digest.
+    mutating func add(digestBytes bytes: [UInt8]) {
         header(0x68, length: bytes.count)
-        hasher.update(data: bytes)
+        bytes.withUnsafeBytes { append($0) }
     }
 
     /// The 32 bytes of the digest of everything added so far.
-    var bytes: [UInt8] { Array(hasher.finalize()) }
+    var bytes: [UInt8] { Array(flushed.finalize()) }
 
     /// The digest as 64 lowercase hexadecimal digits.
     var hex: String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(64)
-        for byte in hasher.finalize() {
+        for byte in flushed.finalize() {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0f)])
         }
@@ -84,19 +114,20 @@ struct ContentDigest: Sendable, Hashable {
 
     /// The SHA-256 of `data` alone, in hexadecimal.
     static func hex(of data: Data) -> String {
+        var hasher = SHA256()
+        hasher.update(data: data)
         var digest = ContentDigest()
-        digest.hasher.update(data: data)
+        digest.hasher = hasher
         return digest.hex
     }
 
     /// A tag byte and a 64-bit little-endian length or value.
     private mutating func header(_ tag: UInt8, length: Int) {
         let value = UInt64(bitPattern: Int64(length))
-        withUnsafeTemporaryAllocation(byteCount: 9, alignment: 1) { buffer in
-            buffer[0] = tag
-            for index in 0..<8 { buffer[index + 1] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(index))) }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
-        }
+        if pending.count + 9 > Self.pendingLimit { flush() }
+        if pending.capacity == 0 { pending.reserveCapacity(Self.pendingLimit) }
+        pending.append(tag)
+        for index in 0..<8 { pending.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(index)))) }
     }
 
     static func == (lhs: ContentDigest, rhs: ContentDigest) -> Bool { lhs.bytes == rhs.bytes }

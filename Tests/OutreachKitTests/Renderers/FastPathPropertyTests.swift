@@ -102,4 +102,20 @@ import Testing
             #expect(text.isBlank == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "isBlank of \(text.debugDescription)")
         }
     }
+
+    /// The page splicer's split at its body token, against Foundation's, with the token
+    /// placed among every kind of piece (a combining mark after it, a CR before it).
+    @Test func splittingAtAControlCharacterToken() {
+        let token = "\u{1}<&outreach-body-T\u{1}"
+        var random = SeededGenerator(state: 7)
+        for text in Self.strings(seed: 7) {
+            var pieces = [text]
+            for _ in 0..<random.below(3) { pieces.append(token + Self.strings(seed: UInt64(random.below(1000)), count: 1)[0]) }
+            let joined = pieces.joined()
+            guard Self.same(joined.split(atEvery: token).joined(separator: "\u{0}|"),
+                            joined.components(separatedBy: token).joined(separator: "\u{0}|"), joined, "split at token") else { return }
+        }
+        #expect("a\u{1}b\u{1}".split(atEvery: "\u{1}") == ["a", "b", ""])
+        #expect("".split(atEvery: "\u{1}x") == [""])
+    }
 }
