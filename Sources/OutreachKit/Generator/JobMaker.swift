@@ -17,6 +17,17 @@ struct JobMaker: Sendable {
     let binaryIdentity: ContentDigest?
     /// Everything pages are laid out from (``JobPlanner/inputs``); nil when pages must always be laid out.
     let inputs: ContentDigest?
+    /// The values of ``binaryIdentity`` and ``inputs``, taken once: every key adds them.
+    private let binaryBytes: [UInt8]?
+    private let inputsBytes: [UInt8]?
+
+    init(registry: RendererRegistry, binaryIdentity: ContentDigest?, inputs: ContentDigest?) {
+        self.registry = registry
+        self.binaryIdentity = binaryIdentity
+        self.inputs = inputs
+        binaryBytes = binaryIdentity?.bytes
+        inputsBytes = inputs?.bytes
+    }
 
     /// The page's document, laid out now, rendered in each of its formats.
     func jobs(for page: Page) -> [RenderJob] {
@@ -93,9 +104,9 @@ struct JobMaker: Sendable {
     /// inputs, which page it is (material, locale, agency, partner) and everything ``cacheKey``
     /// takes but the document. Nil when pages must always be laid out, or the format is never cached.
     private func pageKey(of page: Page, options: RenderOptions, renderer: any Renderer, path: String) -> String? {
-        guard let inputs, var key = formatKey(renderer: renderer, options: options, path: path) else { return nil }
+        guard let inputsBytes, var key = formatKey(renderer: renderer, options: options, path: path) else { return nil }
         key.add("page")
-        key.add(inputs)
+        key.add(digestBytes: inputsBytes)
         key.add(page.input.material.id)
         key.add(page.input.locale)
         key.add(page.input.focus?.id)
@@ -105,9 +116,9 @@ struct JobMaker: Sendable {
 
     /// The binary, the format's name and identity, the path, every option and the page templates' bytes.
     private func formatKey(renderer: any Renderer, options: RenderOptions, path: String) -> ContentDigest? {
-        guard let binaryIdentity else { return nil }
+        guard let binaryBytes else { return nil }
         var key = ContentDigest()
-        key.add(binaryIdentity)
+        key.add(digestBytes: binaryBytes)
         key.add(renderer.format.name)
         key.add(renderer.format.fileExtension)
         switch renderer.cacheIdentity {
@@ -121,7 +132,7 @@ struct JobMaker: Sendable {
         key.add(options.asciiOnly)
         key.add(options.printSize.rawValue)
         key.add(options.qrCodes)
-        key.add(options.templates.fingerprint)
+        key.add(digestBytes: options.templates.fingerprintBytes)
         key.add(JSONValue.object(options.formatOptions))
         return key
     }

@@ -48,6 +48,7 @@ package struct ManifestLoader: Sendable {
     func parse(_ text: String, file: String, base: URL, sink: DiagnosticSink) -> Manifest? {
         guard let root = YAMLValue.parse(text, file: file, emptyMessage: "the manifest is empty", sink: sink)?
             .mapping(file, allowed: Self.keys) else { return nil }
+
         var locations: [String: SourceLocation] = [:]
         for entry in root.entries { locations[entry.key] = entry.value.at }
 
@@ -64,7 +65,7 @@ package struct ManifestLoader: Sendable {
             date = nil
         }
         let defaults = root["defaults"].flatMap { readOptions($0, what: "'defaults'", sink: sink) } ?? MaterialOptions()
-        let materials = root.required("materials")?.list("'materials'")?.compactMap { material($0, sink: sink) } ?? []
+        let materials = root.required("materials")?.list("'materials'").map { self.materials($0, sink: sink) } ?? []
         if let list = root["materials"], materials.isEmpty, !sink.hasErrors {
             sink.error(.emptyValue, "'materials' is empty; nothing to make", at: list.at)
         }
@@ -148,6 +149,29 @@ package struct ManifestLoader: Sendable {
             }
         }
         return FormatDeclaration(folder: folder, name: name, command: command, timeout: timeout, options: options, location: map.at)
+    }
+
+    /// The materials of `items`, read on every core in chunks, each chunk with a sink of its own;
+    /// the chunks' diagnostics are then reported in order, so they are those of reading in order.
+    private func materials(_ items: [YAMLValue], sink: DiagnosticSink) -> [MaterialSpec] {
+        let chunkSize = 256
+        guard items.count > chunkSize else { return items.compactMap { material($0, sink: sink) } }
+        let chunks = (items.count + chunkSize - 1) / chunkSize
+        let results = ParallelResults<([MaterialSpec], [Diagnostic])>(count: chunks)
+        let shared = UncheckedSendable(items)
+        parallelForEach(chunks, workers: ProcessInfo.processInfo.activeProcessorCount) { chunk in
+            let own = DiagnosticSink()
+            let range = chunk * chunkSize..<min(shared.value.count, (chunk + 1) * chunkSize)
+            let read = shared.value[range].compactMap { material($0.reporting(to: own), sink: own) }
+            results[chunk] = (read, own.diagnostics)
+        }
+        var materials: [MaterialSpec] = []
+        materials.reserveCapacity(items.count)
+        for case let (read, diagnostics)? in results.values {
+            for diagnostic in diagnostics { sink.report(diagnostic) }
+            materials += read
+        }
+        return materials
     }
 
     private func material(_ value: YAMLValue, sink: DiagnosticSink) -> MaterialSpec? {

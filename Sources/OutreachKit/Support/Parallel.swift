@@ -76,3 +76,10 @@ extension Array where Element: Sendable {
         }
     }
 }
+
+/// A value handed to other threads that only read it, such as a parsed YAML tree: its
+/// reference-counted parts are never written after they are built.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
