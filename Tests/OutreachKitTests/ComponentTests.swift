@@ -61,6 +61,25 @@ import Testing
         #expect(merged == MaterialOptions(locale: nil, paper: .a4, textWidth: 40, asciiOnly: true))
     }
 
+    /// A manifest of more than 256 materials is read in chunks on every core; its materials and
+    /// diagnostics come out in file order, each problem once, as when read one by one.
+    @Test func aLargeManifestReadsInFileOrder() async throws {
+        var text = "version: 1\ncontent: c\noutput: o\nmaterials:\n"
+        let bad: Set = [3, 256, 257, 700, 1023]
+        for index in 0..<1024 {
+            text += "  - id: m\(index)\n    layout: handout\n    formats: [text]\n"
+            if bad.contains(index) { text += "    colour: blue\n" }
+            if index == 900 { text += "    paper: a4\n" }
+        }
+        let sink = DiagnosticSink()
+        let manifest = try #require(ManifestLoader().parse(text, file: "outreach.yml", base: URL(fileURLWithPath: "/"), sink: sink))
+        #expect(manifest.materials.map(\.id) == (0..<1024).map { "m\($0)" })
+        let lines = sink.diagnostics.compactMap { $0.location?.line }
+        #expect(sink.diagnostics.count == 6)
+        #expect(lines == lines.sorted())
+        #expect(sink.diagnostics.map(\.message).filter { $0.contains("'colour'") }.count == 5)
+    }
+
     @Test func valueChecks() async {
         #expect(isValidURL("https://www.dhs.gov/blue-campaign"))
         #expect(isValidURL("mailto:info@example.org"))
