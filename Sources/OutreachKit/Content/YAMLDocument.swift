@@ -35,7 +35,8 @@ struct YAMLValue {
             // and nulls itself, and Yams's default resolver ran up to seven ICU regular expressions on every
             // scalar, and again on every mapping key when it checked for duplicate keys (a third of a
             // no-op rerun with 10,000 materials).
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            // Plain YAML takes the fast composer; anything it does not take, Yams composes as before.
+            guard let node = try YAMLComposer.compose(text) ?? Yams.compose(yaml: text, .basic) else {
                 sink.error(.emptyFile, emptyMessage, at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
                 return nil
             }

@@ -70,6 +70,29 @@ public struct Generator: Sendable {
         manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
         filters: GenerateFilters = GenerateFilters(), writer: OutputWriter = OutputWriter()
     ) async throws(DiagnosticError) -> (plan: GenerationPlan, results: [(PlannedOutput, WriteStatus)]) {
+        let (session, sink, folder) = try await stageEverything(manifest: manifestURL, displayPath: displayPath, output: output,
+                                                                filters: filters, writer: writer)
+        let results: [(PlannedOutput, WriteStatus)]
+        // On a thread of its own: the flush (`syncfs`) can wait seconds on a busy disk, and must not hold
+        // one of the few threads every task of the process shares.
+        do { results = try await onOwnThread { () throws(DiagnosticError) in try session.commit() } } catch {
+            throw DiagnosticError(sink.diagnostics + error.diagnostics)
+        }
+        // The session's outputs are the staged ones, sorted by path.
+        var plan = GenerationPlan(
+            outputFolder: folder.url, outputDisplayPath: folder.display,
+            outputs: results.map(\.0), warnings: sink.diagnostics, usesRenderCache: usesRenderCache)
+        plan.shard = filters.shard
+        return (plan, results)
+    }
+
+    /// Phase 1 of ``generate(manifest:displayPath:output:filters:writer:)``: prepares the run and
+    /// stages every output. The run's manifest, pages and cache are released when it returns, so
+    /// they are not held while the session commits and saves the cache.
+    private func stageEverything(
+        manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)?,
+        filters: GenerateFilters, writer: OutputWriter
+    ) async throws(DiagnosticError) -> (WriteSession, DiagnosticSink, (url: URL, display: String)) {
         let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
         let maker = run.maker
         checkPaths(run.pages.flatMap { page in page.renderers.map { (maker.path(of: page, in: $0), page.input.material.id) } }
@@ -77,24 +100,18 @@ public struct Generator: Sendable {
                    manifest: run.manifest, sink: run.sink)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
         let session = try writer.begin(run.folder.url, display: run.folder.display, usesRenderCache: usesRenderCache)
-        let outputs = await render(run, keepBytes: false) { output in
-            do throws(DiagnosticError) { return .success(try session.stage(output).0) } catch { return .failure(error) }
+        // The session keeps what it staged; nothing more is kept here.
+        _ = await render(run, keepBytes: false) { output in
+            do throws(DiagnosticError) {
+                try session.stage(output)
+                return .success(nil)
+            } catch { return .failure(error) }
         }
         if run.sink.hasErrors || (strict && !run.sink.diagnostics.isEmpty) {
             session.abandon()
             throw DiagnosticError(run.sink.diagnostics)
         }
-        let results: [(PlannedOutput, WriteStatus)]
-        // On a thread of its own: the flush (`syncfs`) can wait seconds on a busy disk, and must not hold
-        // one of the few threads every task of the process shares.
-        do { results = try await onOwnThread { () throws(DiagnosticError) in try session.commit() } } catch {
-            throw DiagnosticError(run.sink.diagnostics + error.diagnostics)
-        }
-        var plan = GenerationPlan(
-            outputFolder: run.folder.url, outputDisplayPath: run.folder.display,
-            outputs: outputs.sorted { $0.path < $1.path }, warnings: run.sink.diagnostics, usesRenderCache: usesRenderCache)
-        plan.shard = filters.shard
-        return (plan, results)
+        return (session, run.sink, run.folder)
     }
 
     /// `generate --check` streaming: renders every output and compares it with the file on
@@ -195,13 +212,13 @@ public struct Generator: Sendable {
     }
 
     /// Lays out and renders every page, at most ``jobs`` at a time, and hands each file to
-    /// `deliver` as soon as it is rendered; returns what `deliver` kept, in page order.
+    /// `deliver` as soon as it is rendered; returns what `deliver` kept (nil: nothing), in page order.
     ///
     /// A page whose outputs the render cache vouches for under the same page key is not laid
     /// out at all. With `keepBytes` every output holds its bytes, read from disk when it was
     /// not rendered; without, an output taken from the cache may hold none.
     private func render(
-        _ run: Prepared, keepBytes: Bool, deliver: @escaping @Sendable (PlannedOutput) -> Result<PlannedOutput, DiagnosticError>
+        _ run: Prepared, keepBytes: Bool, deliver: @escaping @Sendable (PlannedOutput) -> Result<PlannedOutput?, DiagnosticError>
     ) async -> [PlannedOutput] {
         let maker = run.maker, cache = run.cache, state = run.state, folder = run.folder.url
         let counter = ProgressCounter(total: run.pages.reduce(0) { $0 + $1.renderers.count }, report: progress)
@@ -211,7 +228,7 @@ public struct Generator: Sendable {
             if let cached = maker.cachedOutputs(for: page, cache: cache, state: state, folder: folder, keepBytes: keepBytes) {
                 for file in cached {
                     switch deliver(file) {
-                    case .success(let kept): outputs.append(kept)
+                    case .success(let kept): if let kept { outputs.append(kept) }
                     case .failure(let error): diagnostics += error.diagnostics
                     }
                     counter.advance()
@@ -224,7 +241,7 @@ public struct Generator: Sendable {
                     diagnostics += rendered.diagnostics
                     for file in rendered.files {
                         switch deliver(file) {
-                        case .success(let kept): outputs.append(kept)
+                        case .success(let kept): if let kept { outputs.append(kept) }
                         case .failure(let error): diagnostics += error.diagnostics
                         }
                     }
@@ -242,7 +259,7 @@ public struct Generator: Sendable {
         }
         for asset in run.assets {
             switch deliver(asset) {
-            case .success(let kept): outputs.append(kept)
+            case .success(let kept): if let kept { outputs.append(kept) }
             case .failure(let error): for diagnostic in error.diagnostics { run.sink.report(diagnostic) }
             }
         }

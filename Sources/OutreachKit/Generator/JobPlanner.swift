@@ -46,6 +46,7 @@ struct JobPlanner {
         // One parse of each piece of Markdown for the whole run, shared by every page's input.
         let parsed = ParsedMarkdown()
         let versions = Dictionary(grouping: campaign.messages, by: \.id)
+        var selections: [String: [Message]] = [:]
         for material in manifest.materials where filters.materials.isEmpty || filters.materials.contains(material.id) {
             guard let layout = layouts.layout(named: material.layout) else { continue }
             let renderers = material.formats
@@ -62,7 +63,7 @@ struct JobPlanner {
             for locale in locales(of: material) {
                 var input = LayoutInput(
                     campaign: campaign, material: material, locale: locale, agencies: agencies,
-                    messages: selectMessages(material, locale: locale, versions: versions),
+                    messages: sharedSelection(material, locale: locale, versions: versions, memo: &selections),
                     audience: material.audience.flatMap(campaign.audience), date: date,
                     strings: templates.strings.catalog(for: locale))
                 input.parsed = parsed
@@ -186,9 +187,30 @@ struct JobPlanner {
         return selected
     }
 
+    /// ``selectMessages(_:locale:versions:)``, one array for every material that selects the same
+    /// messages in the same locale, so a large kit holds each selection once, not once per page.
+    /// A selection that needed another locale's text or missed a message is made again for each
+    /// material, so each reports its own diagnostic.
+    private func sharedSelection(
+        _ material: MaterialSpec, locale: String, versions: [String: [Message]], memo: inout [String: [Message]]
+    ) -> [Message] {
+        let key = ([locale, material.audience ?? "\u{0}", "\u{0}"] + material.messages + ["\u{0}"] + material.topics)
+            .joined(separator: "\u{1}")
+        if let known = memo[key] { return known }
+        let (selected, asked) = selection(material, locale: locale, versions: versions)
+        // Every message asked for, each in this locale: no diagnostic was reported.
+        if selected.count == asked, selected.allSatisfy({ $0.locale == locale }) { memo[key] = selected }
+        return selected
+    }
+
     /// Listed ids in order, then messages with a listed topic; all when neither is given.
     /// Messages found by topic or by default are kept only when written for the material's audience.
     func selectMessages(_ material: MaterialSpec, locale: String, versions: [String: [Message]]? = nil) -> [Message] {
+        selection(material, locale: locale, versions: versions).messages
+    }
+
+    /// The selected messages, and how many were asked for (more than were found when one is missing).
+    private func selection(_ material: MaterialSpec, locale: String, versions: [String: [Message]]?) -> (messages: [Message], asked: Int) {
         var ids = material.messages
         var listed = Set(ids)
         let everything = material.messages.isEmpty && material.topics.isEmpty
@@ -200,7 +222,7 @@ struct JobPlanner {
                 listed.insert(message.id)
             }
         }
-        return ids.compactMap { message($0, locale: locale, material: material, versions: versions?[$0]) }
+        return (ids.compactMap { message($0, locale: locale, material: material, versions: versions?[$0]) }, ids.count)
     }
 
     /// The message `id` in `locale`; else, with a warning, in the manifest's `fallback` locale;

@@ -153,7 +153,12 @@ package final class WriteSession: @unchecked Sendable {
 
     /// Phase 2: flushes the staged files, renames them into place and saves the render cache.
     package func commit() throws(DiagnosticError) -> [(PlannedOutput, WriteStatus)] {
-        let entries = mutex.withLock { self.entries }.sorted { $0.output.path < $1.output.path }
+        // Taken out of the session and sorted in place: one list of the outputs, not two.
+        var entries = mutex.withLock { () -> [Entry] in
+            defer { self.entries = [] }
+            return self.entries
+        }
+        entries.sort { $0.output.path < $1.output.path }
         do {
             try fault?.body(.flush, "")
             // Nothing staged, nothing to flush: a no-op rerun does not sync the file system.
@@ -182,12 +187,14 @@ package final class WriteSession: @unchecked Sendable {
                 throw DiagnosticError([partialWrite(failed: entry.output.path, reason: Self.reason(error), replaced: replaced, rest: rest)])
             }
         }
+        let results = entries.map { ($0.output, $0.staged == nil ? WriteStatus.unchanged : .written) }
+        entries = []
         if usesRenderCache {
-            let outputs = entries.map(\.output)
+            let outputs = results.map(\.0)
             saveState(outputs, cacheIsCurrent: saveCache(outputs))
         }
         finish()
-        return entries.map { ($0.output, $0.staged == nil ? .unchanged : .written) }
+        return results
     }
 
     /// Ends a session that will not commit: the folder is left as it was before ``init``.
@@ -260,11 +267,12 @@ package final class WriteSession: @unchecked Sendable {
         // Every output came from the cache, so the cache already says all there is to say.
         if outputs.allSatisfy(\.knownOnDisk) { return true }
         var cache = RenderCache.load(from: root)
-        let before = cache.data
+        // Compared by digest, so the old cache's bytes are not held beside the new ones.
+        let before = ContentDigest.hex(of: cache.data)
         cache.record(outputs)
         let after = cache.data
         let target = root.appendingPathComponent(RenderCache.fileName)
-        guard after != before || !FileManager.default.fileExists(atPath: target.path) else { return true }
+        guard ContentDigest.hex(of: after) != before || !FileManager.default.fileExists(atPath: target.path) else { return true }
         let staged = staging.appendingPathComponent("cache")
         guard (try? Self.writeNew(after, to: staged.path)) != nil else { return false }
         // The JSON cache of outreach 0.1.0, which this one replaces.

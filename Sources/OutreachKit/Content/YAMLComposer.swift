@@ -1,0 +1,159 @@
+internal import CYaml
+internal import Yams
+
+/// Builds the node tree of plain YAML straight from libyaml's events: the tree
+/// `Yams.compose(yaml:, .basic)` builds, at a fraction of its cost.
+///
+/// Yams allocates an object per event and a tag per node, and finds duplicate
+/// keys by hashing every key node; on a manifest of 10,000 materials that took
+/// a third of a rerun. This composer takes only what outreach's files hold:
+/// one document of mappings, lists and scalars with scalar keys. Anything else
+/// (an anchor or alias, an explicit tag, a key that is not a scalar, a repeated
+/// key, a syntax error, an empty or multi-document stream) makes it answer nil,
+/// and the caller composes the text with Yams, which gives its usual result or
+/// error. So the tree, and every diagnostic, is the same either way.
+enum YAMLComposer {
+    /// A tag per node, already resolved, as Yams makes them. (One tag shared by every node
+    /// would be cheaper to make, but threads that read parts of the tree at once would then all
+    /// count references on the same object, and that made reading the materials slower than
+    /// composing them.)
+    private static func tag(_ name: Tag.Name) -> Tag { Tag(name, .basic, constructor.value) }
+    /// One constructor for every tag, as Yams's parser shares one (`Constructor.default` makes a new one each time).
+    private static let constructor = UncheckedSendable(Constructor.default)
+
+    /// Yams's `Mark` has no public initializer; it is two `Int`s, line then column, so one is
+    /// made from a pair of them. Checked once against what it reads back: if Yams ever lays
+    /// `Mark` out differently, the composer is not used at all.
+    private static func mark(line: Int, column: Int) -> Mark {
+        unsafeBitCast((line, column), to: Mark.self)
+    }
+
+    private static let marksAreSound: Bool = {
+        guard MemoryLayout<Mark>.size == MemoryLayout<(Int, Int)>.size,
+              MemoryLayout<Mark>.alignment == MemoryLayout<(Int, Int)>.alignment else { return false }
+        let probe = mark(line: 12345, column: 678)
+        return probe.line == 12345 && probe.column == 678
+    }()
+
+    /// The single document of `text`, or nil when it needs Yams (see above).
+    static func compose(_ text: String) -> Node? {
+        guard marksAreSound else { return nil }
+        var text = text
+        return text.withUTF8 { bytes -> Node? in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return nil }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+            var reader = Reader()
+            return withUnsafeMutablePointer(to: &parser) { reader.document($0) }
+        }
+    }
+
+    /// One pass over the events, with an event buffer reused for all of them.
+    private struct Reader {
+        var event = yaml_event_t()
+
+        /// The next event's type, or nil on a syntax error.
+        private mutating func next(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> yaml_event_type_t? {
+            yaml_event_delete(&event)
+            guard yaml_parser_parse(parser, &event) == 1 else {
+                event = yaml_event_t()
+                return nil
+            }
+            return event.type
+        }
+
+        mutating func document(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> Node? {
+            defer { yaml_event_delete(&event) }
+            guard next(parser) == YAML_STREAM_START_EVENT, next(parser) == YAML_DOCUMENT_START_EVENT,
+                  let type = next(parser), let root = node(type, parser),
+                  next(parser) == YAML_DOCUMENT_END_EVENT, next(parser) == YAML_STREAM_END_EVENT else { return nil }
+            return root
+        }
+
+        private var mark: Mark { YAMLComposer.mark(line: event.start_mark.line + 1, column: event.start_mark.column + 1) }
+
+        /// The node that starts with the current event, of `type`.
+        private mutating func node(_ type: yaml_event_type_t, _ parser: UnsafeMutablePointer<yaml_parser_t>) -> Node? {
+            switch type {
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                guard scalar.anchor == nil, scalar.tag == nil,
+                      let style = Node.Scalar.Style(rawValue: numericCast(scalar.style.rawValue)) else { return nil }
+                let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                return .scalar(Node.Scalar(value, YAMLComposer.tag(.str), style, mark))
+            case YAML_SEQUENCE_START_EVENT:
+                let start = event.data.sequence_start
+                guard start.anchor == nil, start.implicit != 0 else { return nil }
+                let at = mark
+                var items: [Node] = []
+                while true {
+                    guard let type = next(parser) else { return nil }
+                    if type == YAML_SEQUENCE_END_EVENT { break }
+                    guard let item = node(type, parser) else { return nil }
+                    items.append(item)
+                }
+                // Yams reads a collection's style from its end event, as here, so the trees are the same.
+                guard let style = Node.Sequence.Style(rawValue: numericCast(event.data.sequence_start.style.rawValue)) else { return nil }
+                return .sequence(Node.Sequence(items, YAMLComposer.tag(.seq), style, at))
+            case YAML_MAPPING_START_EVENT:
+                let start = event.data.mapping_start
+                guard start.anchor == nil, start.implicit != 0 else { return nil }
+                let at = mark
+                var pairs: [(Node, Node)] = []
+                var keys: Set<String> = []
+                while true {
+                    guard let type = next(parser) else { return nil }
+                    if type == YAML_MAPPING_END_EVENT { break }
+                    guard type == YAML_SCALAR_EVENT, let key = node(type, parser), let name = key.scalar?.string,
+                          keys.insert(name).inserted, let valueType = next(parser), let value = node(valueType, parser) else { return nil }
+                    pairs.append((key, value))
+                }
+                guard let style = Node.Mapping.Style(rawValue: numericCast(event.data.mapping_start.style.rawValue)) else { return nil }
+                return .mapping(Node.Mapping(pairs, YAMLComposer.tag(.map), style, at))
+            default:
+                return nil
+            }
+        }
+    }
+}
+
+extension YAMLComposer {
+    /// For tests: nil when the composer declines `text` or builds the tree Yams builds (every
+    /// node's kind, position, style, scalar text and order); else where the two first differ.
+    static func differenceFromYams(_ text: String) -> String? {
+        guard let fast = compose(text) else { return nil }
+        guard let slow = try? Yams.compose(yaml: text, .basic) else { return "Yams refuses what the composer took" }
+        return difference(fast, slow, at: "$")
+    }
+
+    private static func difference(_ fast: Node, _ slow: Node, at path: String) -> String? {
+        guard fast.mark?.line == slow.mark?.line, fast.mark?.column == slow.mark?.column else {
+            return "\(path): at \(fast.mark.map(String.init(describing:)) ?? "-"), Yams \(slow.mark.map(String.init(describing:)) ?? "-")"
+        }
+        switch (fast, slow) {
+        case let (.scalar(mine), .scalar(theirs)):
+            guard mine.string == theirs.string, mine.style == theirs.style else {
+                return "\(path): \(mine.string.debugDescription) (\(mine.style)), Yams \(theirs.string.debugDescription) (\(theirs.style))"
+            }
+            return nil
+        case let (.sequence(mine), .sequence(theirs)):
+            guard mine.count == theirs.count, mine.style == theirs.style else { return "\(path): list of \(mine.count), Yams \(theirs.count)" }
+            for (index, (item, other)) in zip(mine, theirs).enumerated() {
+                if let found = difference(item, other, at: "\(path)[\(index)]") { return found }
+            }
+            return nil
+        case let (.mapping(mine), .mapping(theirs)):
+            guard mine.count == theirs.count, mine.style == theirs.style else { return "\(path): mapping of \(mine.count), Yams \(theirs.count)" }
+            for (index, (pair, other)) in zip(mine, theirs).enumerated() {
+                if let found = difference(pair.key, other.key, at: "\(path).key\(index)") ?? difference(pair.value, other.value, at: "\(path).\(index)") {
+                    return found
+                }
+            }
+            return nil
+        default:
+            return "\(path): a different kind of node"
+        }
+    }
+}
