@@ -9,15 +9,22 @@ internal import Yams
 /// a third of a rerun. This composer takes only what outreach's files hold:
 /// one document of mappings, lists and scalars with scalar keys. Anything else
 /// (an anchor or alias, an explicit tag, a key that is not a scalar, a repeated
-/// key, a syntax error, an empty or multi-document stream) makes it answer nil,
-/// and the caller composes the text with Yams, which gives its usual result or
-/// error. So the tree, and every diagnostic, is the same either way.
+/// key, nesting deeper than ``YAMLBudget/maximumDepth``, a syntax error, an empty
+/// or multi-document stream) makes it answer nil, and the caller checks the text
+/// with ``YAMLBudget`` and composes it with Yams, which gives its usual result or
+/// error. So the tree, and every diagnostic, is the same either way. A text it
+/// takes is within ``YAMLBudget`` by construction: no aliases, and no deeper nesting.
 enum YAMLComposer {
-    /// A tag per node, already resolved, as Yams makes them. (One tag shared by every node
-    /// would be cheaper to make, but threads that read parts of the tree at once would then all
-    /// count references on the same object, and that made reading the materials slower than
-    /// composing them.)
-    private static func tag(_ name: Tag.Name) -> Tag { Tag(name, .basic, constructor.value) }
+    /// Resolved tags, one set for each item of the top-level lists and mappings and shared by the
+    /// nodes inside it. (Yams makes a tag per node. One set for the whole tree would be cheaper
+    /// still, but threads that read different materials at once would then all count references on
+    /// the same objects, which made reading them slower than composing them.) A resolved tag is
+    /// never written again, and outreach reads no node's tag.
+    private final class Tags {
+        let string = Tag(.str, .basic, YAMLComposer.constructor.value)
+        let list = Tag(.seq, .basic, YAMLComposer.constructor.value)
+        let mapping = Tag(.map, .basic, YAMLComposer.constructor.value)
+    }
     /// One constructor for every tag, as Yams's parser shares one (`Constructor.default` makes a new one each time).
     private static let constructor = UncheckedSendable(Constructor.default)
 
@@ -50,9 +57,26 @@ enum YAMLComposer {
         }
     }
 
+    /// A mapping's keys so far: compared one by one while there are few (most mappings have a
+    /// handful of keys, and hashing each cost more than comparing), then in a set.
+    private struct Keys {
+        private var few: [String] = []
+        private var many: Set<String>?
+
+        /// Adds `key`; false when the mapping already has it.
+        mutating func insert(_ key: String) -> Bool {
+            if many != nil { return many!.insert(key).inserted }
+            if few.contains(key) { return false }
+            few.append(key)
+            if few.count > 16 { many = Set(few) }
+            return true
+        }
+    }
+
     /// One pass over the events, with an event buffer reused for all of them.
     private struct Reader {
         var event = yaml_event_t()
+        var tags = Tags()
 
         /// The next event's type, or nil on a syntax error.
         private mutating func next(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> yaml_event_type_t? {
@@ -67,51 +91,56 @@ enum YAMLComposer {
         mutating func document(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> Node? {
             defer { yaml_event_delete(&event) }
             guard next(parser) == YAML_STREAM_START_EVENT, next(parser) == YAML_DOCUMENT_START_EVENT,
-                  let type = next(parser), let root = node(type, parser),
+                  let type = next(parser), let root = node(type, parser, depth: 0),
                   next(parser) == YAML_DOCUMENT_END_EVENT, next(parser) == YAML_STREAM_END_EVENT else { return nil }
             return root
         }
 
         private var mark: Mark { YAMLComposer.mark(line: event.start_mark.line + 1, column: event.start_mark.column + 1) }
 
-        /// The node that starts with the current event, of `type`.
-        private mutating func node(_ type: yaml_event_type_t, _ parser: UnsafeMutablePointer<yaml_parser_t>) -> Node? {
+        /// The node that starts with the current event, of `type`, `depth` collections down.
+        private mutating func node(_ type: yaml_event_type_t, _ parser: UnsafeMutablePointer<yaml_parser_t>, depth: Int) -> Node? {
             switch type {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 guard scalar.anchor == nil, scalar.tag == nil,
                       let style = Node.Scalar.Style(rawValue: numericCast(scalar.style.rawValue)) else { return nil }
                 let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-                return .scalar(Node.Scalar(value, YAMLComposer.tag(.str), style, mark))
+                return .scalar(Node.Scalar(value, tags.string, style, mark))
             case YAML_SEQUENCE_START_EVENT:
                 let start = event.data.sequence_start
-                guard start.anchor == nil, start.implicit != 0 else { return nil }
+                guard start.anchor == nil, start.implicit != 0, depth < YAMLBudget.maximumDepth else { return nil }
                 let at = mark
+                if depth == 2 { tags = Tags() }
+                let own = tags
                 var items: [Node] = []
                 while true {
                     guard let type = next(parser) else { return nil }
                     if type == YAML_SEQUENCE_END_EVENT { break }
-                    guard let item = node(type, parser) else { return nil }
+                    guard let item = node(type, parser, depth: depth + 1) else { return nil }
                     items.append(item)
                 }
                 // Yams reads a collection's style from its end event, as here, so the trees are the same.
                 guard let style = Node.Sequence.Style(rawValue: numericCast(event.data.sequence_start.style.rawValue)) else { return nil }
-                return .sequence(Node.Sequence(items, YAMLComposer.tag(.seq), style, at))
+                return .sequence(Node.Sequence(items, own.list, style, at))
             case YAML_MAPPING_START_EVENT:
                 let start = event.data.mapping_start
-                guard start.anchor == nil, start.implicit != 0 else { return nil }
+                guard start.anchor == nil, start.implicit != 0, depth < YAMLBudget.maximumDepth else { return nil }
                 let at = mark
+                if depth == 2 { tags = Tags() }
+                let own = tags
                 var pairs: [(Node, Node)] = []
-                var keys: Set<String> = []
+                var keys = Keys()
                 while true {
                     guard let type = next(parser) else { return nil }
                     if type == YAML_MAPPING_END_EVENT { break }
-                    guard type == YAML_SCALAR_EVENT, let key = node(type, parser), let name = key.scalar?.string,
-                          keys.insert(name).inserted, let valueType = next(parser), let value = node(valueType, parser) else { return nil }
+                    guard type == YAML_SCALAR_EVENT, let key = node(type, parser, depth: depth + 1), let name = key.scalar?.string,
+                          keys.insert(name), let valueType = next(parser), let value = node(valueType, parser, depth: depth + 1)
+                    else { return nil }
                     pairs.append((key, value))
                 }
                 guard let style = Node.Mapping.Style(rawValue: numericCast(event.data.mapping_start.style.rawValue)) else { return nil }
-                return .mapping(Node.Mapping(pairs, YAMLComposer.tag(.map), style, at))
+                return .mapping(Node.Mapping(pairs, own.mapping, style, at))
             default:
                 return nil
             }

@@ -19,13 +19,31 @@ final class DiagnosticSink {
 /// A YAML node with the file it came from, for located diagnostics.
 struct YAMLValue {
     let node: Node
-    let file: String
-    let sink: DiagnosticSink
+    /// The file, sink and line offset, shared by every node of one reading: a value is
+    /// copied for each key looked up, and one reference is cheaper to copy than three fields.
+    private let source: Source
+    var file: String { source.file }
+    var sink: DiagnosticSink { source.sink }
+    private var lineOffset: Int { source.lineOffset }
+
+    private final class Source {
+        let file: String
+        let sink: DiagnosticSink
+        let lineOffset: Int
+
+        init(file: String, sink: DiagnosticSink, lineOffset: Int) {
+            self.file = file
+            self.sink = sink
+            self.lineOffset = lineOffset
+        }
+    }
 
     /// Parses `text`; a syntax error becomes a diagnostic and `nil`.
     static func parse(
         _ text: String, file: String, lineOffset: Int = 0, emptyMessage: String = "the file is empty", sink: DiagnosticSink
     ) -> YAMLValue? {
+        // A text the fast composer takes is within the budget by construction (no aliases, no deep nesting).
+        if let node = YAMLComposer.compose(text) { return YAMLValue(node: node, file: file, sink: sink, lineOffset: lineOffset) }
         if let problem = YAMLBudget.check(text) {
             sink.error(problem.code, problem.message, at: SourceLocation(file: file, line: problem.line + lineOffset, column: problem.column))
             return nil
@@ -35,8 +53,7 @@ struct YAMLValue {
             // and nulls itself, and Yams's default resolver ran up to seven ICU regular expressions on every
             // scalar, and again on every mapping key when it checked for duplicate keys (a third of a
             // no-op rerun with 10,000 materials).
-            // Plain YAML takes the fast composer; anything it does not take, Yams composes as before.
-            guard let node = try YAMLComposer.compose(text) ?? Yams.compose(yaml: text, .basic) else {
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 sink.error(.emptyFile, emptyMessage, at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
                 return nil
             }
@@ -49,13 +66,14 @@ struct YAMLValue {
         return nil
     }
 
-    private let lineOffset: Int
-
     init(node: Node, file: String, sink: DiagnosticSink, lineOffset: Int = 0) {
         self.node = node
-        self.file = file
-        self.sink = sink
-        self.lineOffset = lineOffset
+        source = Source(file: file, sink: sink, lineOffset: lineOffset)
+    }
+
+    private init(node: Node, source: Source) {
+        self.node = node
+        self.source = source
     }
 
     /// The same node, reporting to `sink`: for reading parts of one file on several threads.
@@ -64,7 +82,7 @@ struct YAMLValue {
     }
 
     private func child(_ node: Node) -> YAMLValue {
-        YAMLValue(node: node, file: file, sink: sink, lineOffset: lineOffset)
+        YAMLValue(node: node, source: source)
     }
 
     /// The location of this node, shifted when the YAML sits inside another file.

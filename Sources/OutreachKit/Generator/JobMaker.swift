@@ -1,13 +1,34 @@
 import Foundation
 
 /// One document to lay out, and the formats to render it in: what planning
-/// makes, cheaply, before any layout.
-struct Page: Sendable {
+/// makes, cheaply, before any layout. A class, so the run's list of pages holds
+/// each page once and passing one around copies nothing.
+final class Page: Sendable {
     let layout: any Layout
     let input: LayoutInput
     let renderers: [any Renderer]
     let options: RenderOptions
     let pattern: OutputPattern
+    /// Where each renderer's output goes, in the order of ``renderers``.
+    let paths: [String]
+
+    init(layout: any Layout, input: LayoutInput, renderers: [any Renderer], options: RenderOptions, pattern: OutputPattern) {
+        self.layout = layout
+        self.input = input
+        self.renderers = renderers
+        self.options = options
+        self.pattern = pattern
+        paths = renderers.map { Self.path(of: input, in: $0, pattern: pattern) }
+    }
+
+    /// Where the output of `input`'s page in `renderer`'s format goes, by `pattern`.
+    static func path(of input: LayoutInput, in renderer: any Renderer, pattern: OutputPattern) -> String {
+        var values = ["material": input.material.id, "locale": input.locale,
+                      "format": renderer.format.name, "ext": renderer.format.fileExtension]
+        if let agency = input.focus { values["agency"] = agency.id }
+        if let partner = input.partner { values["partner"] = partner.id }
+        return pattern.resolve(values)
+    }
 }
 
 /// Lays out one page and makes its render jobs; shared by every task of a run.
@@ -35,9 +56,9 @@ struct JobMaker: Sendable {
         let document = page.layout.document(for: page.input).normalizedHeadings()
         let digest = binaryIdentity != nil ? document.digest : nil
         let untranslated = page.input.untranslated?.recorded
-        return page.renderers.map { renderer in
-            var job = job(rendering: document, digest: digest, of: page, with: renderer)
-            job.pageKey = pageKey(of: page, options: job.options, renderer: renderer, path: job.path)
+        return zip(page.renderers, page.paths).map { renderer, path in
+            var job = job(rendering: document, digest: digest, of: page, with: renderer, at: path)
+            job.pageKey = pageKey(of: page, options: job.options, renderer: renderer, path: path)
             job.untranslated = untranslated
             return job
         }
@@ -49,8 +70,7 @@ struct JobMaker: Sendable {
     func cachedOutputs(for page: Page, cache: RenderCache?, state: OutputState?, folder: URL, keepBytes: Bool) -> [PlannedOutput]? {
         guard let cache, inputs != nil, !page.renderers.isEmpty else { return nil }
         var outputs: [PlannedOutput] = []
-        for renderer in page.renderers {
-            let path = self.path(of: page, in: renderer)
+        for (renderer, path) in zip(page.renderers, page.paths) {
             guard let entry = cache.entries[path], let recorded = entry.page,
                   recorded == pageKey(of: page, options: options(of: page, for: renderer, path: path), renderer: renderer, path: path),
                   let onDisk = cache.onDisk(path, entry: entry, state: state, in: folder, keepBytes: keepBytes) else { return nil }
@@ -65,16 +85,12 @@ struct JobMaker: Sendable {
 
     /// Where the page's output in `renderer`'s format goes, known before any layout.
     func path(of page: Page, in renderer: any Renderer) -> String {
-        var values = ["material": page.input.material.id, "locale": page.input.locale,
-                      "format": renderer.format.name, "ext": renderer.format.fileExtension]
-        if let agency = page.input.focus { values["agency"] = agency.id }
-        if let partner = page.input.partner { values["partner"] = partner.id }
-        return page.pattern.resolve(values)
+        if let index = page.renderers.firstIndex(where: { $0.format.name == renderer.format.name }) { return page.paths[index] }
+        return Page.path(of: page.input, in: renderer, pattern: page.pattern)
     }
 
-    /// The job that renders `document` with `renderer`, at the path the page's pattern gives.
-    func job(rendering document: Document, digest: ContentDigest?, of page: Page, with renderer: any Renderer) -> RenderJob {
-        let path = self.path(of: page, in: renderer)
+    /// The job that renders `document` with `renderer`, at `path`.
+    func job(rendering document: Document, digest: ContentDigest?, of page: Page, with renderer: any Renderer, at path: String) -> RenderJob {
         let options = self.options(of: page, for: renderer, path: path)
         var job = RenderJob(document: document, renderer: renderer, options: options, path: path, material: page.input.material)
         if let digest {

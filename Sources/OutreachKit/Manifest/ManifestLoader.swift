@@ -177,7 +177,7 @@ package struct ManifestLoader: Sendable {
     private func material(_ value: YAMLValue, sink: DiagnosticSink) -> MaterialSpec? {
         guard let map = value.mapping("a material", allowed: Self.materialKeys) else { return nil }
         var locations: [String: SourceLocation] = ["material": map.at]
-        for entry in map.entries { locations[entry.key] = entry.value.at }
+        for index in map.entries.indices { locations[map.entries[index].key] = map.entries[index].value.at }
         func list(_ key: String) -> [String] {
             let items = map.strings(key)
             for (index, item) in items.enumerated() { locations["\(key).\(index)"] = item.1 }

@@ -29,7 +29,6 @@ struct ContentDigest: Sendable, Hashable {
     /// Adds raw bytes, through the pending buffer when they are short.
     private mutating func append(_ buffer: UnsafeRawBufferPointer) {
         if pending.count + buffer.count <= Self.pendingLimit {
-            if pending.capacity == 0 { pending.reserveCapacity(Self.pendingLimit) }
             pending.append(contentsOf: buffer)
             return
         }
@@ -125,7 +124,7 @@ struct ContentDigest: Sendable, Hashable {
     private mutating func header(_ tag: UInt8, length: Int) {
         let value = UInt64(bitPattern: Int64(length))
         if pending.count + 9 > Self.pendingLimit { flush() }
-        if pending.capacity == 0 { pending.reserveCapacity(Self.pendingLimit) }
+        if pending.capacity == 0 { pending.reserveCapacity(256) }
         pending.append(tag)
         for index in 0..<8 { pending.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(index)))) }
     }

@@ -37,6 +37,19 @@ import Testing
         #expect(YAMLComposer.compose("a: 1\n") != nil)
     }
 
+    /// Nesting is bounded as ``YAMLBudget`` bounds it: up to its depth the composer takes the text
+    /// (and builds Yams's tree); past it, it declines, and the budget reports the nesting.
+    @Test func nestingPastTheBudgetIsLeftToTheBudget() {
+        let within = String(repeating: "[", count: YAMLBudget.maximumDepth) + "x" + String(repeating: "]", count: YAMLBudget.maximumDepth)
+        #expect(YAMLComposer.compose(within) != nil)
+        #expect(YAMLComposer.differenceFromYams(within) == nil)
+        let past = "[" + within + "]"
+        #expect(YAMLComposer.compose(past) == nil)
+        let sink = DiagnosticSink()
+        #expect(YAMLValue.parse(past, file: "deep.yml", sink: sink) == nil)
+        #expect(sink.diagnostics.map(\.message) == ["YAML nests lists and mappings deeper than \(YAMLBudget.maximumDepth) levels"])
+    }
+
     /// Random texts from YAML's pieces (most of them broken): whenever the composer takes one,
     /// Yams takes it too and builds the same tree.
     @Test func randomTextsComposeAsYamsComposesThem() {
