@@ -47,13 +47,17 @@ struct JobPlanner {
         let parsed = ParsedMarkdown()
         let versions = Dictionary(grouping: campaign.messages, by: \.id)
         var selections: [String: [Message]] = [:]
+        var agencySelections: [String: [Agency]] = [:]
         for material in manifest.materials where filters.materials.isEmpty || filters.materials.contains(material.id) {
             guard let layout = layouts.layout(named: material.layout) else { continue }
             let renderers = material.formats
                 .filter { filters.formats.isEmpty || filters.formats.contains($0) }
                 .compactMap(registry.renderer)
             let settings = material.options.over(manifest.defaults)
-            let agencies = selectAgencies(material, byID: agenciesByID)
+            // One array for every material that selects the same agencies (selecting reports nothing).
+            let agencyKey = (material.agencies + ["\u{0}"] + material.agencyKinds.map(\.rawValue)).joined(separator: "\u{1}")
+            let agencies = agencySelections[agencyKey] ?? selectAgencies(material, byID: agenciesByID)
+            agencySelections[agencyKey] = agencies
             let options = RenderOptions(
                 paper: settings.paper ?? .letter, textWidth: settings.textWidth ?? 72,
                 asciiOnly: settings.asciiOnly ?? false, templates: templates,
