@@ -221,7 +221,7 @@ public struct Generator: Sendable {
     ) async -> [PlannedOutput] {
         let maker = run.maker, cache = run.cache, state = run.state, folder = run.folder.url
         let counter = ProgressCounter(total: run.pages.reduce(0) { $0 + $1.renderers.count }, report: progress)
-        let results = await run.pages.concurrentMap(limit: self.jobs) { page -> ([PlannedOutput], [Diagnostic]) in
+        let one: @Sendable (Page) async -> ([PlannedOutput], [Diagnostic]) = { page in
             var outputs: [PlannedOutput] = []
             var diagnostics: [Diagnostic] = []
             if let cached = maker.cachedOutputs(for: page, cache: cache, state: state, folder: folder, keepBytes: keepBytes) {
@@ -250,6 +250,15 @@ public struct Generator: Sendable {
             }
             return (outputs, diagnostics)
         }
+        // A task takes a few pages at a time in a large kit: a page whose outputs are all cached takes
+        // about as long as starting a task for it. A small kit keeps a task per page, so slow formats overlap.
+        let perTask = max(1, min(8, run.pages.count / (16 * max(1, self.jobs))))
+        let groups = stride(from: 0, to: run.pages.count, by: perTask).map { run.pages[$0..<min($0 + perTask, run.pages.count)] }
+        let results = await groups.concurrentMap(limit: self.jobs) { group -> [([PlannedOutput], [Diagnostic])] in
+            var results: [([PlannedOutput], [Diagnostic])] = []
+            for page in group { results.append(await one(page)) }
+            return results
+        }.joined()
         JobPlanner.reportUntranslated(run.pages, manifest: run.manifest, sink: run.sink)
         var outputs: [PlannedOutput] = []
         for (kept, diagnostics) in results {
