@@ -185,10 +185,13 @@ public struct Generator: Sendable {
         let planner = JobPlanner(manifest: manifest, campaign: campaign, registry: registry, layouts: layouts,
                                  templates: templates, date: date, filters: filters,
                                  binaryIdentity: usesRenderCache ? BinaryIdentity.current : nil, sink: sink)
+        // The render cache and the stamps are read while the pages are planned: neither needs the other.
+        let folderURL = folder.url, caching = usesRenderCache
+        async let loaded: (RenderCache?, OutputState?) = caching
+            ? (RenderCache.load(from: folderURL), OutputState.load(from: folderURL)) : (nil, nil)
         let pages = planner.pages()
         planner.checkPartnerFanOut()
-        let cache = usesRenderCache ? RenderCache.load(from: folder.url) : nil
-        let state = usesRenderCache ? OutputState.load(from: folder.url) : nil
+        let (cache, state) = await loaded
         // Assets are copied as they are; a run split with --shard takes those whose path is in its shard.
         let assets = AssetCollector(manifest: manifest, sink: sink).outputs(campaign)
             .filter { filters.shard?.contains($0.path) ?? true }
