@@ -106,20 +106,23 @@ struct Generate: AsyncParsableCommand {
     }
 
     private func printResults(_ plan: GenerationPlan, _ results: [(PlannedOutput, WriteStatus)]) {
-        let files = results.map { output, status in
-            RunReport.File(path: plan.displayPath(output.path), format: output.format, material: output.material,
-                           bytes: output.size, status: status.rawValue)
-        }
         if report == .json {
+            let files = results.map { output, status in
+                RunReport.File(path: plan.displayPath(output.path), format: output.format, material: output.material,
+                               bytes: output.size, status: status.rawValue)
+            }
             print(RunReport(mode: "generate", manifest: options.manifest, output: plan.outputDisplayPath,
                             files: files, diagnostics: plan.warnings, ok: true).json())
             return
         }
         guard !quiet else { return }
-        let written = results.filter { $0.1 == .written }
-        for (file, _) in written { print("wrote \(visibleControlCharacters(plan.displayPath(file.path), keepingNewlines: false))") }
+        var written = 0
+        for (file, status) in results where status == .written {
+            print("wrote \(visibleControlCharacters(plan.displayPath(file.path), keepingNewlines: false))")
+            written += 1
+        }
         print("\(results.count) file\(results.count == 1 ? "" : "s") in \(plan.outputDisplayPath): "
-              + "\(written.count) written, \(results.count - written.count) unchanged")
+              + "\(written) written, \(results.count - written) unchanged")
     }
 
     private func runCheck(_ plan: GenerationPlan, _ entries: [CheckEntry], printer: DiagnosticPrinter) throws {

@@ -34,7 +34,8 @@ import Testing
     /// Runs `generate` as the command does (streaming, through the render cache) and counts layouts.
     static func run(_ kit: Fixture) async throws -> (laidOut: Int, plan: GenerationPlan, results: [(PlannedOutput, WriteStatus)]) {
         let counter = LayoutCounter()
-        let (plan, results) = try await generator(counter).generate(manifest: kit.manifest, displayPath: "outreach.yml")
+        var (plan, results) = try await generator(counter).generate(manifest: kit.manifest, displayPath: "outreach.yml")
+        plan.outputs = results.map(\.0)
         return (counter.value, plan, results)
     }
 

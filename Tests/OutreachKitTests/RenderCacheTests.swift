@@ -76,11 +76,11 @@ import Testing
     @Test func theCacheFileRoundTripsAnyPathAndText() throws {
         let kit = try Fixture.minimal()
         var odd = PlannedOutput(path: "a\tb\\c\nd\r.txt", format: "text", material: "m", contents: Data("x".utf8))
-        odd.cacheKey = "k1"
-        odd.pageKey = "p1"
+        odd.cacheKey = ContentDigest.value(of: Data("k1".utf8))
+        odd.pageKey = ContentDigest.value(of: Data("p1".utf8))
         odd.untranslated = ["Hola\t\"uno\"\n", "dos"]
         var plain = PlannedOutput(path: "es/plain.md", format: "markdown", material: "m", contents: Data("y".utf8))
-        plain.cacheKey = "k2"
+        plain.cacheKey = ContentDigest.value(of: Data("k2".utf8))
         var cache = RenderCache()
         cache.record([odd, plain])
         try FileManager.default.createDirectory(at: kit.output, withIntermediateDirectories: true)
@@ -90,8 +90,10 @@ import Testing
         #expect(loaded.entries["a\tb\\c\nd\r.txt"]?.untranslated == ["Hola\t\"uno\"\n", "dos"])
         #expect(loaded.entries["es/plain.md"]?.page == nil)
         #expect(loaded.data == cache.data)
+        #expect(loaded.fileDigest == ContentDigest.value(of: cache.data))
         // Another version's file, or a damaged one, is no cache at all: every output is rendered.
-        for text in ["{\"a.txt\": {\"key\": \"k\", \"contents\": \"d\"}}", "outreach-cache 2\nbad\\qpath\tk\td\t\n", "outreach-cache 2\nshort\tline\n"] {
+        for text in ["{\"a.txt\": {\"key\": \"k\", \"contents\": \"d\"}}", "outreach-cache 2\nbad\\qpath\tk\td\t\n", "outreach-cache 2\nshort\tline\n",
+                     "outreach-cache 2\na.txt\tnot-a-digest\t\(String(repeating: "0", count: 64))\t\n"] {
             try text.write(to: kit.output.appendingPathComponent(RenderCache.fileName), atomically: true, encoding: .utf8)
             #expect(RenderCache.load(from: kit.output).entries.isEmpty, "\(text)")
         }

@@ -33,17 +33,19 @@ public struct PlannedOutput: Sendable, Hashable {
     /// How many bytes the output has.
     public private(set) var size: Int
     /// The SHA-256 of the bytes, kept for the render cache when the bytes are let go.
-    var digest: String?
+    var digest: Digest256?
     /// Whether the render cache vouches that the file on disk already holds these bytes.
     var knownOnDisk = false
     /// What the output was made from, for the render cache; nil when it must always be rendered.
-    var cacheKey: String?
+    var cacheKey: Digest256?
     /// What its page was laid out from, for the render cache; nil when the page must always be laid out.
-    var pageKey: String?
+    var pageKey: Digest256?
     /// The content texts its page's layout used untranslated, recorded with it in the render cache.
     var untranslated: [String]?
     /// Whether the render cache took the file on disk from its stamp, without reading it.
     var trustedByStamp = false
+    /// The name of its copy in a write session's staging area, when it was staged.
+    var stagedName: UInt32?
 
     /// Creates a planned output.
     package init(path: String, format: String, material: String, contents: Data) {

@@ -64,8 +64,9 @@ public struct Generator: Sendable {
     /// output in the output folder as soon as it is rendered and keeping only its path,
     /// size and digest, so memory does not grow with the number of outputs.
     ///
-    /// Nothing is written when anything fails before the renames (``OutputWriter``'s two phases);
-    /// the returned plan's outputs carry no bytes.
+    /// Nothing is written when anything fails before the renames (``OutputWriter``'s two phases).
+    /// The outputs, sorted by path and without their bytes, are in `results` with what happened to
+    /// each; the returned plan lists none of them, so they are not held twice.
     package func generate(
         manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
         filters: GenerateFilters = GenerateFilters(), writer: OutputWriter = OutputWriter()
@@ -78,10 +79,9 @@ public struct Generator: Sendable {
         do { results = try await onOwnThread { () throws(DiagnosticError) in try session.commit() } } catch {
             throw DiagnosticError(sink.diagnostics + error.diagnostics)
         }
-        // The session's outputs are the staged ones, sorted by path.
         var plan = GenerationPlan(
             outputFolder: folder.url, outputDisplayPath: folder.display,
-            outputs: results.map(\.0), warnings: sink.diagnostics, usesRenderCache: usesRenderCache)
+            outputs: [], warnings: sink.diagnostics, usesRenderCache: usesRenderCache)
         plan.shard = filters.shard
         return (plan, results)
     }
@@ -99,6 +99,7 @@ public struct Generator: Sendable {
                    manifest: run.manifest, sink: run.sink)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
         let session = try writer.begin(run.folder.url, display: run.folder.display, usesRenderCache: usesRenderCache)
+        session.reserve(run.pages.reduce(run.assets.count) { $0 + $1.renderers.count })
         // The session keeps what it staged; nothing more is kept here.
         _ = await render(run, keepBytes: false) { output in
             do throws(DiagnosticError) {

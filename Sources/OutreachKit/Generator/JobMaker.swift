@@ -110,16 +110,16 @@ struct JobMaker: Sendable {
     /// What an output is made from: the binary, the format's name and identity,
     /// the path, every option, the page templates' bytes and the document.
     /// Nil for a format that is never cached.
-    private func cacheKey(document: ContentDigest, renderer: any Renderer, options: RenderOptions, path: String) -> String? {
+    private func cacheKey(document: ContentDigest, renderer: any Renderer, options: RenderOptions, path: String) -> Digest256? {
         guard var key = formatKey(renderer: renderer, options: options, path: path) else { return nil }
         key.add(document)
-        return key.hex
+        return key.value
     }
 
     /// What a page's output is laid out and rendered from, known before any layout: the run's
     /// inputs, which page it is (material, locale, agency, partner) and everything ``cacheKey``
     /// takes but the document. Nil when pages must always be laid out, or the format is never cached.
-    private func pageKey(of page: Page, options: RenderOptions, renderer: any Renderer, path: String) -> String? {
+    private func pageKey(of page: Page, options: RenderOptions, renderer: any Renderer, path: String) -> Digest256? {
         guard let inputsBytes, var key = formatKey(renderer: renderer, options: options, path: path) else { return nil }
         key.add("page")
         key.add(digestBytes: inputsBytes)
@@ -127,7 +127,7 @@ struct JobMaker: Sendable {
         key.add(page.input.locale)
         key.add(page.input.focus?.id)
         key.add(page.input.partner?.id)
-        return key.hex
+        return key.value
     }
 
     /// The binary, the format's name and identity, the path, every option and the page templates' bytes.

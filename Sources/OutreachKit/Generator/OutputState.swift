@@ -53,12 +53,12 @@ struct OutputState: Sendable, Equatable {
     /// The state in `folder`, or an empty one when there is none or it cannot be read.
     static func load(from folder: URL) -> OutputState {
         let path = folder.appendingPathComponent(fileName).path
-        guard let stamp = Stamp.of(path), let data = FileManager.default.contents(atPath: path) else { return OutputState() }
+        guard let stamp = Stamp.of(path) else { return OutputState() }
         var state = OutputState()
         state.written = stamp.modified
         state.root = folder.path
         var sawHeader = false
-        ByteLines.forEach(in: data) { line in
+        let digest = ByteLines.forEach(inFileAt: path) { line in
             guard sawHeader else {
                 sawHeader = ByteLines.string(line) == header
                 return sawHeader
@@ -71,7 +71,7 @@ struct OutputState: Sendable, Equatable {
             state.stamps[ByteLines.string(fields[4])] = Stamp(inode: inode, size: size, modified: modified, changed: changed)
             return true
         }
-        guard sawHeader else { return OutputState() }
+        guard sawHeader, digest != nil else { return OutputState() }
         return state
     }
 
@@ -83,18 +83,25 @@ struct OutputState: Sendable, Equatable {
     }
 
     /// Takes the stamp of each path that names a regular file in `folder`, and forgets the others.
-    mutating func record(_ paths: [String], in folder: URL) {
+    mutating func record<Paths: Sequence<String>>(_ paths: Paths, in folder: URL) {
         for path in paths {
             stamps[path] = path.contains("\n") ? nil : Stamp.of(folder.appendingPathComponent(path).path)
         }
     }
 
-    /// The state as bytes, sorted by path, so that an unchanged state is the same file.
-    var data: Data {
-        var text = Self.header + "\n"
-        for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
-            text += "\(stamp.inode) \(stamp.size) \(stamp.modified) \(stamp.changed) \(path)\n"
+    /// Writes the state, sorted by path, so that an unchanged state is the same file.
+    func write(to writer: inout BlockWriter) {
+        writer.append(Self.header + "\n")
+        for path in stamps.keys.sorted() {
+            guard let stamp = stamps[path] else { continue }
+            writer.append("\(stamp.inode) \(stamp.size) \(stamp.modified) \(stamp.changed) \(path)\n")
         }
-        return Data(text.utf8)
+    }
+
+    /// The state file's bytes.
+    var data: Data {
+        var writer = BlockWriter()
+        write(to: &writer)
+        return writer.bytes()
     }
 }

@@ -20,16 +20,18 @@ struct RenderCache: Sendable {
     private static let header = "outreach-cache 2"
 
     struct Entry: Sendable, Equatable {
-        var key: String
-        var contents: String
+        var key: Digest256
+        var contents: Digest256
         /// The page key the output was made under; nil when it was made without one.
-        var page: String?
+        var page: Digest256?
         /// The content texts its layout used with no translation into the page's locale, reported again
         /// when the page is not laid out; nil when there were none.
         var untranslated: [String]?
     }
 
     private(set) var entries: [String: Entry] = [:]
+    /// The SHA-256 of the file the cache was loaded from; nil when there was none, or it was damaged.
+    private(set) var fileDigest: Digest256?
 
     /// The cache in `folder`, or an empty one when there is none or it cannot be read.
     ///
@@ -37,11 +39,10 @@ struct RenderCache: Sendable {
     /// the untranslated texts when there are any; the path escapes backslash, tab, line feed and
     /// carriage return with a backslash. Plain lines, not JSON: a tenth of JSONDecoder's time.
     static func load(from folder: URL) -> RenderCache {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return RenderCache() }
         var entries: [String: Entry] = [:]
         var sawHeader = false
         var damaged = false
-        ByteLines.forEach(in: data) { line in
+        let digest = ByteLines.forEach(inFileAt: folder.appendingPathComponent(fileName).path) { line in
             guard sawHeader else {
                 sawHeader = ByteLines.string(line) == header
                 damaged = !sawHeader
@@ -54,12 +55,17 @@ struct RenderCache: Sendable {
                 guard let texts = try? JSONDecoder().decode([String].self, from: Data(fields[4])) else { damaged = true; return false }
                 untranslated = texts
             }
-            let page = ByteLines.string(fields[3])
-            entries[path] = Entry(key: ByteLines.string(fields[1]), contents: ByteLines.string(fields[2]),
-                                  page: page.isEmpty ? nil : page, untranslated: untranslated)
+            guard let key = Digest256(hex: fields[1]), let contents = Digest256(hex: fields[2]) else { damaged = true; return false }
+            var page: Digest256?
+            if !fields[3].isEmpty {
+                guard let recorded = Digest256(hex: fields[3]) else { damaged = true; return false }
+                page = recorded
+            }
+            entries[path] = Entry(key: key, contents: contents, page: page, untranslated: untranslated)
             return true
         }
-        return damaged ? RenderCache() : RenderCache(entries: entries)
+        guard let digest, !damaged, sawHeader else { return RenderCache() }
+        return RenderCache(entries: entries, fileDigest: digest)
     }
 
     /// What is on disk at `path` when the file is as the entry recorded it: its size, and its
@@ -74,7 +80,7 @@ struct RenderCache: Sendable {
     }
 
     /// Records what `outputs` that have a key were made from and what they hold.
-    mutating func record(_ outputs: [PlannedOutput]) {
+    mutating func record<Outputs: Sequence<PlannedOutput>>(_ outputs: Outputs) {
         for output in outputs {
             entries[output.path] = output.cacheKey.map {
                 Entry(key: $0, contents: output.digest ?? Self.digest(output.contents), page: output.pageKey,
@@ -83,17 +89,30 @@ struct RenderCache: Sendable {
         }
     }
 
-    /// The cache as bytes, sorted by path, so that the same entries give the same file.
-    var data: Data {
-        var text = Self.header + "\n"
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            text += Self.escape(path) + "\t" + entry.key + "\t" + entry.contents + "\t" + (entry.page ?? "")
+    /// Writes the cache, sorted by path, so that the same entries give the same file.
+    func write(to writer: inout BlockWriter) {
+        writer.append(Self.header + "\n")
+        for path in entries.keys.sorted() {
+            guard let entry = entries[path] else { continue }
+            writer.append(Self.escape(path))
+            writer.append(UInt8(ascii: "\t"))
+            writer.append(entry.key)
+            writer.append(UInt8(ascii: "\t"))
+            writer.append(entry.contents)
+            writer.append(UInt8(ascii: "\t"))
+            if let page = entry.page { writer.append(page) }
             if let untranslated = entry.untranslated, let json = try? JSONEncoder().encode(untranslated) {
-                text += "\t" + String(decoding: json, as: UTF8.self)
+                writer.append("\t" + String(decoding: json, as: UTF8.self))
             }
-            text += "\n"
+            writer.append(UInt8(ascii: "\n"))
         }
-        return Data(text.utf8)
+    }
+
+    /// The cache file's bytes.
+    var data: Data {
+        var writer = BlockWriter()
+        write(to: &writer)
+        return writer.bytes()
     }
 
     /// A path with `\\`, tab, line feed and carriage return escaped.
@@ -131,5 +150,5 @@ struct RenderCache: Sendable {
     }
 
     /// The SHA-256 of a file's bytes.
-    static func digest(_ data: Data) -> String { ContentDigest.hex(of: data) }
+    static func digest(_ data: Data) -> Digest256 { ContentDigest.value(of: data) }
 }

@@ -14,9 +14,9 @@ struct RenderJob: Sendable {
     let path: String
     let material: MaterialSpec
     /// What the output is made from, when it may be taken from the render cache.
-    var cacheKey: String?
+    var cacheKey: Digest256?
     /// What its page was laid out from, when the next run may skip laying it out.
-    var pageKey: String?
+    var pageKey: Digest256?
     /// The content texts the page's layout used untranslated.
     var untranslated: [String]?
 

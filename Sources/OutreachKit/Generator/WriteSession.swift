@@ -35,18 +35,13 @@ package final class WriteSession: @unchecked Sendable {
     private let createdLockFile: Bool
 
     private let mutex = NSLock()
-    private var entries: [Entry] = []
+    /// What was staged, and what will happen to each: written (it has a staged name) or unchanged.
+    private var entries: [(PlannedOutput, WriteStatus)] = []
     private var checkedFolders: [String: String?] = [:]
     private var createdFolders: Set<String> = []
-    private var nextName = 0
+    private var nextName: UInt32 = 0
     private var paths: Set<String> = []
     private var finished = false
-
-    /// One output and, when it changed, the name of its staged copy.
-    private struct Entry {
-        var output: PlannedOutput
-        var staged: String?
-    }
 
     init(folder: URL, display: String, usesRenderCache: Bool, lockTimeout: Double, fault: WriteFault?) throws(DiagnosticError) {
         let fileManager = FileManager.default
@@ -119,7 +114,7 @@ package final class WriteSession: @unchecked Sendable {
         if kept.cacheKey != nil && kept.digest == nil { kept.digest = RenderCache.digest(output.contents) }
         kept.contents = Data()
         if output.knownOnDisk {
-            record(Entry(output: kept, staged: nil))
+            record(kept, .unchanged)
             return (kept, .unchanged)
         }
         if let reason = escapeReason(output.path) ?? reservedNameReason(output.path) {
@@ -136,65 +131,61 @@ package final class WriteSession: @unchecked Sendable {
             }
             if Int(status.st_size) == output.contents.count,
                let existing = FileManager.default.contents(atPath: target), existing == output.contents {
-                record(Entry(output: kept, staged: nil))
+                record(kept, .unchanged)
                 return (kept, .unchanged)
             }
         }
-        let name = mutex.withLock { defer { nextName += 1 }; return String(nextName) }
+        let name = mutex.withLock { defer { nextName += 1 }; return nextName }
         do {
             try fault?.body(.stage, output.path)
-            try Self.writeNew(output.contents, to: stagingPath + "/" + name)
+            try Self.writeNew(output.contents, to: stagingPath + "/" + String(name))
         } catch {
             throw DiagnosticError([.error(.writeFailed, "cannot write \(quoted(displayPath(output.path))): \(Self.reason(error))")])
         }
-        record(Entry(output: kept, staged: name))
+        kept.stagedName = name
+        record(kept, .written)
         return (kept, .written)
     }
 
     /// Phase 2: flushes the staged files, renames them into place and saves the render cache.
     package func commit() throws(DiagnosticError) -> [(PlannedOutput, WriteStatus)] {
-        // Taken out of the session and sorted in place: one list of the outputs, not two.
-        var entries = mutex.withLock { () -> [Entry] in
+        // Taken out of the session, sorted in place and returned: the outputs are never copied.
+        var entries = mutex.withLock { () -> [(PlannedOutput, WriteStatus)] in
             defer { self.entries = [] }
             return self.entries
         }
-        entries.sort { $0.output.path < $1.output.path }
+        entries.sort { $0.0.path < $1.0.path }
         do {
             try fault?.body(.flush, "")
             // Nothing staged, nothing to flush: a no-op rerun does not sync the file system.
-            if entries.contains(where: { $0.staged != nil }) { try flushStaging() }
+            if entries.contains(where: { $0.0.stagedName != nil }) { try flushStaging() }
         } catch {
             abandon()
             throw DiagnosticError([.error(.writeFailed, "cannot flush the staged files in \(quoted(display)) to disk: \(Self.reason(error))")])
         }
-        let changed = entries.filter { $0.staged != nil }
-        var replaced: [String] = []
-        for entry in changed {
-            guard let staged = entry.staged else { continue }
-            let target = rootPath + "/" + entry.output.path
+        for index in entries.indices {
+            guard let staged = entries[index].0.stagedName else { continue }
+            let path = entries[index].0.path
             do {
-                let folder = Self.parent(of: entry.output.path)
+                let folder = Self.parent(of: path)
                 if !folder.isEmpty, !createdFolders.contains(folder) {
                     try FileManager.default.createDirectory(atPath: rootPath + "/" + folder, withIntermediateDirectories: true)
                     createdFolders.insert(folder)
                 }
-                try fault?.body(.rename, entry.output.path)
-                if rename(stagingPath + "/" + staged, target) != 0 { throw POSIXError(errno) }
-                replaced.append(entry.output.path)
+                try fault?.body(.rename, path)
+                if rename(stagingPath + "/" + String(staged), rootPath + "/" + path) != 0 { throw POSIXError(errno) }
             } catch {
-                let rest = changed.map(\.output.path).filter { !replaced.contains($0) }
+                let replaced = entries[..<index].filter { $0.0.stagedName != nil }.map(\.0.path)
+                let rest = entries[index...].filter { $0.0.stagedName != nil }.map(\.0.path)
                 finish()
-                throw DiagnosticError([partialWrite(failed: entry.output.path, reason: Self.reason(error), replaced: replaced, rest: rest)])
+                throw DiagnosticError([partialWrite(failed: path, reason: Self.reason(error), replaced: replaced, rest: rest)])
             }
         }
-        let results = entries.map { ($0.output, $0.staged == nil ? WriteStatus.unchanged : .written) }
-        entries = []
         if usesRenderCache {
-            let outputs = results.map(\.0)
-            saveState(outputs, cacheIsCurrent: saveCache(outputs))
+            saveState(entries, cacheIsCurrent: saveCache(entries))
         }
         finish()
-        return results
+        return entries
     }
 
     /// Ends a session that will not commit: the folder is left as it was before ``init``.
@@ -202,8 +193,13 @@ package final class WriteSession: @unchecked Sendable {
         undo()
     }
 
-    private func record(_ entry: Entry) {
-        mutex.withLock { entries.append(entry) }
+    private func record(_ output: PlannedOutput, _ status: WriteStatus) {
+        mutex.withLock { entries.append((output, status)) }
+    }
+
+    /// Makes room for `count` outputs at once, so the list of outputs is not copied as it grows.
+    package func reserve(_ count: Int) {
+        mutex.withLock { entries.reserveCapacity(count) }
     }
 
     /// The folder part of an output's relative path ("" at the top).
@@ -263,18 +259,24 @@ package final class WriteSession: @unchecked Sendable {
     /// Records what each output was made from; rewritten only when it changed, so a
     /// rerun that changes nothing writes nothing. A cache that cannot be saved only
     /// costs the next run its shortcut. Returns whether the cache on disk now describes the outputs.
-    private func saveCache(_ outputs: [PlannedOutput]) -> Bool {
+    private func saveCache(_ outputs: [(PlannedOutput, WriteStatus)]) -> Bool {
         // Every output came from the cache, so the cache already says all there is to say.
-        if outputs.allSatisfy(\.knownOnDisk) { return true }
+        if outputs.allSatisfy(\.0.knownOnDisk) { return true }
         var cache = RenderCache.load(from: root)
-        // Compared by digest, so the old cache's bytes are not held beside the new ones.
-        let before = ContentDigest.hex(of: cache.data)
-        cache.record(outputs)
-        let after = cache.data
+        cache.record(outputs.lazy.map(\.0))
         let target = root.appendingPathComponent(RenderCache.fileName)
-        guard ContentDigest.hex(of: after) != before || !FileManager.default.fileExists(atPath: target.path) else { return true }
         let staged = staging.appendingPathComponent("cache")
-        guard (try? Self.writeNew(after, to: staged.path)) != nil else { return false }
+        // Written a block at a time and compared by digest: the file is never held whole.
+        let digest: Digest256
+        do {
+            var writer = try BlockWriter(newFileAt: staged.path)
+            cache.write(to: &writer)
+            digest = try writer.finish()
+        } catch { return false }
+        if digest == cache.fileDigest, FileManager.default.fileExists(atPath: target.path) {
+            unlink(staged.path)
+            return true
+        }
         // The JSON cache of outreach 0.1.0, which this one replaces.
         unlink(root.appendingPathComponent(".outreach-cache.json").path)
         return rename(staged.path, target.path) == 0
@@ -283,22 +285,26 @@ package final class WriteSession: @unchecked Sendable {
     /// Takes the stamps of the outputs the cache describes, after the renames, so the next run can
     /// trust them without reading them. Rewritten only when a stamp changed; removed when the
     /// cache could not be saved, because a stamp vouches only for what the cache says.
-    private func saveState(_ outputs: [PlannedOutput], cacheIsCurrent: Bool) {
+    private func saveState(_ outputs: [(PlannedOutput, WriteStatus)], cacheIsCurrent: Bool) {
         let target = root.appendingPathComponent(OutputState.fileName)
         guard cacheIsCurrent else {
             unlink(target.path)
             return
         }
         // Every output was trusted from its stamp: the state already says all there is to say.
-        let cached = outputs.filter { $0.cacheKey != nil }
+        let cached = outputs.lazy.map(\.0).filter { $0.cacheKey != nil }
         if cached.allSatisfy(\.trustedByStamp) { return }
         // Written even when no stamp changed: a newer state file vouches for files it could not
         // vouch for before, those changed in the same clock tick as it was written.
         var state = OutputState.load(from: root)
         state.record(cached.map(\.path), in: root)
-        let after = state.data
         let staged = staging.appendingPathComponent("state")
-        if (try? Self.writeNew(after, to: staged.path)) != nil, rename(staged.path, target.path) == 0 { return }
+        do {
+            var writer = try BlockWriter(newFileAt: staged.path)
+            state.write(to: &writer)
+            _ = try writer.finish()
+            if rename(staged.path, target.path) == 0 { return }
+        } catch {}
         unlink(target.path)
     }
 

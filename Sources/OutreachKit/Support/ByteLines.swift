@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Lines and tab- or space-separated fields of a small text file, read straight from its bytes:
 /// the render cache and the output state are read this way, without making a `Data` or
@@ -40,5 +47,47 @@ enum ByteLines {
     /// The bytes as a string (invalid UTF-8 repaired).
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension ByteLines {
+    /// Calls `body` with each non-empty line of the file at `path`, reading it a block at a time,
+    /// so a large file is never held whole; stops when `body` returns false.
+    ///
+    /// Returns the SHA-256 of every byte of the file when it was read to its end, and nil when
+    /// it could not be opened or read, or `body` stopped early.
+    static func forEach(inFileAt path: String, blockSize: Int = 1 << 20, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Digest256? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var hasher = ContentDigest.Streaming()
+        var buffer = [UInt8](repeating: 0, count: max(blockSize, 16))
+        // The start of a line whose end has not been read yet, kept at the start of `buffer`.
+        var kept = 0
+        while true {
+            // A line longer than the buffer: make room for more of it.
+            if kept == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + kept, $0.count - kept) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            let end = kept + count
+            let next = buffer.withUnsafeBufferPointer { bytes -> Int? in
+                hasher.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[kept..<end])))
+                var start = 0
+                for index in 0..<end where bytes[index] == UInt8(ascii: "\n") {
+                    if index > start, !body(UnsafeBufferPointer(rebasing: bytes[start..<index])) { return nil }
+                    start = index + 1
+                }
+                // At the end of the file, the last line needs no line feed.
+                if count == 0, end > start, !body(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return nil }
+                return start
+            }
+            guard let start = next else { return nil }
+            if count == 0 { return hasher.value }
+            kept = end - start
+            if kept > 0, start > 0 { buffer.replaceSubrange(0..<kept, with: buffer[start..<end]) }
+        }
     }
 }

@@ -86,6 +86,9 @@ struct ContentDigest: Sendable, Hashable {
     /// The 32 bytes of the digest of everything added so far.
     var bytes: [UInt8] { Array(flushed.finalize()) }
 
+    /// The digest of everything added so far, held in its 32 bytes.
+    var value: Digest256 { Digest256(bytes: flushed.finalize()) }
+
     /// The digest as 64 lowercase hexadecimal digits.
     var hex: String {
         let digits = Array("0123456789abcdef".utf8)
@@ -104,11 +107,23 @@ struct ContentDigest: Sendable, Hashable {
 
         mutating func update(_ data: Data) { hasher.update(data: data) }
 
+        mutating func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
+
+        /// The digest of every byte given so far.
+        var value: Digest256 { Digest256(bytes: hasher.finalize()) }
+
         var hex: String {
             var digest = ContentDigest()
             digest.hasher = hasher
             return digest.hex
         }
+    }
+
+    /// The SHA-256 of `data` alone.
+    static func value(of data: Data) -> Digest256 {
+        var hasher = SHA256()
+        hasher.update(data: data)
+        return Digest256(bytes: hasher.finalize())
     }
 
     /// The SHA-256 of `data` alone, in hexadecimal.

@@ -1,0 +1,79 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Bytes written to a new file a block at a time as they are made, with their SHA-256: the
+/// render cache and the output state are written this way, so a file of 300,000 lines is never
+/// held whole, as a string and then again as `Data`. Without a file, it keeps the bytes.
+struct BlockWriter: ~Copyable {
+    private var buffer: [UInt8] = []
+    private let descriptor: Int32?
+    private var hasher = ContentDigest.Streaming()
+    private var failure: Int32?
+    private static let blockSize = 256 << 10
+
+    /// A writer that keeps what it is given, for ``bytes``.
+    init() {
+        descriptor = nil
+    }
+
+    /// A writer into a new file at `path`; throws when it exists or cannot be made.
+    init(newFileAt path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(errno) }
+        self.descriptor = descriptor
+        buffer.reserveCapacity(Self.blockSize)
+    }
+
+    deinit {
+        if let descriptor { close(descriptor) }
+    }
+
+    mutating func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.blockSize { flush() }
+    }
+
+    mutating func append(_ byte: UInt8) {
+        buffer.append(byte)
+    }
+
+    mutating func append(_ digest: Digest256) {
+        digest.appendHex(to: &buffer)
+    }
+
+    /// Gives the buffer to the hasher and, with a file, writes it out.
+    private mutating func flush() {
+        guard let descriptor else { return }
+        buffer.withUnsafeBytes { raw in
+            hasher.update(raw)
+            var offset = 0
+            while offset < raw.count, failure == nil {
+                let count = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if count < 0 {
+                    if errno != EINTR { failure = errno }
+                    continue
+                }
+                offset += count
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left and returns the SHA-256 of everything written; throws when a write failed.
+    consuming func finish() throws -> Digest256 {
+        flush()
+        if let failure { throw POSIXError(failure) }
+        return hasher.value
+    }
+
+    /// What a writer without a file was given.
+    consuming func bytes() -> Data {
+        Data(buffer)
+    }
+}
