@@ -75,27 +75,51 @@ import Testing
 
     @Test func theCacheFileRoundTripsAnyPathAndText() throws {
         let kit = try Fixture.minimal()
-        var odd = PlannedOutput(path: "a\tb\\c\nd\r.txt", format: "text", material: "m", contents: Data("x".utf8))
-        odd.cacheKey = ContentDigest.value(of: Data("k1".utf8))
-        odd.pageKey = ContentDigest.value(of: Data("p1".utf8))
-        odd.untranslated = ["Hola\t\"uno\"\n", "dos"]
-        var plain = PlannedOutput(path: "es/plain.md", format: "markdown", material: "m", contents: Data("y".utf8))
-        plain.cacheKey = ContentDigest.value(of: Data("k2".utf8))
-        var cache = RenderCache()
-        cache.record([odd, plain])
+        func output(_ path: String, key: String?, page: String? = nil, untranslated: [String]? = nil) -> PlannedOutput {
+            var output = PlannedOutput(path: path, format: "text", material: "m", contents: Data(path.utf8))
+            output.cacheKey = key.map { ContentDigest.value(of: Data($0.utf8)) }
+            output.pageKey = page.map { ContentDigest.value(of: Data($0.utf8)) }
+            output.untranslated = untranslated
+            return output
+        }
+        let odd = output("a\tb\\c\nd\r.txt", key: "k1", page: "p1", untranslated: ["Hola\t\"uno\"\n", "dos"])
+        let plain = output("es/plain.md", key: "k2")
         try FileManager.default.createDirectory(at: kit.output, withIntermediateDirectories: true)
-        try cache.data.write(to: kit.output.appendingPathComponent(RenderCache.fileName))
+        let file = kit.output.appendingPathComponent(RenderCache.fileName)
+        func write(_ outputs: [PlannedOutput], over old: URL?) -> (Data, RenderCache.Merged) {
+            var writer = BlockWriter()
+            let merged = RenderCache.write(recording: outputs.sorted { $0.path < $1.path }, over: old?.path, to: &writer)
+            return (writer.bytes(), merged)
+        }
+        let (first, firstMerge) = write([odd, plain, output("never-cached.txt", key: nil)], over: file)
+        #expect(firstMerge == .merged(oldDigest: nil))
+        try first.write(to: file)
         let loaded = RenderCache.load(from: kit.output)
-        #expect(loaded.entries == cache.entries && loaded.entries.count == 2)
-        #expect(loaded.entries["a\tb\\c\nd\r.txt"]?.untranslated == ["Hola\t\"uno\"\n", "dos"])
+        #expect(loaded.entries.count == 2)
+        #expect(loaded.entries["a\tb\\c\nd\r.txt"] == RenderCache.Entry(
+            key: odd.cacheKey!, contents: RenderCache.digest(odd.contents), page: odd.pageKey, untranslated: ["Hola\t\"uno\"\n", "dos"]))
         #expect(loaded.entries["es/plain.md"]?.page == nil)
-        #expect(loaded.data == cache.data)
-        #expect(loaded.fileDigest == ContentDigest.value(of: cache.data))
-        // Another version's file, or a damaged one, is no cache at all: every output is rendered.
-        for text in ["{\"a.txt\": {\"key\": \"k\", \"contents\": \"d\"}}", "outreach-cache 2\nbad\\qpath\tk\td\t\n", "outreach-cache 2\nshort\tline\n",
-                     "outreach-cache 2\na.txt\tnot-a-digest\t\(String(repeating: "0", count: 64))\t\n"] {
-            try text.write(to: kit.output.appendingPathComponent(RenderCache.fileName), atomically: true, encoding: .utf8)
-            #expect(RenderCache.load(from: kit.output).entries.isEmpty, "\(text)")
+        #expect(loaded.entries["es/plain.md"]?.key == plain.cacheKey)
+        #expect(loaded.entries["never-cached.txt"] == nil)
+        // Recording the same outputs again gives the same bytes, and says so by the old file's digest.
+        let (again, againMerge) = write([plain, odd], over: file)
+        #expect(again == first && againMerge == .merged(oldDigest: ContentDigest.value(of: first)))
+        // A run that records one output keeps every other line; one without a key removes its line.
+        let (changed, _) = write([output("b.txt", key: "k3"), output("es/plain.md", key: nil)], over: file)
+        try changed.write(to: file)
+        let merged = RenderCache.load(from: kit.output)
+        #expect(merged.entries.count == 2 && merged.entries["es/plain.md"] == nil)
+        #expect(merged.entries["a\tb\\c\nd\r.txt"]?.untranslated == ["Hola\t\"uno\"\n", "dos"])
+        #expect(merged.entries["b.txt"]?.key == ContentDigest.value(of: Data("k3".utf8)))
+        // Another version's file, or a damaged one, is no cache at all: every output is rendered,
+        // and none of it is kept when the cache is written again.
+        let zero = String(repeating: "0", count: 64)
+        for text in ["{\"a.txt\": {\"key\": \"k\", \"contents\": \"d\"}}", "outreach-cache 2\nbad\\qpath\t\(zero)\t\(zero)\t\n",
+                     "outreach-cache 2\nshort\tline\n", "outreach-cache 2\na.txt\tnot-a-digest\t\(zero)\t\n",
+                     "outreach-cache 2\nb.txt\t\(zero)\t\(zero)\t\na.txt\t\(zero)\t\(zero)\t\n"] {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            #expect(RenderCache.load(from: kit.output).entries.isEmpty || text.contains("b.txt"), "\(text)")
+            #expect(write([plain], over: file).1 == .damaged, "\(text)")
         }
     }
 }

@@ -16,7 +16,7 @@ import Darwin
 /// differs. Kept in `.outreach-state`, apart from the render cache: it describes
 /// this folder on this filesystem, so unlike the cache it is not the same from
 /// one machine to the next.
-struct OutputState: Sendable, Equatable {
+struct OutputState: Sendable {
     static let fileName = ".outreach-state"
     private static let header = "outreach-state 1"
 
@@ -42,7 +42,8 @@ struct OutputState: Sendable, Equatable {
         }
     }
 
-    private(set) var stamps: [String: Stamp] = [:]
+    /// The stamps by path, as a run looks them up.
+    private(set) var stamps = PathTable<Stamp>()
     /// When the state file was written (its modification time); a stamp is trusted only when the
     /// file's change time is older, so that an edit in the same clock tick as outreach's own write
     /// (file times are kept at the kernel's clock tick) still sends the file to its digest.
@@ -51,6 +52,7 @@ struct OutputState: Sendable, Equatable {
     private var root = ""
 
     /// The state in `folder`, or an empty one when there is none or it cannot be read.
+    /// Read a block at a time, and kept without the paths (``PathTable``).
     static func load(from folder: URL) -> OutputState {
         let path = folder.appendingPathComponent(fileName).path
         guard let stamp = Stamp.of(path) else { return OutputState() }
@@ -63,16 +65,22 @@ struct OutputState: Sendable, Equatable {
                 sawHeader = ByteLines.string(line) == header
                 return sawHeader
             }
-            // `INODE SIZE MODIFIED CHANGED PATH`: four numbers, then the path to the end of the line.
-            let fields = ByteLines.fields(line, separator: UInt8(ascii: " "), limit: 5)
-            guard fields.count == 5, let inode = UInt64(ByteLines.string(fields[0])), let size = Int64(ByteLines.string(fields[1])),
-                  let modified = Int64(ByteLines.string(fields[2])), let changed = Int64(ByteLines.string(fields[3])),
-                  !fields[4].isEmpty else { return true }
-            state.stamps[ByteLines.string(fields[4])] = Stamp(inode: inode, size: size, modified: modified, changed: changed)
+            if let (stamp, path) = parse(line) { state.stamps.append(path: path, stamp) }
             return true
         }
         guard sawHeader, digest != nil else { return OutputState() }
+        state.stamps.finish()
         return state
+    }
+
+    /// A line's stamp and path: `INODE SIZE MODIFIED CHANGED PATH`, four numbers, then the path to
+    /// the end of the line; nil for a line that is not one.
+    private static func parse(_ line: UnsafeBufferPointer<UInt8>) -> (Stamp, UnsafeBufferPointer<UInt8>)? {
+        let fields = ByteLines.fields(line, separator: UInt8(ascii: " "), limit: 5)
+        guard fields.count == 5, let inode = UInt64(ByteLines.string(fields[0])), let size = Int64(ByteLines.string(fields[1])),
+              let modified = Int64(ByteLines.string(fields[2])), let changed = Int64(ByteLines.string(fields[3])),
+              !fields[4].isEmpty else { return nil }
+        return (Stamp(inode: inode, size: size, modified: modified, changed: changed), fields[4])
     }
 
     /// The file's size when the file at `path` in the folder the state was loaded from is as it was
@@ -82,26 +90,56 @@ struct OutputState: Sendable, Equatable {
         return Int(stamp.size)
     }
 
-    /// Takes the stamp of each path that names a regular file in `folder`, and forgets the others.
-    mutating func record<Paths: Sequence<String>>(_ paths: Paths, in folder: URL) {
-        for path in paths {
-            stamps[path] = path.contains("\n") ? nil : Stamp.of(folder.appendingPathComponent(path).path)
-        }
-    }
-
-    /// Writes the state, sorted by path, so that an unchanged state is the same file.
-    func write(to writer: inout BlockWriter) {
-        writer.append(Self.header + "\n")
-        for path in stamps.keys.sorted() {
-            guard let stamp = stamps[path] else { continue }
+    /// Writes the state that results from taking the stamp of each of `paths` (sorted, each once) in
+    /// `folder` over the state file at `old`: a path's line is replaced by its new stamp, or removed
+    /// when it names no regular file; the lines of other paths are kept. Lines that are not stamps
+    /// are dropped. Read and written a block at a time, so neither state is held whole.
+    ///
+    /// Returns false when the old file is out of order: then start again without it.
+    static func write<Paths: Collection<String>>(stamping paths: Paths, in folder: URL, over old: String?,
+                                                 to writer: inout BlockWriter) -> Bool {
+        writer.append(header + "\n")
+        let root = folder.path
+        var next = paths.startIndex
+        func stamp(_ path: String, to writer: inout BlockWriter) {
+            guard !path.contains("\n"), let stamp = Stamp.of(root + "/" + path) else { return }
             writer.append("\(stamp.inode) \(stamp.size) \(stamp.modified) \(stamp.changed) \(path)\n")
         }
-    }
-
-    /// The state file's bytes.
-    var data: Data {
-        var writer = BlockWriter()
-        write(to: &writer)
-        return writer.bytes()
+        var previous: String?
+        var sawHeader = false
+        var ordered = true
+        if let old, FileManager.default.fileExists(atPath: old) {
+            _ = ByteLines.forEach(inFileAt: old) { line in
+                guard sawHeader else {
+                    sawHeader = ByteLines.string(line) == header
+                    return sawHeader
+                }
+                guard let (_, pathBytes) = parse(line) else { return true }
+                let path = ByteLines.string(pathBytes)
+                guard previous.map({ $0 < path }) ?? true else {
+                    ordered = false
+                    return false
+                }
+                previous = path
+                while next != paths.endIndex, paths[next] < path {
+                    stamp(paths[next], to: &writer)
+                    paths.formIndex(after: &next)
+                }
+                if next != paths.endIndex, paths[next] == path {
+                    stamp(paths[next], to: &writer)
+                    paths.formIndex(after: &next)
+                } else {
+                    writer.append(line)
+                    writer.append(UInt8(ascii: "\n"))
+                }
+                return true
+            }
+        }
+        guard ordered else { return false }
+        while next != paths.endIndex {
+            stamp(paths[next], to: &writer)
+            paths.formIndex(after: &next)
+        }
+        return true
     }
 }

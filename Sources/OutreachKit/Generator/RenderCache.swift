@@ -29,43 +29,60 @@ struct RenderCache: Sendable {
         var untranslated: [String]?
     }
 
-    private(set) var entries: [String: Entry] = [:]
-    /// The SHA-256 of the file the cache was loaded from; nil when there was none, or it was damaged.
-    private(set) var fileDigest: Digest256?
+    /// The entries by path, as a run looks them up.
+    private(set) var entries = PathTable<Entry>()
 
     /// The cache in `folder`, or an empty one when there is none or it cannot be read.
     ///
     /// One line per output, sorted by path: `PATH⇥KEY⇥DIGEST⇥PAGE`, then `⇥` and a JSON list of
     /// the untranslated texts when there are any; the path escapes backslash, tab, line feed and
     /// carriage return with a backslash. Plain lines, not JSON: a tenth of JSONDecoder's time.
+    /// Read a block at a time, and kept without the paths (``PathTable``).
     static func load(from folder: URL) -> RenderCache {
-        var entries: [String: Entry] = [:]
+        var cache = RenderCache()
         var sawHeader = false
-        var damaged = false
         let digest = ByteLines.forEach(inFileAt: folder.appendingPathComponent(fileName).path) { line in
             guard sawHeader else {
                 sawHeader = ByteLines.string(line) == header
-                damaged = !sawHeader
                 return sawHeader
             }
             let fields = ByteLines.fields(line, separator: UInt8(ascii: "\t"), limit: 5)
-            guard fields.count >= 4, let path = unescape(fields[0]) else { damaged = true; return false }
-            var untranslated: [String]?
-            if fields.count == 5 {
-                guard let texts = try? JSONDecoder().decode([String].self, from: Data(fields[4])) else { damaged = true; return false }
-                untranslated = texts
+            guard let entry = entry(fields) else { return false }
+            // A path with no escapes is hashed as it is; only an escaped one is made into a string.
+            if !fields[0].contains(UInt8(ascii: "\\")) {
+                cache.entries.append(path: fields[0], entry)
+            } else {
+                guard var path = unescape(fields[0]) else { return false }
+                path.withUTF8 { cache.entries.append(path: $0, entry) }
             }
-            guard let key = Digest256(hex: fields[1]), let contents = Digest256(hex: fields[2]) else { damaged = true; return false }
-            var page: Digest256?
-            if !fields[3].isEmpty {
-                guard let recorded = Digest256(hex: fields[3]) else { damaged = true; return false }
-                page = recorded
-            }
-            entries[path] = Entry(key: key, contents: contents, page: page, untranslated: untranslated)
             return true
         }
-        guard let digest, !damaged, sawHeader else { return RenderCache() }
-        return RenderCache(entries: entries, fileDigest: digest)
+        guard digest != nil, sawHeader else { return RenderCache() }
+        cache.entries.finish()
+        return cache
+    }
+
+    /// The entry of a line's fields; nil when they are damaged.
+    private static func entry(_ fields: [UnsafeBufferPointer<UInt8>]) -> Entry? {
+        guard fields.count >= 4, let key = Digest256(hex: fields[1]), let contents = Digest256(hex: fields[2]) else { return nil }
+        var page: Digest256?
+        if !fields[3].isEmpty {
+            guard let recorded = Digest256(hex: fields[3]) else { return nil }
+            page = recorded
+        }
+        var untranslated: [String]?
+        if fields.count == 5 {
+            guard let texts = try? JSONDecoder().decode([String].self, from: Data(fields[4])) else { return nil }
+            untranslated = texts
+        }
+        return Entry(key: key, contents: contents, page: page, untranslated: untranslated)
+    }
+
+    /// One line of the file: its path and entry; nil when it is damaged.
+    private static func parse(_ line: UnsafeBufferPointer<UInt8>) -> (String, Entry)? {
+        let fields = ByteLines.fields(line, separator: UInt8(ascii: "\t"), limit: 5)
+        guard let entry = entry(fields), let path = unescape(fields[0]) else { return nil }
+        return (path, entry)
     }
 
     /// What is on disk at `path` when the file is as the entry recorded it: its size, and its
@@ -79,40 +96,79 @@ struct RenderCache: Sendable {
         return (data.count, keepBytes ? data : nil, false)
     }
 
-    /// Records what `outputs` that have a key were made from and what they hold.
-    mutating func record<Outputs: Sequence<PlannedOutput>>(_ outputs: Outputs) {
-        for output in outputs {
-            entries[output.path] = output.cacheKey.map {
-                Entry(key: $0, contents: output.digest ?? Self.digest(output.contents), page: output.pageKey,
-                      untranslated: output.untranslated.flatMap { $0.isEmpty ? nil : $0 })
+    /// Writes the cache that results from recording `outputs` over the cache file at `old`:
+    /// an output with a key replaces its path's line, one without removes it, and the lines of
+    /// other paths are kept. `outputs` must be sorted by path, each path once.
+    ///
+    /// The old file is read a block at a time beside the outputs, so neither cache is ever held
+    /// whole. Returns the SHA-256 of the old file (nil when there was none), or `.damaged` when
+    /// the old file is damaged or out of order: then start again without it, since none of it may be kept.
+    static func write<Outputs: Collection<PlannedOutput>>(
+        recording outputs: Outputs, over old: String?, to writer: inout BlockWriter
+    ) -> Merged {
+        writer.append(header + "\n")
+        var next = outputs.startIndex
+        var previous: String?
+        var sawHeader = false
+        var damaged = false
+        var digest: Digest256?
+        if let old, FileManager.default.fileExists(atPath: old) {
+            digest = ByteLines.forEach(inFileAt: old) { line in
+                guard sawHeader else {
+                    sawHeader = ByteLines.string(line) == header
+                    damaged = !sawHeader
+                    return sawHeader
+                }
+                guard let (path, _) = parse(line), previous.map({ $0 < path }) ?? true else {
+                    damaged = true
+                    return false
+                }
+                previous = path
+                while next != outputs.endIndex, outputs[next].path < path {
+                    append(outputs[next], to: &writer)
+                    outputs.formIndex(after: &next)
+                }
+                if next != outputs.endIndex, outputs[next].path == path {
+                    append(outputs[next], to: &writer)
+                    outputs.formIndex(after: &next)
+                } else {
+                    writer.append(line)
+                    writer.append(UInt8(ascii: "\n"))
+                }
+                return true
             }
+            if digest == nil || !sawHeader { damaged = true }
         }
+        if damaged { return .damaged }
+        while next != outputs.endIndex {
+            append(outputs[next], to: &writer)
+            outputs.formIndex(after: &next)
+        }
+        return .merged(oldDigest: digest)
     }
 
-    /// Writes the cache, sorted by path, so that the same entries give the same file.
-    func write(to writer: inout BlockWriter) {
-        writer.append(Self.header + "\n")
-        for path in entries.keys.sorted() {
-            guard let entry = entries[path] else { continue }
-            writer.append(Self.escape(path))
-            writer.append(UInt8(ascii: "\t"))
-            writer.append(entry.key)
-            writer.append(UInt8(ascii: "\t"))
-            writer.append(entry.contents)
-            writer.append(UInt8(ascii: "\t"))
-            if let page = entry.page { writer.append(page) }
-            if let untranslated = entry.untranslated, let json = try? JSONEncoder().encode(untranslated) {
-                writer.append("\t" + String(decoding: json, as: UTF8.self))
-            }
-            writer.append(UInt8(ascii: "\n"))
-        }
+    /// What ``write(recording:over:to:)`` made of the old file.
+    enum Merged: Equatable {
+        /// Its lines were kept; it had this SHA-256 (nil: there was no old file).
+        case merged(oldDigest: Digest256?)
+        /// It was damaged or out of order, and nothing written may be used.
+        case damaged
     }
 
-    /// The cache file's bytes.
-    var data: Data {
-        var writer = BlockWriter()
-        write(to: &writer)
-        return writer.bytes()
+    /// The line of an output with a key; nothing for one without.
+    private static func append(_ output: PlannedOutput, to writer: inout BlockWriter) {
+        guard let key = output.cacheKey else { return }
+        writer.append(escape(output.path))
+        writer.append(UInt8(ascii: "\t"))
+        writer.append(key)
+        writer.append(UInt8(ascii: "\t"))
+        writer.append(output.digest ?? digest(output.contents))
+        writer.append(UInt8(ascii: "\t"))
+        if let page = output.pageKey { writer.append(page) }
+        if let untranslated = output.untranslated, !untranslated.isEmpty, let json = try? JSONEncoder().encode(untranslated) {
+            writer.append("\t" + String(decoding: json, as: UTF8.self))
+        }
+        writer.append(UInt8(ascii: "\n"))
     }
 
     /// A path with `\\`, tab, line feed and carriage return escaped.

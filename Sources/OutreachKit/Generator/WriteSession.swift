@@ -262,33 +262,38 @@ package final class WriteSession: @unchecked Sendable {
     private func saveCache(_ outputs: [(PlannedOutput, WriteStatus)]) -> Bool {
         // Every output came from the cache, so the cache already says all there is to say.
         if outputs.allSatisfy(\.0.knownOnDisk) { return true }
-        var cache = RenderCache.load(from: root)
-        cache.record(outputs.lazy.map(\.0))
-        let target = root.appendingPathComponent(RenderCache.fileName)
-        let staged = staging.appendingPathComponent("cache")
-        // Written a block at a time and compared by digest: the file is never held whole.
-        let digest: Digest256
-        do {
-            var writer = try BlockWriter(newFileAt: staged.path)
-            cache.write(to: &writer)
-            digest = try writer.finish()
-        } catch { return false }
-        if digest == cache.fileDigest, FileManager.default.fileExists(atPath: target.path) {
-            unlink(staged.path)
-            return true
+        let target = root.appendingPathComponent(RenderCache.fileName).path
+        let staged = staging.appendingPathComponent("cache").path
+        // Merged with the old file a block at a time, and compared by digest: neither is held whole.
+        // A damaged old file is left out, on a second pass.
+        for old in [target, nil] {
+            unlink(staged)
+            let merged: RenderCache.Merged
+            let digest: Digest256
+            do {
+                var writer = try BlockWriter(newFileAt: staged)
+                merged = RenderCache.write(recording: outputs.lazy.map(\.0), over: old, to: &writer)
+                digest = try writer.finish()
+            } catch { return false }
+            guard case .merged(let before) = merged else { continue }
+            if before == digest {
+                unlink(staged)
+                return true
+            }
+            // The JSON cache of outreach 0.1.0, which this one replaces.
+            unlink(root.appendingPathComponent(".outreach-cache.json").path)
+            return rename(staged, target) == 0
         }
-        // The JSON cache of outreach 0.1.0, which this one replaces.
-        unlink(root.appendingPathComponent(".outreach-cache.json").path)
-        return rename(staged.path, target.path) == 0
+        return false
     }
 
     /// Takes the stamps of the outputs the cache describes, after the renames, so the next run can
     /// trust them without reading them. Rewritten only when a stamp changed; removed when the
     /// cache could not be saved, because a stamp vouches only for what the cache says.
     private func saveState(_ outputs: [(PlannedOutput, WriteStatus)], cacheIsCurrent: Bool) {
-        let target = root.appendingPathComponent(OutputState.fileName)
+        let target = root.appendingPathComponent(OutputState.fileName).path
         guard cacheIsCurrent else {
-            unlink(target.path)
+            unlink(target)
             return
         }
         // Every output was trusted from its stamp: the state already says all there is to say.
@@ -296,16 +301,19 @@ package final class WriteSession: @unchecked Sendable {
         if cached.allSatisfy(\.trustedByStamp) { return }
         // Written even when no stamp changed: a newer state file vouches for files it could not
         // vouch for before, those changed in the same clock tick as it was written.
-        var state = OutputState.load(from: root)
-        state.record(cached.map(\.path), in: root)
-        let staged = staging.appendingPathComponent("state")
-        do {
-            var writer = try BlockWriter(newFileAt: staged.path)
-            state.write(to: &writer)
-            _ = try writer.finish()
-            if rename(staged.path, target.path) == 0 { return }
-        } catch {}
-        unlink(target.path)
+        let staged = staging.appendingPathComponent("state").path
+        for old in [target, nil] {
+            unlink(staged)
+            do {
+                var writer = try BlockWriter(newFileAt: staged)
+                let merged = OutputState.write(stamping: cached.map(\.path), in: root, over: old, to: &writer)
+                _ = try writer.finish()
+                guard merged else { continue }
+                if rename(staged, target) == 0 { return }
+            } catch {}
+            break
+        }
+        unlink(target)
     }
 
     /// The error of a rename phase that stopped: which files hold new bytes, and which still hold the old.

@@ -29,7 +29,7 @@ package struct Manifest: Sendable {
     /// The locale whose text stands in for a missing translation, with a warning; nil makes a missing translation an error.
     package var fallback: String?
     /// Where each key and list item was written, for later diagnostics.
-    var locations: [String: SourceLocation]
+    var locations: KeyLocations
     /// A folder of images and other files copied, as they are, into the output folder under its own name.
     package var assets: String? = nil
     /// The SHA-256 of the manifest file's bytes as they were read; nil for a manifest not read from a file.
@@ -116,7 +116,7 @@ package struct MaterialSpec: Sendable {
     /// The locales to make it in, in place of the manifest's.
     package var locales: [String] = []
     /// Where each key and list item was written (`formats.1`, `agencies.0`, ...).
-    var locations: [String: SourceLocation]
+    var locations: KeyLocations
 
     func location(_ key: String) -> SourceLocation? { locations[key] ?? locations["id"] }
 
@@ -139,4 +139,55 @@ package struct FormatDeclaration: Sendable {
     package var options: [String: JSONValue]
     /// Where the entry was written.
     package var location: SourceLocation
+}
+
+/// Where each key and list item of a manifest mapping was written, read like a dictionary.
+///
+/// A material's keys all come from one file, so the file is kept once and each key with
+/// its line and column: a dictionary of ``SourceLocation`` cost about 1 KB a material. A
+/// mapping with many keys (a long list) is looked up through a dictionary, so finding a key
+/// never costs more than a few comparisons.
+struct KeyLocations: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    private var file: String?
+    /// The first few keys, searched in order.
+    private var few: [(key: String, line: Int32, column: Int32)] = []
+    /// Every key, once there are more than a few.
+    private var many: [String: SourceLocation]?
+    private static let fewLimit = 16
+
+    init(dictionaryLiteral elements: (String, SourceLocation)...) {
+        for (key, location) in elements { self[key] = location }
+    }
+
+    subscript(key: String) -> SourceLocation? {
+        get {
+            if let many { return many[key] }
+            guard let file, let found = few.first(where: { $0.key == key }) else { return nil }
+            return SourceLocation(file: file, line: Int(found.line), column: Int(found.column))
+        }
+        set {
+            if many != nil {
+                many?[key] = newValue
+                return
+            }
+            few.removeAll { $0.key == key }
+            guard let newValue else { return }
+            if file == nil { file = newValue.file }
+            if few.count < Self.fewLimit, newValue.file == file,
+               let line = Int32(exactly: newValue.line), let column = Int32(exactly: newValue.column) {
+                few.append((key, line, column))
+                return
+            }
+            // Too many keys, or one that does not fit: every key goes to the dictionary from now on.
+            var all: [String: SourceLocation] = [:]
+            for entry in few { all[entry.key] = SourceLocation(file: file ?? newValue.file, line: Int(entry.line), column: Int(entry.column)) }
+            all[key] = newValue
+            many = all
+            few = []
+        }
+    }
+
+    static func == (lhs: KeyLocations, rhs: KeyLocations) -> Bool {
+        lhs.file == rhs.file && lhs.many == rhs.many && lhs.few.elementsEqual(rhs.few) { $0 == $1 }
+    }
 }

@@ -49,7 +49,7 @@ package struct ManifestLoader: Sendable {
         guard let root = YAMLValue.parse(text, file: file, emptyMessage: "the manifest is empty", sink: sink)?
             .mapping(file, allowed: Self.keys) else { return nil }
 
-        var locations: [String: SourceLocation] = [:]
+        var locations: KeyLocations = [:]
         for entry in root.entries { locations[entry.key] = entry.value.at }
 
         if let version = root.int("version"), version != 1, let value = root["version"] {
@@ -82,7 +82,7 @@ package struct ManifestLoader: Sendable {
     }
 
     /// The `locales` list of a manifest or material, each item's location recorded as `locales.N`.
-    private func localeList(_ map: YAMLMapping, locations: inout [String: SourceLocation]) -> [String] {
+    private func localeList(_ map: YAMLMapping, locations: inout KeyLocations) -> [String] {
         guard map["locales"] != nil else { return [] }
         let items = map.strings("locales")
         for (index, item) in items.enumerated() { locations["locales.\(index)"] = item.1 }
@@ -176,7 +176,7 @@ package struct ManifestLoader: Sendable {
 
     private func material(_ value: YAMLValue, sink: DiagnosticSink) -> MaterialSpec? {
         guard let map = value.mapping("a material", allowed: Self.materialKeys) else { return nil }
-        var locations: [String: SourceLocation] = ["material": map.at]
+        var locations: KeyLocations = ["material": map.at]
         for index in map.entries.indices { locations[map.entries[index].key] = map.entries[index].value.at }
         func list(_ key: String) -> [String] {
             let items = map.strings(key)

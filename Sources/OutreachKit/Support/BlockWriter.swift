@@ -41,10 +41,17 @@ struct BlockWriter: ~Copyable {
 
     mutating func append(_ byte: UInt8) {
         buffer.append(byte)
+        if buffer.count >= Self.blockSize { flush() }
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.blockSize { flush() }
     }
 
     mutating func append(_ digest: Digest256) {
         digest.appendHex(to: &buffer)
+        if buffer.count >= Self.blockSize { flush() }
     }
 
     /// Gives the buffer to the hasher and, with a file, writes it out.
