@@ -94,7 +94,7 @@ public struct Generator: Sendable {
         filters: GenerateFilters, writer: OutputWriter
     ) async throws(DiagnosticError) -> (WriteSession, DiagnosticSink, (url: URL, display: String)) {
         let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
-        checkPaths(run.pages.flatMap { page in page.paths.map { ($0, page.input.material.id) } }
+        checkPaths(run.pages.flatMap { page in page.paths.map { ($0, page.material.id) } }
                        + run.assets.map { ($0.path, $0.material) },
                    manifest: run.manifest, sink: run.sink)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }

@@ -1,32 +1,109 @@
 import Foundation
 
+/// What every page of a run shares, held once: the campaign, the materials, the date,
+/// the page templates and the run's parsed Markdown.
+final class PageContext: Sendable {
+    let campaign: Campaign
+    let materials: [MaterialSpec]
+    let date: String?
+    let templates: TemplateSet
+    let parsed: ParsedMarkdown
+
+    init(campaign: Campaign, materials: [MaterialSpec], date: String?, templates: TemplateSet, parsed: ParsedMarkdown) {
+        self.campaign = campaign
+        self.materials = materials
+        self.date = date
+        self.templates = templates
+        self.parsed = parsed
+    }
+}
+
+/// One value shared by reference: render options, the same for most materials, and a
+/// partner, which only kits have.
+final class Shared<Value: Sendable>: Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
 /// One document to lay out, and the formats to render it in: what planning
 /// makes, cheaply, before any layout. A class, so the run's list of pages holds
 /// each page once and passing one around copies nothing.
+///
+/// A page holds only what is its own (which material, locale, agency or partner, and
+/// the selections it shares with other pages); its ``input`` is made from them when the
+/// page is laid out. A page that held its input took about 1 KB; a run plans every page first.
 final class Page: Sendable {
     let layout: any Layout
-    let input: LayoutInput
+    let context: PageContext
+    /// Which of the context's materials.
+    private let materialIndex: Int
+    let locale: String
+    let agencies: [Agency]
+    let messages: [Message]
+    /// The one agency of an `each: agency` page, as an index into ``agencies``; -1 for none.
+    private let focusIndex: Int32
+    private let sharedPartner: Shared<Partner>?
+    /// Where content text missing in ``locale`` is logged; nil for the content's own locale.
+    let untranslated: UntranslatedTextLog?
     let renderers: [any Renderer]
-    let options: RenderOptions
+    private let sharedOptions: Shared<RenderOptions>
     let pattern: OutputPattern
     /// Where each renderer's output goes, in the order of ``renderers``.
     let paths: [String]
 
-    init(layout: any Layout, input: LayoutInput, renderers: [any Renderer], options: RenderOptions, pattern: OutputPattern) {
+    init(layout: any Layout, context: PageContext, materialIndex: Int, locale: String, agencies: [Agency], messages: [Message],
+         focusIndex: Int? = nil, partner: Shared<Partner>? = nil, untranslated: UntranslatedTextLog?,
+         renderers: [any Renderer], options: Shared<RenderOptions>, pattern: OutputPattern) {
         self.layout = layout
-        self.input = input
+        self.context = context
+        self.materialIndex = materialIndex
+        self.locale = locale
+        self.agencies = agencies
+        self.messages = messages
+        self.focusIndex = Int32(focusIndex ?? -1)
+        sharedPartner = partner
+        self.untranslated = untranslated
         self.renderers = renderers
-        self.options = options
+        sharedOptions = options
         self.pattern = pattern
-        paths = renderers.map { Self.path(of: input, in: $0, pattern: pattern) }
+        let material = context.materials[materialIndex]
+        let focus = focusIndex.map { agencies[$0] }
+        paths = renderers.map { Self.path(material: material, locale: locale, focus: focus, partner: partner?.value, in: $0, pattern: pattern) }
     }
 
-    /// Where the output of `input`'s page in `renderer`'s format goes, by `pattern`.
-    static func path(of input: LayoutInput, in renderer: any Renderer, pattern: OutputPattern) -> String {
-        var values = ["material": input.material.id, "locale": input.locale,
+    /// The same page with other formats, or a log of its own.
+    func with(renderers: [any Renderer]? = nil, untranslated: UntranslatedTextLog?) -> Page {
+        Page(layout: layout, context: context, materialIndex: materialIndex, locale: locale, agencies: agencies, messages: messages,
+             focusIndex: focusIndex >= 0 ? Int(focusIndex) : nil, partner: sharedPartner, untranslated: untranslated,
+             renderers: renderers ?? self.renderers, options: sharedOptions, pattern: pattern)
+    }
+
+    var material: MaterialSpec { context.materials[materialIndex] }
+    var focus: Agency? { focusIndex >= 0 ? agencies[Int(focusIndex)] : nil }
+    var partner: Partner? { sharedPartner?.value }
+    var options: RenderOptions { sharedOptions.value }
+
+    /// What the page's layout is given, made now.
+    var input: LayoutInput {
+        let material = self.material
+        let campaign = context.campaign
+        var input = LayoutInput(
+            campaign: campaign, material: material, locale: locale, agencies: agencies, messages: messages, focus: focus,
+            audience: material.audience.flatMap(campaign.audience), date: context.date,
+            strings: context.templates.strings.catalog(for: locale))
+        input.parsed = context.parsed
+        input.partner = partner
+        input.untranslated = untranslated
+        return input
+    }
+
+    /// Where the output of a page in `renderer`'s format goes, by `pattern`.
+    static func path(material: MaterialSpec, locale: String, focus: Agency?, partner: Partner?,
+                     in renderer: any Renderer, pattern: OutputPattern) -> String {
+        var values = ["material": material.id, "locale": locale,
                       "format": renderer.format.name, "ext": renderer.format.fileExtension]
-        if let agency = input.focus { values["agency"] = agency.id }
-        if let partner = input.partner { values["partner"] = partner.id }
+        if let focus { values["agency"] = focus.id }
+        if let partner { values["partner"] = partner.id }
         return pattern.resolve(values)
     }
 }
@@ -55,7 +132,7 @@ struct JobMaker: Sendable {
         guard !page.renderers.isEmpty else { return [] }
         let document = page.layout.document(for: page.input).normalizedHeadings()
         let digest = binaryIdentity != nil ? document.digest : nil
-        let untranslated = page.input.untranslated?.recorded
+        let untranslated = page.untranslated?.recorded
         return zip(page.renderers, page.paths).map { renderer, path in
             var job = job(rendering: document, digest: digest, of: page, with: renderer, at: path)
             job.pageKey = pageKey(of: page, options: job.options, renderer: renderer, path: path)
@@ -74,10 +151,10 @@ struct JobMaker: Sendable {
             guard let entry = cache.entries[path], let recorded = entry.page,
                   recorded == pageKey(of: page, options: options(of: page, for: renderer, path: path), renderer: renderer, path: path),
                   let onDisk = cache.onDisk(path, entry: entry, state: state, in: folder, keepBytes: keepBytes) else { return nil }
-            outputs.append(PlannedOutput(cached: path, format: renderer.format.name, material: page.input.material.id,
-                                         locale: page.input.locale, onDisk: onDisk, entry: entry))
+            outputs.append(PlannedOutput(cached: path, format: renderer.format.name, material: page.material.id,
+                                         locale: page.locale, onDisk: onDisk, entry: entry))
         }
-        if let log = page.input.untranslated {
+        if let log = page.untranslated {
             for output in outputs { for text in output.untranslated ?? [] { log.record(text) } }
         }
         return outputs
@@ -86,13 +163,14 @@ struct JobMaker: Sendable {
     /// Where the page's output in `renderer`'s format goes, known before any layout.
     func path(of page: Page, in renderer: any Renderer) -> String {
         if let index = page.renderers.firstIndex(where: { $0.format.name == renderer.format.name }) { return page.paths[index] }
-        return Page.path(of: page.input, in: renderer, pattern: page.pattern)
+        return Page.path(material: page.material, locale: page.locale, focus: page.focus, partner: page.partner,
+                         in: renderer, pattern: page.pattern)
     }
 
     /// The job that renders `document` with `renderer`, at `path`.
     func job(rendering document: Document, digest: ContentDigest?, of page: Page, with renderer: any Renderer, at path: String) -> RenderJob {
         let options = self.options(of: page, for: renderer, path: path)
-        var job = RenderJob(document: document, renderer: renderer, options: options, path: path, material: page.input.material)
+        var job = RenderJob(document: document, renderer: renderer, options: options, path: path, material: page.material)
         if let digest {
             job.cacheKey = cacheKey(document: digest, renderer: renderer, options: options, path: path)
         }
@@ -123,10 +201,10 @@ struct JobMaker: Sendable {
         guard let inputsBytes, var key = formatKey(renderer: renderer, options: options, path: path) else { return nil }
         key.add("page")
         key.add(digestBytes: inputsBytes)
-        key.add(page.input.material.id)
-        key.add(page.input.locale)
-        key.add(page.input.focus?.id)
-        key.add(page.input.partner?.id)
+        key.add(page.material.id)
+        key.add(page.locale)
+        key.add(page.focus?.id)
+        key.add(page.partner?.id)
         return key.value
     }
 

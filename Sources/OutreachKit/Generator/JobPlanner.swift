@@ -43,16 +43,19 @@ struct JobPlanner {
     func pages() -> [Page] {
         var pages: [Page] = []
         let agenciesByID = Dictionary(campaign.agencies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // One parse of each piece of Markdown for the whole run, shared by every page's input.
-        let parsed = ParsedMarkdown()
+        // One parse of each piece of Markdown for the whole run, shared by every page.
+        let context = PageContext(campaign: campaign, materials: manifest.materials, date: date, templates: templates, parsed: ParsedMarkdown())
         let versions = Dictionary(grouping: campaign.messages, by: \.id)
         var selections: [String: [Message]] = [:]
         var agencySelections: [String: [Agency]] = [:]
-        for material in manifest.materials where filters.materials.isEmpty || filters.materials.contains(material.id) {
+        // Materials with the same formats share one list of renderers, and those with the same settings one set of options.
+        var rendererLists: [[String]: [any Renderer]] = [:]
+        var optionSets: [String: Shared<RenderOptions>] = [:]
+        for (index, material) in manifest.materials.enumerated() where filters.materials.isEmpty || filters.materials.contains(material.id) {
             guard let layout = layouts.layout(named: material.layout) else { continue }
-            let renderers = material.formats
-                .filter { filters.formats.isEmpty || filters.formats.contains($0) }
-                .compactMap(registry.renderer)
+            let formats = material.formats.filter { filters.formats.isEmpty || filters.formats.contains($0) }
+            let renderers = rendererLists[formats] ?? formats.compactMap(registry.renderer)
+            rendererLists[formats] = renderers
             let settings = material.options.over(manifest.defaults)
             // One array for every material that selects the same agencies (selecting reports nothing).
             let agencyKey = (material.agencies + ["\u{0}"] + material.agencyKinds.map(\.rawValue)).joined(separator: "\u{1}")
@@ -62,40 +65,46 @@ struct JobPlanner {
                 paper: settings.paper ?? .letter, textWidth: settings.textWidth ?? 72,
                 asciiOnly: settings.asciiOnly ?? false, templates: templates,
                 printSize: settings.print ?? .standard, qrCodes: settings.qrCodes ?? true)
+            let optionsKey = "\(options.paper.rawValue) \(options.textWidth) \(options.asciiOnly) \(options.printSize.rawValue) \(options.qrCodes)"
+            let shared = optionSets[optionsKey] ?? Shared(options)
+            optionSets[optionsKey] = shared
             let patternText = material.output ?? manifest.outputPattern
                 ?? OutputPattern.defaultPattern(for: material.each)
             for locale in locales(of: material) {
-                var input = LayoutInput(
-                    campaign: campaign, material: material, locale: locale, agencies: agencies,
-                    messages: sharedSelection(material, locale: locale, versions: versions, memo: &selections),
-                    audience: material.audience.flatMap(campaign.audience), date: date,
-                    strings: templates.strings.catalog(for: locale))
-                input.parsed = parsed
-                if locale != campaign.defaultLocale { input.untranslated = UntranslatedTextLog() }
+                let messages = sharedSelection(material, locale: locale, versions: versions, memo: &selections)
                 // A pattern without {locale} keeps the default locale's paths and puts the others in a folder each.
                 let pattern = OutputPattern(text: patternText.contains("{locale}") || locale == campaign.defaultLocale
                     ? patternText : "{locale}/" + patternText)
-                pages += self.pages(material, input: input, agencies: agencies, layout: layout, renderers: renderers,
-                                    options: options, pattern: pattern).map { sharded(withOwnLog($0)) }
+                // Each page has a log of untranslated texts of its own, so that what its layout used is known
+                // page by page (and kept with its outputs in the render cache); the report joins them in page order.
+                func page(focus: Int? = nil, partner: Partner? = nil) -> Page {
+                    sharded(Page(layout: layout, context: context, materialIndex: index, locale: locale, agencies: agencies,
+                                 messages: messages, focusIndex: focus, partner: partner.map(Shared.init),
+                                 untranslated: locale != campaign.defaultLocale ? UntranslatedTextLog() : nil,
+                                 renderers: renderers, options: shared, pattern: pattern))
+                }
+                switch material.each {
+                case .partner:
+                    pages += partners(of: material, in: locale).map { page(partner: $0) }
+                case .agency:
+                    if agencies.isEmpty && locale == locales(of: material).first {
+                        sink.error(.fanOutSelectsNothing, "material \(quoted(material.id)) fans out over agencies but selects none",
+                                   at: material.location("each"), hint: "list 'agencies' or 'agencyKinds'")
+                    }
+                    pages += agencies.indices.map { page(focus: $0) }
+                case nil:
+                    pages.append(page())
+                }
             }
         }
         return pages
     }
 
-    /// The page with a log of untranslated texts of its own, so that what its layout used is known
-    /// page by page (and kept with its outputs in the render cache); the report joins them in page order.
-    private func withOwnLog(_ page: Page) -> Page {
-        guard page.input.untranslated != nil else { return page }
-        var input = page.input
-        input.untranslated = UntranslatedTextLog()
-        return Page(layout: page.layout, input: input, renderers: page.renderers, options: page.options, pattern: page.pattern)
-    }
-
     /// The page with only the formats whose output is in this run's shard.
     private func sharded(_ page: Page) -> Page {
         guard let shard = filters.shard, shard.count > 1 else { return page }
-        let renderers = page.renderers.filter { shard.contains(maker.path(of: page, in: $0)) }
-        return Page(layout: page.layout, input: page.input, renderers: renderers, options: page.options, pattern: page.pattern)
+        let renderers = zip(page.renderers, page.paths).filter { shard.contains($0.1) }.map(\.0)
+        return page.with(renderers: renderers, untranslated: page.untranslated)
     }
 
     /// The locales a material is made in: its own list, else the manifest's, else its one locale setting.
@@ -103,34 +112,6 @@ struct JobPlanner {
         if !material.locales.isEmpty { return material.locales }
         if !manifest.locales.isEmpty { return manifest.locales }
         return [material.options.over(manifest.defaults).locale ?? campaign.defaultLocale]
-    }
-
-    /// The pages of one material in one locale: one, or one per agency for `each: agency`.
-    private func pages(
-        _ material: MaterialSpec, input: LayoutInput, agencies: [Agency], layout: any Layout,
-        renderers: [any Renderer], options: RenderOptions, pattern: OutputPattern
-    ) -> [Page] {
-        if material.each == .partner {
-            return partners(of: material, in: input.locale).map { partner in
-                var kit = input
-                kit.partner = partner
-                if input.untranslated != nil { kit.untranslated = UntranslatedTextLog() }
-                return Page(layout: layout, input: kit, renderers: renderers, options: options, pattern: pattern)
-            }
-        }
-        guard material.each == .agency else {
-            return [Page(layout: layout, input: input, renderers: renderers, options: options, pattern: pattern)]
-        }
-        if agencies.isEmpty && input.locale == locales(of: material).first {
-            sink.error(.fanOutSelectsNothing, "material \(quoted(material.id)) fans out over agencies but selects none",
-                       at: material.location("each"), hint: "list 'agencies' or 'agencyKinds'")
-        }
-        return agencies.map { agency in
-            var focused = input
-            focused.focus = agency
-            if input.untranslated != nil { focused.untranslated = UntranslatedTextLog() }
-            return Page(layout: layout, input: focused, renderers: renderers, options: options, pattern: pattern)
-        }
     }
 
     /// The partners a material with `each: partner` makes a kit for in `locale`: the listed
@@ -157,9 +138,9 @@ struct JobPlanner {
         var seen: [String: [String]] = [:]
         var order: [(MaterialSpec, String)] = []
         for page in pages {
-            guard let texts = page.input.untranslated?.recorded, !texts.isEmpty else { continue }
-            let key = page.input.material.id + "\u{0}" + page.input.locale
-            if seen[key] == nil { order.append((page.input.material, page.input.locale)) }
+            guard let texts = page.untranslated?.recorded, !texts.isEmpty else { continue }
+            let key = page.material.id + "\u{0}" + page.locale
+            if seen[key] == nil { order.append((page.material, page.locale)) }
             for text in texts where !(seen[key]?.contains(text) ?? false) { seen[key, default: []].append(text) }
         }
         for (material, locale) in order {

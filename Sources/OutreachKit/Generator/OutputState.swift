@@ -60,6 +60,7 @@ struct OutputState: Sendable {
         state.written = stamp.modified
         state.root = folder.path
         var sawHeader = false
+        state.stamps.reserve(ByteLines.lineFeeds(inFileAt: path))
         let digest = ByteLines.forEach(inFileAt: path) { line in
             guard sawHeader else {
                 sawHeader = ByteLines.string(line) == header

@@ -13,6 +13,11 @@ struct PathTable<Value: Sendable>: Sendable {
     var isEmpty: Bool { items.isEmpty }
     var count: Int { items.count }
 
+    /// Makes room for `count` values, so the list is not copied as it grows.
+    mutating func reserve(_ count: Int) {
+        items.reserveCapacity(count)
+    }
+
     /// Adds a value; call ``finish()`` before looking anything up.
     mutating func append(path bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
         let hash = Self.hash(bytes)

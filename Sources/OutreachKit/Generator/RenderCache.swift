@@ -41,7 +41,9 @@ struct RenderCache: Sendable {
     static func load(from folder: URL) -> RenderCache {
         var cache = RenderCache()
         var sawHeader = false
-        let digest = ByteLines.forEach(inFileAt: folder.appendingPathComponent(fileName).path) { line in
+        let path = folder.appendingPathComponent(fileName).path
+        cache.entries.reserve(ByteLines.lineFeeds(inFileAt: path))
+        let digest = ByteLines.forEach(inFileAt: path) { line in
             guard sawHeader else {
                 sawHeader = ByteLines.string(line) == header
                 return sawHeader

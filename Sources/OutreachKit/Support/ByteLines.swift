@@ -90,4 +90,20 @@ extension ByteLines {
             if kept > 0, start > 0 { buffer.replaceSubrange(0..<kept, with: buffer[start..<end]) }
         }
     }
+
+    /// How many line feeds the file at `path` holds (0 when it cannot be read): a bound on its
+    /// lines, for reserving room before reading them.
+    static func lineFeeds(inFileAt path: String) -> Int {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return 0 }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var count = 0
+        while true {
+            let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return count }
+            count += buffer[..<got].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        }
+    }
 }
