@@ -80,6 +80,31 @@ import Testing
         #expect(sink.diagnostics.map(\.message).filter { $0.contains("'colour'") }.count == 5)
     }
 
+    /// The materials are read while the manifest is parsed. A manifest the fast composer declines
+    /// only after many materials (here an anchor near its end) is read again by Yams: the same
+    /// materials and diagnostics, each once, as when the composer takes it.
+    @Test func aManifestDeclinedLateIsReadOnceTheSlowWay() async throws {
+        func manifest(_ tail: String) -> String {
+            var text = "version: 1\ncontent: c\noutput: o\nmaterials:\n"
+            for index in 0..<600 {
+                text += "  - id: m\(index)\n    layout: handout\n    formats: [text]\n"
+                if index % 250 == 7 { text += "    colour: blue\n" }
+            }
+            return text + tail
+        }
+        var results: [([String], [String])] = []
+        for tail in ["  - id: last\n    layout: handout\n    formats: [text]\n",
+                     "  - id: last\n    layout: &shared handout\n    formats: [text]\n"] {
+            let sink = DiagnosticSink()
+            let manifest = try #require(ManifestLoader().parse(manifest(tail), file: "outreach.yml", base: URL(fileURLWithPath: "/"), sink: sink))
+            results.append((manifest.materials.map(\.id), sink.diagnostics.map(\.description)))
+        }
+        #expect(YAMLComposer.compose(manifest("  - id: last\n    layout: &shared handout\n    formats: [text]\n")) == nil)
+        #expect(results[0].0 == (0..<600).map { "m\($0)" } + ["last"])
+        #expect(results[0].1.count == 3)
+        #expect(results[1].0 == results[0].0 && results[1].1 == results[0].1)
+    }
+
     @Test func valueChecks() async {
         #expect(isValidURL("https://www.dhs.gov/blue-campaign"))
         #expect(isValidURL("mailto:info@example.org"))

@@ -43,7 +43,13 @@ enum YAMLComposer {
     }()
 
     /// The single document of `text`, or nil when it needs Yams (see above).
-    static func compose(_ text: String) -> Node? {
+    ///
+    /// With `divert`, each item of the list under the top-level mapping's key `divert.key` is
+    /// given to `divert.take` as soon as it is composed, and left out of the tree (the list
+    /// stays, empty): so a manifest's materials are read as they are parsed, and the tree of
+    /// 100,000 of them is never held whole. Items are given before the whole text is known to be
+    /// one the composer takes; when it answers nil, the caller must drop what it was given.
+    static func compose(_ text: String, divert: (key: String, take: (Node) -> Void)? = nil) -> Node? {
         guard marksAreSound else { return nil }
         var text = text
         return text.withUTF8 { bytes -> Node? in
@@ -52,7 +58,7 @@ enum YAMLComposer {
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
-            var reader = Reader()
+            var reader = Reader(divert: divert)
             return withUnsafeMutablePointer(to: &parser) { reader.document($0) }
         }
     }
@@ -77,6 +83,7 @@ enum YAMLComposer {
     private struct Reader {
         var event = yaml_event_t()
         var tags = Tags()
+        let divert: (key: String, take: (Node) -> Void)?
 
         /// The next event's type, or nil on a syntax error.
         private mutating func next(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> yaml_event_type_t? {
@@ -99,7 +106,9 @@ enum YAMLComposer {
         private var mark: Mark { YAMLComposer.mark(line: event.start_mark.line + 1, column: event.start_mark.column + 1) }
 
         /// The node that starts with the current event, of `type`, `depth` collections down.
-        private mutating func node(_ type: yaml_event_type_t, _ parser: UnsafeMutablePointer<yaml_parser_t>, depth: Int) -> Node? {
+        /// With `diverted`, a list's items go to ``divert`` instead of into the list.
+        private mutating func node(_ type: yaml_event_type_t, _ parser: UnsafeMutablePointer<yaml_parser_t>, depth: Int,
+                                   diverted: Bool = false) -> Node? {
             switch type {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
@@ -118,7 +127,7 @@ enum YAMLComposer {
                     guard let type = next(parser) else { return nil }
                     if type == YAML_SEQUENCE_END_EVENT { break }
                     guard let item = node(type, parser, depth: depth + 1) else { return nil }
-                    items.append(item)
+                    if diverted, let divert { divert.take(item) } else { items.append(item) }
                 }
                 // Yams reads a collection's style from its end event, as here, so the trees are the same.
                 guard let style = Node.Sequence.Style(rawValue: numericCast(event.data.sequence_start.style.rawValue)) else { return nil }
@@ -135,7 +144,8 @@ enum YAMLComposer {
                     guard let type = next(parser) else { return nil }
                     if type == YAML_MAPPING_END_EVENT { break }
                     guard type == YAML_SCALAR_EVENT, let key = node(type, parser, depth: depth + 1), let name = key.scalar?.string,
-                          keys.insert(name), let valueType = next(parser), let value = node(valueType, parser, depth: depth + 1)
+                          keys.insert(name), let valueType = next(parser),
+                          let value = node(valueType, parser, depth: depth + 1, diverted: depth == 0 && name == divert?.key)
                     else { return nil }
                     pairs.append((key, value))
                 }

@@ -44,6 +44,31 @@ struct YAMLValue {
     ) -> YAMLValue? {
         // A text the fast composer takes is within the budget by construction (no aliases, no deep nesting).
         if let node = YAMLComposer.compose(text) { return YAMLValue(node: node, file: file, sink: sink, lineOffset: lineOffset) }
+        return parseWithYams(text, file: file, lineOffset: lineOffset, emptyMessage: emptyMessage, sink: sink)
+    }
+
+    /// ``parse(_:file:lineOffset:emptyMessage:sink:)``, with each item of the list under the top-level
+    /// key `key` handed to `take` as soon as it is read, and left out of the document: so a large
+    /// list is read while the text is parsed, and never held whole.
+    ///
+    /// `diverted` says whether the items went to `take`. When it is false they are in the document
+    /// as ``parse(_:file:lineOffset:emptyMessage:sink:)`` gives them, and whatever `take` was given
+    /// (the composer can decline a text after a few items) must be dropped.
+    static func parse(
+        _ text: String, file: String, emptyMessage: String, sink: DiagnosticSink,
+        divertingItemsOf key: String, to take: @escaping (YAMLValue) -> Void
+    ) -> (document: YAMLValue?, diverted: Bool) {
+        let source = Source(file: file, sink: sink, lineOffset: 0)
+        if let node = YAMLComposer.compose(text, divert: (key, { take(YAMLValue(node: $0, source: source)) })) {
+            return (YAMLValue(node: node, source: source), true)
+        }
+        return (parseWithYams(text, file: file, lineOffset: 0, emptyMessage: emptyMessage, sink: sink), false)
+    }
+
+    /// The budget check and Yams, for a text the composer declined.
+    private static func parseWithYams(
+        _ text: String, file: String, lineOffset: Int, emptyMessage: String, sink: DiagnosticSink
+    ) -> YAMLValue? {
         if let problem = YAMLBudget.check(text) {
             sink.error(problem.code, problem.message, at: SourceLocation(file: file, line: problem.line + lineOffset, column: problem.column))
             return nil

@@ -46,8 +46,18 @@ package struct ManifestLoader: Sendable {
     }
 
     func parse(_ text: String, file: String, base: URL, sink: DiagnosticSink) -> Manifest? {
-        guard let root = YAMLValue.parse(text, file: file, emptyMessage: "the manifest is empty", sink: sink)?
-            .mapping(file, allowed: Self.keys) else { return nil }
+        // The materials are read as the manifest is parsed, on every core in chunks, each chunk with a
+        // sink of its own; their diagnostics are reported below in order, so they are those of reading in order.
+        let pipeline = ChunkPipeline<YAMLValue, ([MaterialSpec], [Diagnostic])>(
+            chunkSize: 256, workers: ProcessInfo.processInfo.activeProcessorCount
+        ) { items in
+            let own = DiagnosticSink()
+            return (items.compactMap { material($0.reporting(to: own), sink: own) }, own.diagnostics)
+        }
+        let (document, diverted) = YAMLValue.parse(text, file: file, emptyMessage: "the manifest is empty", sink: sink,
+                                                   divertingItemsOf: "materials", to: pipeline.add)
+        let streamed = pipeline.finish()
+        guard let root = document?.mapping(file, allowed: Self.keys) else { return nil }
 
         var locations: KeyLocations = [:]
         for entry in root.entries { locations[entry.key] = entry.value.at }
@@ -65,7 +75,15 @@ package struct ManifestLoader: Sendable {
             date = nil
         }
         let defaults = root["defaults"].flatMap { readOptions($0, what: "'defaults'", sink: sink) } ?? MaterialOptions()
-        let materials = root.required("materials")?.list("'materials'").map { self.materials($0, sink: sink) } ?? []
+        let materials = root.required("materials")?.list("'materials'").map { items -> [MaterialSpec] in
+            guard diverted else { return self.materials(items, sink: sink) }
+            var materials: [MaterialSpec] = []
+            for (read, diagnostics) in streamed {
+                for diagnostic in diagnostics { sink.report(diagnostic) }
+                materials += read
+            }
+            return materials
+        } ?? []
         if let list = root["materials"], materials.isEmpty, !sink.hasErrors {
             sink.error(.emptyValue, "'materials' is empty; nothing to make", at: list.at)
         }

@@ -83,3 +83,85 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
+
+/// Items given one at a time on one thread, worked on in chunks by other threads as the chunks
+/// fill, with the results kept in chunk order: a manifest's materials are read this way while the
+/// manifest is still being parsed.
+///
+/// At most a few chunks wait at once; ``add(_:)`` waits for the workers when they fall behind, so
+/// the items waiting never grow with the input. No thread is started for a single chunk.
+final class ChunkPipeline<Item, Result>: @unchecked Sendable {
+    private let chunkSize: Int
+    private let workers: Int
+    private let work: ([Item]) -> Result
+    private let condition = NSCondition()
+    private var waiting: [(index: Int, items: [Item])] = []
+    private var results: [Int: Result] = [:]
+    private var pending: [Item] = []
+    private var chunks = 0
+    private var running = 0
+    private var closed = false
+
+    init(chunkSize: Int, workers: Int, work: @escaping ([Item]) -> Result) {
+        self.chunkSize = max(1, chunkSize)
+        self.workers = max(1, workers)
+        self.work = work
+    }
+
+    /// Adds an item; from one thread only.
+    func add(_ item: Item) {
+        pending.append(item)
+        if pending.count == chunkSize { submit() }
+    }
+
+    private func submit() {
+        let items = pending
+        pending = []
+        condition.lock()
+        if running == 0 {
+            for _ in 0..<workers {
+                running += 1
+                Thread { [self] in drain() }.start()
+            }
+        }
+        while waiting.count >= workers { condition.wait() }
+        waiting.append((chunks, items))
+        chunks += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func drain() {
+        condition.lock()
+        while true {
+            if !waiting.isEmpty {
+                let next = waiting.removeFirst()
+                condition.broadcast()
+                condition.unlock()
+                let result = work(next.items)
+                condition.lock()
+                results[next.index] = result
+            } else if closed {
+                break
+            } else {
+                condition.wait()
+            }
+        }
+        running -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for every chunk and returns their results in order; no item may be added after.
+    func finish() -> [Result] {
+        // Everything fit in one chunk: worked on here, with no thread started.
+        if chunks == 0 { return pending.isEmpty ? [] : [work(pending)] }
+        if !pending.isEmpty { submit() }
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        while running > 0 { condition.wait() }
+        condition.unlock()
+        return (0..<chunks).compactMap { results[$0] }
+    }
+}
