@@ -105,6 +105,41 @@ import Testing
         #expect(results[1].0 == results[0].0 && results[1].1 == results[0].1)
     }
 
+    /// Key locations read like the dictionary they replace: packed keys, list items, other names,
+    /// other files, huge numbers and long lists.
+    @Test func keyLocationsReadLikeADictionary() {
+        var reference: [String: OutreachKit.SourceLocation] = [:]
+        var locations: KeyLocations = [:]
+        func set(_ key: String, _ location: OutreachKit.SourceLocation?) {
+            reference[key] = location
+            locations[key] = location
+        }
+        func check() {
+            for key in Set(reference.keys).union(["id", "formats.9", "nope", "formats.x", "formats.-1"]) {
+                #expect(locations[key] == reference[key], "\(key)")
+            }
+        }
+        set("material", OutreachKit.SourceLocation(file: "m.yml", line: 3, column: 5))
+        set("id", OutreachKit.SourceLocation(file: "m.yml", line: 4, column: 9))
+        set("formats.0", OutreachKit.SourceLocation(file: "m.yml", line: 5, column: 14))
+        set("formats.1", OutreachKit.SourceLocation(file: "m.yml", line: 5, column: 20))
+        set("id", OutreachKit.SourceLocation(file: "m.yml", line: 6, column: 9))
+        set("formats.1", nil)
+        check()
+        locations.compact()
+        check()
+        set("colour", OutreachKit.SourceLocation(file: "m.yml", line: 7, column: 1))
+        check()
+        var small: KeyLocations = ["id": OutreachKit.SourceLocation(file: "a.yml", line: 1, column: 1)]
+        small["layout"] = OutreachKit.SourceLocation(file: "b.yml", line: 2, column: 2)
+        small["title"] = OutreachKit.SourceLocation(file: "a.yml", line: Int(UInt32.max) + 1, column: 3)
+        #expect(small["layout"]?.file == "b.yml" && small["title"]?.line == Int(UInt32.max) + 1 && small["id"]?.line == 1)
+        reference = [:]
+        locations = [:]
+        for index in 0..<1000 { set("agencies.\(index)", OutreachKit.SourceLocation(file: "m.yml", line: index + 10, column: 7)) }
+        check()
+    }
+
     @Test func valueChecks() async {
         #expect(isValidURL("https://www.dhs.gov/blue-campaign"))
         #expect(isValidURL("mailto:info@example.org"))

@@ -184,6 +184,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: kit.url("out/profiles/.ice.html.outreach-4242.tmp").path))
     }
 
+    /// Two outputs for one path (a format that names its own files can make them) are found when the
+    /// staged set is sorted, before anything is renamed: nothing is written.
+    @Test func twoOutputsForOnePathWriteNothing() async throws {
+        let kit = try Fixture()
+        _ = try await OutputWriter().write(kit.plan())
+        let before = kit.outputTree(includingHidden: true)
+        var plan = try await kit.plan()
+        var twin = PlannedOutput(path: plan.outputs[plan.outputs.count / 2].path, format: "text", material: "twin", contents: Data("new".utf8))
+        twin.locale = "en"
+        plan.outputs.insert(twin, at: 0)
+        plan.outputs[1].contents = Data("changed too".utf8)
+        #expect(throws: DiagnosticError.self) { _ = try OutputWriter().write(plan) }
+        do { _ = try OutputWriter().write(plan) } catch {
+            #expect(error.diagnostics.count == 1 && error.diagnostics[0].code == .outputPathConflict)
+            #expect(error.diagnostics[0].message.contains("are both written to \(quoted(twin.path))"))
+        }
+        #expect(kit.outputTree(includingHidden: true) == before)
+    }
+
     @Test func reservedNamesCannotBeOutputs() async throws {
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "    formats: [markdown, text, html]", with: "    formats: [markdown]\n    output: \".outreach-{material}.{ext}\"")

@@ -40,7 +40,6 @@ package final class WriteSession: @unchecked Sendable {
     private var checkedFolders: [String: String?] = [:]
     private var createdFolders: Set<String> = []
     private var nextName: UInt32 = 0
-    private var paths: Set<String> = []
     private var finished = false
 
     init(folder: URL, display: String, usesRenderCache: Bool, lockTimeout: Double, fault: WriteFault?) throws(DiagnosticError) {
@@ -107,9 +106,6 @@ package final class WriteSession: @unchecked Sendable {
     /// Returns the output without its bytes (its size and digest kept), and what will happen to it.
     @discardableResult
     package func stage(_ output: PlannedOutput) throws(DiagnosticError) -> (PlannedOutput, WriteStatus) {
-        if !mutex.withLock({ paths.insert(output.path).inserted }) {
-            throw DiagnosticError([.error(.outputPathConflict, "two outputs of material \(quoted(output.material)) are both written to \(quoted(output.path))")])
-        }
         var kept = output
         if kept.cacheKey != nil && kept.digest == nil { kept.digest = RenderCache.digest(output.contents) }
         kept.contents = Data()
@@ -155,6 +151,12 @@ package final class WriteSession: @unchecked Sendable {
             return self.entries
         }
         entries.sort { $0.0.path < $1.0.path }
+        // Two outputs for one path (a format that names its own files) are found side by side once sorted.
+        if let index = entries.indices.dropFirst().first(where: { entries[$0].0.path == entries[$0 - 1].0.path }) {
+            abandon()
+            let output = entries[index].0
+            throw DiagnosticError([.error(.outputPathConflict, "two outputs of material \(quoted(output.material)) are both written to \(quoted(output.path))")])
+        }
         do {
             try fault?.body(.flush, "")
             // Nothing staged, nothing to flush: a no-op rerun does not sync the file system.

@@ -143,26 +143,45 @@ package struct FormatDeclaration: Sendable {
 
 /// Where each key and list item of a manifest mapping was written, read like a dictionary.
 ///
-/// A material's keys all come from one file, so the file is kept once and each key with
-/// its line and column: a dictionary of ``SourceLocation`` cost about 1 KB a material. A
-/// mapping with many keys (a long list) is looked up through a dictionary, so finding a key
-/// never costs more than a few comparisons.
+/// A material's keys all come from one file, so the file is kept once, and each key as
+/// the number of its name (a manifest or material key) and list index with its line and
+/// column: 16 bytes, where a dictionary of ``SourceLocation`` cost about 1 KB a material.
+/// A mapping with many keys (a long list), or a key of another name, is kept in a dictionary.
 struct KeyLocations: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    private struct Packed: Equatable {
+        var name: UInt16
+        var item: Int32
+        var line: UInt32
+        var column: UInt32
+    }
+
     private var file: String?
     /// The first few keys, searched in order.
-    private var few: [(key: String, line: Int32, column: Int32)] = []
-    /// Every key, once there are more than a few.
+    private var few: [Packed] = []
+    /// Every key, once there are more than a few or one does not pack.
     private var many: [String: SourceLocation]?
     private static let fewLimit = 16
+    /// The key names that pack: the manifest's and a material's.
+    private static let names: [String] = Array(Set(ManifestLoader.keys + ManifestLoader.materialKeys + ["material"])).sorted()
+    private static let numbers: [String: UInt16] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, UInt16($0)) })
 
     init(dictionaryLiteral elements: (String, SourceLocation)...) {
         for (key, location) in elements { self[key] = location }
     }
 
+    /// `NAME` or `NAME.INDEX` as a name number and index (-1 for none); nil for any other key.
+    private static func split(_ key: String) -> (name: UInt16, item: Int32)? {
+        if let name = numbers[key] { return (name, -1) }
+        guard let dot = key.lastIndex(of: "."), let name = numbers[String(key[..<dot])],
+              let item = Int32(key[key.index(after: dot)...]), item >= 0 else { return nil }
+        return (name, item)
+    }
+
     subscript(key: String) -> SourceLocation? {
         get {
             if let many { return many[key] }
-            guard let file, let found = few.first(where: { $0.key == key }) else { return nil }
+            guard let file, let (name, item) = Self.split(key),
+                  let found = few.first(where: { $0.name == name && $0.item == item }) else { return nil }
             return SourceLocation(file: file, line: Int(found.line), column: Int(found.column))
         }
         set {
@@ -170,24 +189,30 @@ struct KeyLocations: Sendable, Equatable, ExpressibleByDictionaryLiteral {
                 many?[key] = newValue
                 return
             }
-            few.removeAll { $0.key == key }
+            let split = Self.split(key)
+            if let split { few.removeAll { $0.name == split.name && $0.item == split.item } }
             guard let newValue else { return }
             if file == nil { file = newValue.file }
-            if few.count < Self.fewLimit, newValue.file == file,
-               let line = Int32(exactly: newValue.line), let column = Int32(exactly: newValue.column) {
-                few.append((key, line, column))
+            if let split, few.count < Self.fewLimit, newValue.file == file,
+               let line = UInt32(exactly: newValue.line), let column = UInt32(exactly: newValue.column) {
+                few.append(Packed(name: split.name, item: split.item, line: line, column: column))
                 return
             }
-            // Too many keys, or one that does not fit: every key goes to the dictionary from now on.
+            // Too many keys, or one that does not pack: every key goes to the dictionary from now on.
             var all: [String: SourceLocation] = [:]
-            for entry in few { all[entry.key] = SourceLocation(file: file ?? newValue.file, line: Int(entry.line), column: Int(entry.column)) }
+            for entry in few {
+                let name = Self.names[Int(entry.name)]
+                all[entry.item < 0 ? name : "\(name).\(entry.item)"] =
+                    SourceLocation(file: file ?? newValue.file, line: Int(entry.line), column: Int(entry.column))
+            }
             all[key] = newValue
             many = all
             few = []
         }
     }
 
-    static func == (lhs: KeyLocations, rhs: KeyLocations) -> Bool {
-        lhs.file == rhs.file && lhs.many == rhs.many && lhs.few.elementsEqual(rhs.few) { $0 == $1 }
+    /// Gives the list of keys exactly the room it uses.
+    mutating func compact() {
+        if few.capacity > few.count { few = Array(few[...]) }
     }
 }

@@ -52,7 +52,8 @@ package struct ManifestLoader: Sendable {
             chunkSize: 256, workers: ProcessInfo.processInfo.activeProcessorCount
         ) { items in
             let own = DiagnosticSink()
-            return (items.compactMap { material($0.reporting(to: own), sink: own) }, own.diagnostics)
+            var lists = ListMemo()
+            return (items.compactMap { material($0.reporting(to: own), sink: own, lists: &lists) }, own.diagnostics)
         }
         let (document, diverted) = YAMLValue.parse(text, file: file, emptyMessage: "the manifest is empty", sink: sink,
                                                    divertingItemsOf: "materials", to: pipeline.add)
@@ -78,6 +79,7 @@ package struct ManifestLoader: Sendable {
         let materials = root.required("materials")?.list("'materials'").map { items -> [MaterialSpec] in
             guard diverted else { return self.materials(items, sink: sink) }
             var materials: [MaterialSpec] = []
+            materials.reserveCapacity(streamed.reduce(0) { $0 + $1.0.count })
             for (read, diagnostics) in streamed {
                 for diagnostic in diagnostics { sink.report(diagnostic) }
                 materials += read
@@ -173,14 +175,18 @@ package struct ManifestLoader: Sendable {
     /// the chunks' diagnostics are then reported in order, so they are those of reading in order.
     private func materials(_ items: [YAMLValue], sink: DiagnosticSink) -> [MaterialSpec] {
         let chunkSize = 256
-        guard items.count > chunkSize else { return items.compactMap { material($0, sink: sink) } }
+        guard items.count > chunkSize else {
+            var lists = ListMemo()
+            return items.compactMap { material($0, sink: sink, lists: &lists) }
+        }
         let chunks = (items.count + chunkSize - 1) / chunkSize
         let results = ParallelResults<([MaterialSpec], [Diagnostic])>(count: chunks)
         let shared = UncheckedSendable(items)
         parallelForEach(chunks, workers: ProcessInfo.processInfo.activeProcessorCount) { chunk in
             let own = DiagnosticSink()
             let range = chunk * chunkSize..<min(shared.value.count, (chunk + 1) * chunkSize)
-            let read = shared.value[range].compactMap { material($0.reporting(to: own), sink: own) }
+            var lists = ListMemo()
+            let read = shared.value[range].compactMap { material($0.reporting(to: own), sink: own, lists: &lists) }
             results[chunk] = (read, own.diagnostics)
         }
         var materials: [MaterialSpec] = []
@@ -192,14 +198,25 @@ package struct ManifestLoader: Sendable {
         return materials
     }
 
-    private func material(_ value: YAMLValue, sink: DiagnosticSink) -> MaterialSpec? {
+    /// Lists of ids that materials repeat (`formats: [markdown, text, html]`), one array for each.
+    private struct ListMemo {
+        private var known: [[String]: [String]] = [:]
+
+        mutating func shared(_ list: [String]) -> [String] {
+            if let found = known[list] { return found }
+            if known.count < 4096 { known[list] = list }
+            return list
+        }
+    }
+
+    private func material(_ value: YAMLValue, sink: DiagnosticSink, lists: inout ListMemo) -> MaterialSpec? {
         guard let map = value.mapping("a material", allowed: Self.materialKeys) else { return nil }
         var locations: KeyLocations = ["material": map.at]
         for index in map.entries.indices { locations[map.entries[index].key] = map.entries[index].value.at }
         func list(_ key: String) -> [String] {
             let items = map.strings(key)
             for (index, item) in items.enumerated() { locations["\(key).\(index)"] = item.1 }
-            return items.map(\.0)
+            return lists.shared(items.map(\.0))
         }
         let id = map.string("id", required: true)
         if let id, !Identifier.isValid(id), let at = map["id"]?.at {
@@ -230,6 +247,7 @@ package struct ManifestLoader: Sendable {
             locales: locales, locations: locations
         )
         material.partners = list("partners")
+        locations.compact()
         material.locations = locations
         return material
     }
