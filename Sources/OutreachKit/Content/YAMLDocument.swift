@@ -231,17 +231,25 @@ struct YAMLMapping {
     let what: String
     let value: YAMLValue
     let entries: [(key: String, keyValue: YAMLValue, value: YAMLValue)]
+    /// The entries' keys, in order: looked up without copying an entry (its two values) to compare its key.
+    private let keys: [String]
+
+    init(what: String, value: YAMLValue, entries: [(key: String, keyValue: YAMLValue, value: YAMLValue)]) {
+        self.what = what
+        self.value = value
+        self.entries = entries
+        keys = entries.map(\.key)
+    }
 
     var at: SourceLocation { value.at }
     var sink: DiagnosticSink { value.sink }
 
     /// The value for `key`, treating an explicit null as absent.
     subscript(key: String) -> YAMLValue? {
-        // By index, so no entry is copied on the way (a tenth of loading a large manifest).
-        for index in entries.indices where entries[index].key == key {
-            return entries[index].value.isNull ? nil : entries[index].value
-        }
-        return nil
+        // By index in the keys, so no entry is copied on the way (a tenth of loading a large manifest).
+        guard let index = keys.firstIndex(of: key) else { return nil }
+        let value = entries[index].value
+        return value.isNull ? nil : value
     }
 
     /// Reports a missing required key at the mapping.
@@ -256,7 +264,8 @@ struct YAMLMapping {
     func string(_ key: String, required isRequired: Bool = false) -> String? {
         guard let value = isRequired ? required(key) : self[key] else { return nil }
         guard let text = value.string("'\(key)'") else { return nil }
-        if isRequired && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Scalar by scalar: trimming made a new string for every required value.
+        if isRequired && text.unicodeScalars.allSatisfy({ CharacterSet.whitespacesAndNewlines.contains($0) }) {
             sink.error(.emptyValue, "'\(key)' in \(what) must not be empty", at: value.at)
             return nil
         }

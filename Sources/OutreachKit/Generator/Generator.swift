@@ -94,12 +94,12 @@ public struct Generator: Sendable {
         filters: GenerateFilters, writer: OutputWriter
     ) async throws(DiagnosticError) -> (WriteSession, DiagnosticSink, (url: URL, display: String)) {
         let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
-        checkPaths(run.pages.flatMap { page in page.paths.map { ($0, page.material.id) } }
+        checkPaths(run.pages.all.flatMap { page in page.paths.map { ($0, page.material.id) } }
                        + run.assets.map { ($0.path, $0.material) },
                    manifest: run.manifest, sink: run.sink)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
         let session = try writer.begin(run.folder.url, display: run.folder.display, usesRenderCache: usesRenderCache)
-        session.reserve(run.pages.reduce(run.assets.count) { $0 + $1.renderers.count })
+        session.reserve(run.pages.outputCount + run.assets.count)
         // The session keeps what it staged; nothing more is kept here.
         _ = await render(run, keepBytes: false) { output in
             do throws(DiagnosticError) {
@@ -150,7 +150,8 @@ public struct Generator: Sendable {
     /// What a run knows before it lays anything out.
     private struct Prepared {
         let manifest: Manifest
-        let pages: [Page]
+        /// Let go one by one as they are rendered.
+        let pages: PageSlots
         let maker: JobMaker
         let folder: (url: URL, display: String)
         let cache: RenderCache?
@@ -196,7 +197,7 @@ public struct Generator: Sendable {
         // Assets are copied as they are; a run split with --shard takes those whose path is in its shard.
         let assets = AssetCollector(manifest: manifest, sink: sink).outputs(campaign)
             .filter { filters.shard?.contains($0.path) ?? true }
-        return Prepared(manifest: manifest, pages: pages, maker: planner.maker, folder: folder, cache: cache, state: state, assets: assets, sink: sink)
+        return Prepared(manifest: manifest, pages: PageSlots(pages), maker: planner.maker, folder: folder, cache: cache, state: state, assets: assets, sink: sink)
     }
 
     /// The campaign, or nil when the content has errors (reported to `sink`) or no folder was named.
@@ -224,7 +225,7 @@ public struct Generator: Sendable {
         _ run: Prepared, keepBytes: Bool, deliver: @escaping @Sendable (PlannedOutput) -> Result<PlannedOutput?, DiagnosticError>
     ) async -> [PlannedOutput] {
         let maker = run.maker, cache = run.cache, state = run.state, folder = run.folder.url
-        let counter = ProgressCounter(total: run.pages.reduce(0) { $0 + $1.renderers.count }, report: progress)
+        let counter = ProgressCounter(total: run.pages.outputCount, report: progress)
         let one: @Sendable (Page) async -> ([PlannedOutput], [Diagnostic]) = { page in
             var outputs: [PlannedOutput] = []
             var diagnostics: [Diagnostic] = []
@@ -256,16 +257,23 @@ public struct Generator: Sendable {
         }
         // A task takes a few pages at a time in a large kit: a page whose outputs are all cached takes
         // about as long as starting a task for it. A small kit keeps a task per page, so slow formats overlap.
-        let perTask = max(1, min(8, run.pages.count / (16 * max(1, self.jobs))))
-        let groups = stride(from: 0, to: run.pages.count, by: perTask).map { run.pages[$0..<min($0 + perTask, run.pages.count)] }
-        let results = await groups.concurrentMap(limit: self.jobs) { group -> [([PlannedOutput], [Diagnostic])] in
-            var results: [([PlannedOutput], [Diagnostic])] = []
-            for page in group { results.append(await one(page)) }
+        // Each page is let go once rendered; what its layout used untranslated is kept for the report.
+        let pages = run.pages
+        let perTask = max(1, min(8, pages.count / (16 * max(1, self.jobs))))
+        let groups = stride(from: 0, to: pages.count, by: perTask).map { $0..<min($0 + perTask, pages.count) }
+        let results = await groups.concurrentMap(limit: self.jobs) { group -> [([PlannedOutput], [Diagnostic], Untranslated?)] in
+            var results: [([PlannedOutput], [Diagnostic], Untranslated?)] = []
+            for index in group {
+                guard let page = pages.take(index) else { continue }
+                let (outputs, diagnostics) = await one(page)
+                let texts = page.untranslated?.recorded ?? []
+                results.append((outputs, diagnostics, texts.isEmpty ? nil : (page.material, page.locale, texts)))
+            }
             return results
         }.joined()
-        JobPlanner.reportUntranslated(run.pages, manifest: run.manifest, sink: run.sink)
+        JobPlanner.reportUntranslated(results.compactMap(\.2), manifest: run.manifest, sink: run.sink)
         var outputs: [PlannedOutput] = []
-        for (kept, diagnostics) in results {
+        for (kept, diagnostics, _) in results {
             outputs += kept
             for diagnostic in diagnostics { run.sink.report(diagnostic) }
         }

@@ -1,5 +1,8 @@
 import Foundation
 
+/// What one page's layout used with no translation into its locale, in page order for the report.
+typealias Untranslated = (material: MaterialSpec, locale: String, texts: [String])
+
 /// Expands the manifest's materials into render jobs: one per document and format.
 struct JobPlanner {
     let manifest: Manifest
@@ -35,7 +38,9 @@ struct JobPlanner {
         let maker = self.maker
         let pages = self.pages()
         let jobs = pages.flatMap(maker.jobs)
-        Self.reportUntranslated(pages, manifest: manifest, sink: sink)
+        Self.reportUntranslated(pages.compactMap { page in
+            page.untranslated.flatMap { $0.recorded.isEmpty ? nil : (page.material, page.locale, $0.recorded) }
+        }, manifest: manifest, sink: sink)
         return jobs
     }
 
@@ -134,13 +139,12 @@ struct JobPlanner {
 
     /// One diagnostic for each material and locale whose layout used content text
     /// not written in that locale: an error, or with the manifest's `fallback:` a warning.
-    static func reportUntranslated(_ pages: [Page], manifest: Manifest, sink: DiagnosticSink) {
+    static func reportUntranslated(_ pages: [Untranslated], manifest: Manifest, sink: DiagnosticSink) {
         var seen: [String: [String]] = [:]
         var order: [(MaterialSpec, String)] = []
-        for page in pages {
-            guard let texts = page.untranslated?.recorded, !texts.isEmpty else { continue }
-            let key = page.material.id + "\u{0}" + page.locale
-            if seen[key] == nil { order.append((page.material, page.locale)) }
+        for (material, locale, texts) in pages {
+            let key = material.id + "\u{0}" + locale
+            if seen[key] == nil { order.append((material, locale)) }
             for text in texts where !(seen[key]?.contains(text) ?? false) { seen[key, default: []].append(text) }
         }
         for (material, locale) in order {

@@ -27,22 +27,30 @@ struct Digest256: Sendable, Hashable {
 
     /// The value 64 lowercase or uppercase hexadecimal digits spell; nil for anything else.
     init?(hex: UnsafeBufferPointer<UInt8>) {
-        guard hex.count == 64 else { return nil }
-        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        for word in 0..<4 {
+        guard hex.count == 64, let start = hex.baseAddress else { return nil }
+        // Each word from 16 digits; a byte that is no digit sets the high bit of `invalid`.
+        func word(_ offset: Int) -> UInt64? {
             var value: UInt64 = 0
-            for index in (word * 16)..<(word * 16 + 16) {
-                guard let digit = Self.digitValue(hex[index]) else { return nil }
-                value = value << 4 | UInt64(digit)
+            var invalid: UInt8 = 0
+            for index in offset..<(offset + 16) {
+                let digit = Self.digitValues[Int(start[index])]
+                invalid |= digit
+                value = value << 4 | UInt64(digit & 0x0f)
             }
-            switch word {
-            case 0: words.0 = value
-            case 1: words.1 = value
-            case 2: words.2 = value
-            default: words.3 = value
-            }
+            return invalid & 0x80 == 0 ? value : nil
         }
-        self.words = words
+        guard let first = word(0), let second = word(16), let third = word(32), let fourth = word(48) else { return nil }
+        words = (first, second, third, fourth)
+    }
+
+    /// Each byte's value as a hexadecimal digit, or 0x80 for a byte that is not one.
+    private static let digitValues: [UInt8] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte) - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt8(byte) - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt8(byte) - UInt8(ascii: "A") + 10
+        default: 0x80
+        }
     }
 
     /// The value a string of 64 hexadecimal digits spells; nil for anything else.
@@ -71,15 +79,6 @@ struct Digest256: Sendable, Hashable {
     }
 
     private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
-
-    private static func digitValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
 
     static func == (lhs: Digest256, rhs: Digest256) -> Bool {
         lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2 && lhs.words.3 == rhs.words.3

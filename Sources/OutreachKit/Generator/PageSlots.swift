@@ -1,0 +1,44 @@
+/// A run's pages, each let go as soon as it is rendered: the pages still waiting and the
+/// outputs already staged are never all held at once.
+///
+/// Tasks take disjoint ranges of indices, each index once, so no two threads touch one slot.
+final class PageSlots: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Page?>
+
+    init(_ pages: [Page]) {
+        slots = .allocate(capacity: pages.count)
+        _ = slots.initialize(from: pages.map { Optional($0) })
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    var count: Int { slots.count }
+
+    /// Every page not yet taken, in order: all of them before rendering starts.
+    var all: [Page] { slots.compactMap { $0 } }
+
+    /// The number of outputs the pages make (external formats can make more).
+    var outputCount: Int { slots.reduce(0) { $0 + ($1?.renderers.count ?? 0) } }
+
+    /// Takes the page at `index`, leaving its slot empty.
+    func take(_ index: Int) -> Page? {
+        let page = slots[index]
+        slots[index] = nil
+        #if canImport(Glibc)
+        // glibc keeps freed memory for the process; every few thousand pages, what the pages and their
+        // layouts freed is given back, so the staged outputs that grow meanwhile do not add to it.
+        // (A rerun of 100,000 materials peaked about 25 MB lower.)
+        if index % 8192 == 8191 { _ = glibcMallocTrim(0) }
+        #endif
+        return page
+    }
+}
+
+#if canImport(Glibc)
+/// glibc's `malloc_trim(3)`, which `malloc.h` declares and the Swift overlay does not import.
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
