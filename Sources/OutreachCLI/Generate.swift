@@ -90,7 +90,7 @@ struct Generate: AsyncParsableCommand {
             return
         }
         // Lays out, renders and stages each output as it is ready; the folder changes only after all are staged.
-        let plan: GenerationPlan, results: [(PlannedOutput, WriteStatus)]
+        let plan: GenerationPlan, results: WriteResults
         do {
             (plan, results) = try await generator.generate(manifest: options.url, displayPath: options.manifest, output: folder, filters: filters)
             progress.finish()
@@ -105,7 +105,7 @@ struct Generate: AsyncParsableCommand {
         printResults(plan, results)
     }
 
-    private func printResults(_ plan: GenerationPlan, _ results: [(PlannedOutput, WriteStatus)]) {
+    private func printResults(_ plan: GenerationPlan, _ results: WriteResults) {
         if report == .json {
             let files = results.map { output, status in
                 RunReport.File(path: plan.displayPath(output.path), format: output.format, material: output.material,

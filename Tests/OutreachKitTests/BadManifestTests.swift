@@ -109,6 +109,30 @@ import Testing
         await #expect(kit.problems().one(containing: "both write 'sheet.txt'")?.code == .outputPathConflict)
     }
 
+    /// Every path is checked before anything is written, in a plan and in the streaming run alike,
+    /// with the errors in the order of the outputs and the first material named as the owner.
+    @Test func pathProblemsAreReportedInOrderByPlanAndRun() async throws {
+        let kit = try Fixture.minimal()
+        let extra = ["other: sheet.txt", "hidden: .outreach-x.txt", "third: sheet.txt", "fine: fine.txt"].map { item in
+            let parts = item.split(separator: " ")
+            return "\n  - id: \(parts[0].dropLast())\n    layout: handout\n    formats: [text]\n    output: \"\(parts[1])\""
+        }
+        try kit.write("outreach.yml", MinimalKit.manifest + extra.joined() + "\n")
+        let expected = ["materials 'sheet' and 'other' both write 'sheet.txt'",
+                        "output path '.outreach-x.txt' of material 'hidden' uses a name beginning '.outreach-', which outreach keeps for its own files",
+                        "materials 'sheet' and 'third' both write 'sheet.txt'"]
+        let planned = await kit.problems().map(\.message)
+        #expect(planned == expected)
+        let before = kit.outputTree(includingHidden: true)
+        do {
+            _ = try await Generator(environment: [:]).generate(manifest: kit.manifest, displayPath: "outreach.yml")
+            Issue.record("expected the run to fail")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == expected)
+        }
+        #expect(kit.outputTree(includingHidden: true) == before)
+    }
+
     @Test func failedRunWritesNothingAndKeepsEarlierOutputs() async throws {
         let kit = try Fixture.minimal()
         try kit.write("out/sheet.md", "an earlier output\n")

@@ -32,7 +32,7 @@ import Testing
     }
 
     /// Runs `generate` as the command does (streaming, through the render cache) and counts layouts.
-    static func run(_ kit: Fixture) async throws -> (laidOut: Int, plan: GenerationPlan, results: [(PlannedOutput, WriteStatus)]) {
+    static func run(_ kit: Fixture) async throws -> (laidOut: Int, plan: GenerationPlan, results: WriteResults) {
         let counter = LayoutCounter()
         var (plan, results) = try await generator(counter).generate(manifest: kit.manifest, displayPath: "outreach.yml")
         plan.outputs = results.map(\.0)
@@ -122,7 +122,7 @@ import Testing
         try kit.write("out/a.txt", "one\n")
         try kit.write("out/b c.txt", "two\n")
         var writer = BlockWriter()
-        #expect(OutputState.write(stamping: ["a.txt", "b c.txt", "missing.txt"], in: kit.output, over: nil, to: &writer))
+        #expect(OutputState.write(stamping: ["a.txt", "b c.txt", "missing.txt"].map { Array($0.utf8) }, in: kit.output, over: nil, to: &writer))
         try writer.bytes().write(to: kit.url("out/\(OutputState.fileName)"))
         // A state file is trusted for files last changed before it was written: make it newer.
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)],
@@ -146,13 +146,23 @@ import Testing
         try kit.write("out/\(OutputState.fileName)", "outreach-state 1\n\(stamp)a.txt\n\(stamp)gone.txt\n\(stamp)kept.txt\n")
         try FileManager.default.removeItem(at: kit.url("out/a.txt"))
         writer = BlockWriter()
-        #expect(OutputState.write(stamping: ["a.txt", "b c.txt"], in: kit.output, over: kit.url("out/\(OutputState.fileName)").path, to: &writer))
+        #expect(OutputState.write(stamping: ["a.txt", "b c.txt"].map { Array($0.utf8) }, in: kit.output, over: kit.url("out/\(OutputState.fileName)").path, to: &writer))
         let lines = String(decoding: writer.bytes(), as: UTF8.self).split(separator: "\n")
         #expect(lines.count == 4 && lines[0] == "outreach-state 1" && lines[1].hasSuffix(" b c.txt"))
         #expect(lines[2] == "\(stamp)gone.txt" && lines[3] == "\(stamp)kept.txt")
+        // A line that is no stamp is dropped; a file without the header has no lines to keep.
+        try kit.write("out/\(OutputState.fileName)", "outreach-state 1\n\(stamp)a.txt\nnot a stamp\n\(stamp)kept.txt\n")
+        writer = BlockWriter()
+        #expect(OutputState.write(stamping: [Array("b c.txt".utf8)], in: kit.output, over: kit.url("out/\(OutputState.fileName)").path, to: &writer))
+        let kept = String(decoding: writer.bytes(), as: UTF8.self).split(separator: "\n")
+        #expect(kept.count == 4 && kept[1] == "\(stamp)a.txt" && kept[2].hasSuffix(" b c.txt") && kept[3] == "\(stamp)kept.txt", "\(kept)")
+        try kit.write("out/\(OutputState.fileName)", "outreach-state 0\n\(stamp)a.txt\n")
+        writer = BlockWriter()
+        #expect(OutputState.write(stamping: [Array("b c.txt".utf8)], in: kit.output, over: kit.url("out/\(OutputState.fileName)").path, to: &writer))
+        #expect(String(decoding: writer.bytes(), as: UTF8.self).split(separator: "\n").count == 2)
         // Lines out of order: the old file is not used.
         try kit.write("out/\(OutputState.fileName)", "outreach-state 1\n\(stamp)b.txt\n\(stamp)a.txt\n")
         writer = BlockWriter()
-        #expect(!OutputState.write(stamping: ["a.txt"], in: kit.output, over: kit.url("out/\(OutputState.fileName)").path, to: &writer))
+        #expect(!OutputState.write(stamping: [Array("a.txt".utf8)], in: kit.output, over: kit.url("out/\(OutputState.fileName)").path, to: &writer))
     }
 }

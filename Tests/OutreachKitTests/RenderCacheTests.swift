@@ -86,9 +86,12 @@ import Testing
         let plain = output("es/plain.md", key: "k2")
         try FileManager.default.createDirectory(at: kit.output, withIntermediateDirectories: true)
         let file = kit.output.appendingPathComponent(RenderCache.fileName)
-        func write(_ outputs: [PlannedOutput], over old: URL?) -> (Data, RenderCache.Merged) {
+        func write(_ outputs: [PlannedOutput], keeping kept: [String] = [], over old: URL?) -> (Data, SortedLineMerge.Outcome) {
             var writer = BlockWriter()
-            let merged = RenderCache.write(recording: outputs.sorted { $0.path < $1.path }, over: old?.path, to: &writer)
+            let updates = (outputs.map { (path: Array($0.path.utf8), value: RenderCache.line(for: $0).map(RenderCache.Update.line) ?? .remove) }
+                + kept.map { (path: Array($0.utf8), value: RenderCache.Update.keep) })
+                .sorted { SortedLineMerge.compare($0.path, $1.path) < 0 }
+            let merged = RenderCache.write(updates, over: old?.path, to: &writer)
             return (writer.bytes(), merged)
         }
         let (first, firstMerge) = write([odd, plain, output("never-cached.txt", key: nil)], over: file)
@@ -104,6 +107,16 @@ import Testing
         // Recording the same outputs again gives the same bytes, and says so by the old file's digest.
         let (again, againMerge) = write([plain, odd], over: file)
         #expect(again == first && againMerge == .merged(oldDigest: ContentDigest.value(of: first)))
+        // An output the cache vouched for keeps its old line as it was; with no old line it has none.
+        let (kept, _) = write([], keeping: ["a\tb\\c\nd\r.txt", "es/plain.md", "not-there.txt"], over: file)
+        #expect(kept == first)
+        // Paths are ordered and told apart by their bytes: "é" composed and decomposed are two files.
+        let composed = output("caf\u{E9}.txt", key: "k4"), decomposed = output("cafe\u{301}.txt", key: "k5")
+        let (both, _) = write([composed, decomposed], over: file)
+        try both.write(to: file)
+        #expect(RenderCache.load(from: kit.output).entries.count == 4)
+        #expect(write([composed, decomposed], over: file).1 == .merged(oldDigest: ContentDigest.value(of: both)))
+        try first.write(to: file)
         // A run that records one output keeps every other line; one without a key removes its line.
         let (changed, _) = write([output("b.txt", key: "k3"), output("es/plain.md", key: nil)], over: file)
         try changed.write(to: file)

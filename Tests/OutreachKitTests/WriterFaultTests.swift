@@ -203,6 +203,25 @@ import Testing
         #expect(kit.outputTree(includingHidden: true) == before)
     }
 
+    /// Paths are told apart by their bytes, as the file system does: "é" composed and decomposed
+    /// name two files, each with its own render cache line, and a rerun leaves both alone.
+    @Test func pathsThatDifferOnlyInNormalizationAreTwoFiles() async throws {
+        let kit = try Fixture()
+        var plan = try await kit.plan()
+        for (path, text) in [("caf\u{E9}.txt", "composed"), ("cafe\u{301}.txt", "decomposed")] {
+            var output = PlannedOutput(path: path, format: "text", material: "cafe", contents: Data(text.utf8))
+            output.cacheKey = ContentDigest.value(of: Data(text.utf8))
+            plan.outputs.append(output)
+        }
+        let results = try OutputWriter().write(plan)
+        #expect(results.count == plan.outputs.count && results.allSatisfy { $0.1 == .written })
+        #expect(try kit.read("out/caf\u{E9}.txt") == "composed" && kit.read("out/cafe\u{301}.txt") == "decomposed")
+        let cache = RenderCache.load(from: kit.output)
+        #expect(cache.entries["caf\u{E9}.txt"]?.key == ContentDigest.value(of: Data("composed".utf8)))
+        #expect(cache.entries["cafe\u{301}.txt"]?.key == ContentDigest.value(of: Data("decomposed".utf8)))
+        #expect(try OutputWriter().write(plan).allSatisfy { $0.1 == .unchanged })
+    }
+
     @Test func reservedNamesCannotBeOutputs() async throws {
         let kit = try Fixture.minimal()
         try kit.edit("outreach.yml", replacing: "    formats: [markdown, text, html]", with: "    formats: [markdown]\n    output: \".outreach-{material}.{ext}\"")

@@ -42,6 +42,9 @@ public struct PlannedOutput: Sendable, Hashable {
     var pageKey: Digest256?
     /// The content texts its page's layout used untranslated, recorded with it in the render cache.
     var untranslated: [String]?
+    /// Whether the render cache's line for its path records exactly this (the same key, digest, page
+    /// key and untranslated texts), so that saving the cache keeps that line as it is.
+    var recordedInCache = false
     /// Whether the render cache took the file on disk from its stamp, without reading it.
     var trustedByStamp = false
     /// The name of its copy in a write session's staging area, when it was staged.
@@ -56,6 +59,13 @@ public struct PlannedOutput: Sendable, Hashable {
         self.size = contents.count
     }
 
+    /// An output as a write reports it: without its bytes.
+    init(path: String, format: String, material: String, locale: String?, size: Int) {
+        self.init(path: path, format: format, material: material, contents: Data())
+        self.locale = locale
+        self.size = size
+    }
+
     /// An output on disk that the render cache vouches for: its size and digest, and its bytes when they were read.
     init(cached path: String, format: String, material: String, locale: String?,
          onDisk: (size: Int, bytes: Data?, stamped: Bool), entry: RenderCache.Entry) {
@@ -67,6 +77,7 @@ public struct PlannedOutput: Sendable, Hashable {
         pageKey = entry.page
         untranslated = entry.untranslated
         knownOnDisk = true
+        recordedInCache = true
         trustedByStamp = onDisk.stamped
     }
 }

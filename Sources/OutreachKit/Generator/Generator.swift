@@ -51,7 +51,8 @@ public struct Generator: Sendable {
     ) async throws(DiagnosticError) -> GenerationPlan {
         let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
         let outputs = await render(run, keepBytes: true) { .success($0) }
-        checkPaths(outputs.map { ($0.path, $0.material) }, manifest: run.manifest, sink: run.sink)
+        checkPaths(outputs.lazy.map { ($0.path, $0.material) }, count: outputs.count, lookup: { (outputs[$0].path, outputs[$0].material) },
+                   manifest: run.manifest, sink: run.sink)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
         var plan = GenerationPlan(
             outputFolder: run.folder.url, outputDisplayPath: run.folder.display,
@@ -70,10 +71,10 @@ public struct Generator: Sendable {
     package func generate(
         manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
         filters: GenerateFilters = GenerateFilters(), writer: OutputWriter = OutputWriter()
-    ) async throws(DiagnosticError) -> (plan: GenerationPlan, results: [(PlannedOutput, WriteStatus)]) {
+    ) async throws(DiagnosticError) -> (plan: GenerationPlan, results: WriteResults) {
         let (session, sink, folder) = try await stageEverything(manifest: manifestURL, displayPath: displayPath, output: output,
                                                                 filters: filters, writer: writer)
-        let results: [(PlannedOutput, WriteStatus)]
+        let results: WriteResults
         // On a thread of its own: the flush (`syncfs`) can wait seconds on a busy disk, and must not hold
         // one of the few threads every task of the process shares.
         do { results = try await onOwnThread { () throws(DiagnosticError) in try session.commit() } } catch {
@@ -94,9 +95,7 @@ public struct Generator: Sendable {
         filters: GenerateFilters, writer: OutputWriter
     ) async throws(DiagnosticError) -> (WriteSession, DiagnosticSink, (url: URL, display: String)) {
         let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
-        checkPaths(run.pages.all.flatMap { page in page.paths.map { ($0, page.material.id) } }
-                       + run.assets.map { ($0.path, $0.material) },
-                   manifest: run.manifest, sink: run.sink)
+        checkPaths(of: run)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
         let session = try writer.begin(run.folder.url, display: run.folder.display, usesRenderCache: usesRenderCache)
         session.reserve(run.pages.outputCount + run.assets.count)
@@ -138,7 +137,8 @@ public struct Generator: Sendable {
             kept.contents = Data()
             return .success(kept)
         }
-        checkPaths(outputs.map { ($0.path, $0.material) }, manifest: run.manifest, sink: run.sink)
+        checkPaths(outputs.lazy.map { ($0.path, $0.material) }, count: outputs.count, lookup: { (outputs[$0].path, outputs[$0].material) },
+                   manifest: run.manifest, sink: run.sink)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
         plan.outputs = outputs.sorted { $0.path < $1.path }
         plan.warnings = run.sink.diagnostics
@@ -170,6 +170,7 @@ public struct Generator: Sendable {
         guard let manifest = ManifestLoader().load(manifestURL, displayPath: displayPath, sink: sink) else {
             throw DiagnosticError(sink.diagnostics)
         }
+        FreedMemory.giveBack()
         let registry = await FormatCatalog(environment: environment, sink: sink).registry(extending: self.registry, for: manifest)
         let checker = ManifestChecker(manifest: manifest, registry: registry, layouts: layouts, sink: sink)
         checker.checkNames(filters: filters)
@@ -267,6 +268,9 @@ public struct Generator: Sendable {
                 guard let page = pages.take(index) else { continue }
                 let (outputs, diagnostics) = await one(page)
                 let texts = page.untranslated?.recorded ?? []
+                // Only a page with something to hand on is kept: a streaming run keeps no outputs, and
+                // 100,000 empty entries (each with room for a material) were 27 MB.
+                guard !outputs.isEmpty || !diagnostics.isEmpty || !texts.isEmpty else { continue }
                 results.append((outputs, diagnostics, texts.isEmpty ? nil : (page.material, page.locale, texts)))
             }
             return results
@@ -300,22 +304,95 @@ public struct Generator: Sendable {
         return (registry, sink.diagnostics)
     }
 
-    private func checkPaths(_ outputs: [(path: String, material: String)], manifest: Manifest, sink: DiagnosticSink) {
-        var owners: [String: String] = [:]
-        for output in outputs {
+    /// Checks the paths of a run's pages and assets without a list of them: the pages hold them.
+    /// A function of its own, so the list of pages it makes is let go before the pages are rendered.
+    private func checkPaths(of run: Prepared) {
+        let pages = run.pages.all, assets = run.assets
+        var starts = [0]
+        starts.reserveCapacity(pages.count + 1)
+        for page in pages { starts.append(starts[starts.count - 1] + page.renderers.count) }
+        // In order: each page's paths, then the assets.
+        let inOrder = sequence(state: (page: 0, slot: 0, asset: 0)) { place -> (path: String, material: String)? in
+            while place.page < pages.count {
+                let page = pages[place.page]
+                if place.slot < page.renderers.count {
+                    defer { place.slot += 1 }
+                    return (page.path(at: place.slot), page.material.id)
+                }
+                place = (place.page + 1, 0, 0)
+            }
+            guard place.asset < assets.count else { return nil }
+            defer { place.asset += 1 }
+            return (assets[place.asset].path, assets[place.asset].material)
+    }
+    // An output by its place in that order: the last page that starts at or before it (a page with
+    // no outputs starts where the next one does), or an asset.
+    func pathAndMaterial(at ordinal: Int) -> (path: String, material: String) {
+        let total = starts[pages.count]
+        guard ordinal < total else { return (assets[ordinal - total].path, assets[ordinal - total].material) }
+        var low = 0, high = pages.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= ordinal { low = middle } else { high = middle - 1 }
+        }
+        return (pages[low].path(at: ordinal - starts[low]), pages[low].material.id)
+    }
+    checkPaths(inOrder, count: starts[pages.count] + assets.count, lookup: pathAndMaterial(at:),
+               manifest: run.manifest, sink: run.sink)
+    }
+
+    /// Checks every output's path before anything is written: it stays in the output folder, uses no
+    /// reserved name, and no other output has it. Errors come in the outputs' order.
+    ///
+    /// Paths are the same only when their bytes are, as the file system sees them. The check keeps a
+    /// 64-bit hash of each path, not the path: only outputs whose hashes meet are looked up again, by
+    /// `lookup` (an output's path and material by its place in `outputs`).
+    private func checkPaths<Outputs: Sequence>(
+        _ outputs: Outputs, count: Int, lookup: (Int) -> (path: String, material: String), manifest: Manifest, sink: DiagnosticSink
+    ) where Outputs.Element == (path: String, material: String) {
+        var found: [(ordinal: Int, report: () -> Void)] = []
+        var hashes: [(hash: UInt64, ordinal: Int)] = []
+        hashes.reserveCapacity(count)
+        for (ordinal, output) in outputs.enumerated() {
             if let reason = escapeReason(output.path) {
-                sink.error(.outputPathEscapes, "output path \(quoted(output.path)) of material \(quoted(output.material)) \(reason)", at: nil)
+                found.append((ordinal, {
+                    sink.error(.outputPathEscapes, "output path \(quoted(output.path)) of material \(quoted(output.material)) \(reason)", at: nil)
+                }))
             } else if let reason = reservedNameReason(output.path) {
-                let material = manifest.materials.first { $0.id == output.material }
-                sink.error(.reservedOutputName, "output path \(quoted(output.path)) of material \(quoted(output.material)) \(reason)",
-                           at: material?.location("output"), hint: "change the material's 'output' pattern")
-            } else if let owner = owners[output.path] {
-                sink.error(.outputPathConflict, "materials \(quoted(owner)) and \(quoted(output.material)) both write \(quoted(output.path))",
-                           at: nil, hint: "give one of them its own 'output' pattern")
+                found.append((ordinal, {
+                    let material = manifest.materials.first { $0.id == output.material }
+                    sink.error(.reservedOutputName, "output path \(quoted(output.path)) of material \(quoted(output.material)) \(reason)",
+                               at: material?.location("output"), hint: "change the material's 'output' pattern")
+                }))
             } else {
-                owners[output.path] = output.material
+                var hasher = Hasher()
+                var path = output.path
+                path.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+                hashes.append((UInt64(bitPattern: Int64(hasher.finalize())), ordinal))
             }
         }
+        hashes.sort { ($0.hash, $0.ordinal) < ($1.hash, $1.ordinal) }
+        var start = 0
+        while start < hashes.count {
+            var end = start + 1
+            while end < hashes.count, hashes[end].hash == hashes[start].hash { end += 1 }
+            // The first output with a path owns it; each later one is an error.
+            var owners: [(path: [UInt8], material: String)] = []
+            for index in start..<end where end - start > 1 {
+                let output = lookup(hashes[index].ordinal)
+                let bytes = Array(output.path.utf8)
+                if let owner = owners.first(where: { $0.path == bytes }) {
+                    found.append((hashes[index].ordinal, {
+                        sink.error(.outputPathConflict, "materials \(quoted(owner.material)) and \(quoted(output.material)) both write \(quoted(output.path))",
+                                   at: nil, hint: "give one of them its own 'output' pattern")
+                    }))
+                } else {
+                    owners.append((bytes, output.material))
+                }
+            }
+            start = end
+        }
+        for (_, report) in found.sorted(by: { $0.ordinal < $1.ordinal }) { report() }
     }
 }
 

@@ -48,8 +48,15 @@ final class Page: Sendable {
     let renderers: [any Renderer]
     private let sharedOptions: Shared<RenderOptions>
     let pattern: OutputPattern
-    /// Where each renderer's output goes, in the order of ``renderers``.
-    let paths: [String]
+    /// Where each renderer's output goes, in the order of ``renderers``: one string with a NUL
+    /// after each path but the last (about 110 bytes a page, where a list of strings took 260), or
+    /// the list when a path holds a NUL itself (it is refused, and must be quoted as it is).
+    private let storedPaths: StoredPaths
+
+    private enum StoredPaths {
+        case joined(String)
+        case list([String])
+    }
 
     init(layout: any Layout, context: PageContext, materialIndex: Int, locale: String, agencies: [Agency], messages: [Message],
          focusIndex: Int? = nil, partner: Shared<Partner>? = nil, untranslated: UntranslatedTextLog?,
@@ -68,7 +75,29 @@ final class Page: Sendable {
         self.pattern = pattern
         let material = context.materials[materialIndex]
         let focus = focusIndex.map { agencies[$0] }
-        paths = renderers.map { Self.path(material: material, locale: locale, focus: focus, partner: partner?.value, in: $0, pattern: pattern) }
+        let paths = renderers.map { Self.path(material: material, locale: locale, focus: focus, partner: partner?.value, in: $0, pattern: pattern) }
+        storedPaths = paths.contains { $0.utf8.contains(0) } ? .list(paths) : .joined(paths.joined(separator: "\u{0}"))
+    }
+
+    /// Where each renderer's output goes, in the order of ``renderers``.
+    var paths: [String] {
+        switch storedPaths {
+        case .list(let paths): return paths
+        case .joined(let text):
+            return renderers.isEmpty ? [] : text.utf8.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    /// Where the output of the renderer at `index` goes.
+    func path(at index: Int) -> String {
+        switch storedPaths {
+        case .list(let paths): return paths[index]
+        case .joined(let text):
+            var start = text.utf8.startIndex
+            for _ in 0..<index { start = text.utf8.index(after: text.utf8[start...].firstIndex(of: 0)!) }
+            let end = text.utf8[start...].firstIndex(of: 0) ?? text.utf8.endIndex
+            return String(decoding: text.utf8[start..<end], as: UTF8.self)
+        }
     }
 
     /// The same page with other formats, or a log of its own.
@@ -162,7 +191,7 @@ struct JobMaker: Sendable {
 
     /// Where the page's output in `renderer`'s format goes, known before any layout.
     func path(of page: Page, in renderer: any Renderer) -> String {
-        if let index = page.renderers.firstIndex(where: { $0.format.name == renderer.format.name }) { return page.paths[index] }
+        if let index = page.renderers.firstIndex(where: { $0.format.name == renderer.format.name }) { return page.path(at: index) }
         return Page.path(material: page.material, locale: page.locale, focus: page.focus, partner: page.partner,
                          in: renderer, pattern: page.pattern)
     }

@@ -91,56 +91,24 @@ struct OutputState: Sendable {
         return Int(stamp.size)
     }
 
-    /// Writes the state that results from taking the stamp of each of `paths` (sorted, each once) in
-    /// `folder` over the state file at `old`: a path's line is replaced by its new stamp, or removed
-    /// when it names no regular file; the lines of other paths are kept. Lines that are not stamps
-    /// are dropped. Read and written a block at a time, so neither state is held whole.
+    /// Writes the state that results from taking the stamp of each of `paths` (sorted by bytes, each
+    /// once) in `folder` over the state file at `old`: a path's line is replaced by its new stamp, or
+    /// removed when it names no regular file; the lines of other paths are kept. Lines that are not
+    /// stamps are dropped. Read and written a block at a time, so neither state is held whole.
     ///
     /// Returns false when the old file is out of order: then start again without it.
-    static func write<Paths: Collection<String>>(stamping paths: Paths, in folder: URL, over old: String?,
-                                                 to writer: inout BlockWriter) -> Bool {
-        writer.append(header + "\n")
+    static func write<Paths: Sequence<[UInt8]>>(stamping paths: Paths, in folder: URL, over old: String?,
+                                                to writer: inout BlockWriter) -> Bool {
         let root = folder.path
-        var next = paths.startIndex
-        func stamp(_ path: String, to writer: inout BlockWriter) {
-            guard !path.contains("\n"), let stamp = Stamp.of(root + "/" + path) else { return }
-            writer.append("\(stamp.inode) \(stamp.size) \(stamp.modified) \(stamp.changed) \(path)\n")
+        let outcome = SortedLineMerge.merge(
+            paths.lazy.map { (path: $0, value: $0) }, header: header, over: old, policy: .lenient, to: &writer,
+            path: { line in parse(line).map { Array($0.1) } }
+        ) { path, _, writer in
+            guard !path.contains(UInt8(ascii: "\n")) else { return }
+            let text = String(decoding: path, as: UTF8.self)
+            guard let stamp = Stamp.of(root + "/" + text) else { return }
+            writer.append("\(stamp.inode) \(stamp.size) \(stamp.modified) \(stamp.changed) \(text)\n")
         }
-        var previous: String?
-        var sawHeader = false
-        var ordered = true
-        if let old, FileManager.default.fileExists(atPath: old) {
-            _ = ByteLines.forEach(inFileAt: old) { line in
-                guard sawHeader else {
-                    sawHeader = ByteLines.string(line) == header
-                    return sawHeader
-                }
-                guard let (_, pathBytes) = parse(line) else { return true }
-                let path = ByteLines.string(pathBytes)
-                guard previous.map({ $0 < path }) ?? true else {
-                    ordered = false
-                    return false
-                }
-                previous = path
-                while next != paths.endIndex, paths[next] < path {
-                    stamp(paths[next], to: &writer)
-                    paths.formIndex(after: &next)
-                }
-                if next != paths.endIndex, paths[next] == path {
-                    stamp(paths[next], to: &writer)
-                    paths.formIndex(after: &next)
-                } else {
-                    writer.append(line)
-                    writer.append(UInt8(ascii: "\n"))
-                }
-                return true
-            }
-        }
-        guard ordered else { return false }
-        while next != paths.endIndex {
-            stamp(paths[next], to: &writer)
-            paths.formIndex(after: &next)
-        }
-        return true
+        return outcome != .damaged
     }
 }

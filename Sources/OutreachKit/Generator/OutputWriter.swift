@@ -25,7 +25,7 @@ public struct OutputWriter: Sendable {
     public init() {}
 
     /// Writes every output of `plan` and says what happened to each.
-    public func write(_ plan: GenerationPlan) throws(DiagnosticError) -> [(PlannedOutput, WriteStatus)] {
+    public func write(_ plan: GenerationPlan) throws(DiagnosticError) -> WriteResults {
         let session = try begin(plan.outputFolder, display: plan.outputDisplayPath, usesRenderCache: plan.usesRenderCache)
         do {
             for output in plan.outputs { _ = try session.stage(output) }

@@ -80,11 +80,11 @@ struct RenderCache: Sendable {
         return Entry(key: key, contents: contents, page: page, untranslated: untranslated)
     }
 
-    /// One line of the file: its path and entry; nil when it is damaged.
-    private static func parse(_ line: UnsafeBufferPointer<UInt8>) -> (String, Entry)? {
+    /// The path of a line whose entry is whole; nil when the line is damaged.
+    private static func path(ofLine line: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         let fields = ByteLines.fields(line, separator: UInt8(ascii: "\t"), limit: 5)
-        guard let entry = entry(fields), let path = unescape(fields[0]) else { return nil }
-        return (path, entry)
+        guard entry(fields) != nil else { return nil }
+        return unescapedBytes(fields[0])
     }
 
     /// What is on disk at `path` when the file is as the entry recorded it: its size, and its
@@ -98,79 +98,53 @@ struct RenderCache: Sendable {
         return (data.count, keepBytes ? data : nil, false)
     }
 
-    /// Writes the cache that results from recording `outputs` over the cache file at `old`:
-    /// an output with a key replaces its path's line, one without removes it, and the lines of
-    /// other paths are kept. `outputs` must be sorted by path, each path once.
-    ///
-    /// The old file is read a block at a time beside the outputs, so neither cache is ever held
-    /// whole. Returns the SHA-256 of the old file (nil when there was none), or `.damaged` when
-    /// the old file is damaged or out of order: then start again without it, since none of it may be kept.
-    static func write<Outputs: Collection<PlannedOutput>>(
-        recording outputs: Outputs, over old: String?, to writer: inout BlockWriter
-    ) -> Merged {
-        writer.append(header + "\n")
-        var next = outputs.startIndex
-        var previous: String?
-        var sawHeader = false
-        var damaged = false
-        var digest: Digest256?
-        if let old, FileManager.default.fileExists(atPath: old) {
-            digest = ByteLines.forEach(inFileAt: old) { line in
-                guard sawHeader else {
-                    sawHeader = ByteLines.string(line) == header
-                    damaged = !sawHeader
-                    return sawHeader
-                }
-                guard let (path, _) = parse(line), previous.map({ $0 < path }) ?? true else {
-                    damaged = true
-                    return false
-                }
-                previous = path
-                while next != outputs.endIndex, outputs[next].path < path {
-                    append(outputs[next], to: &writer)
-                    outputs.formIndex(after: &next)
-                }
-                if next != outputs.endIndex, outputs[next].path == path {
-                    append(outputs[next], to: &writer)
-                    outputs.formIndex(after: &next)
-                } else {
-                    writer.append(line)
+    /// What a run records in the cache for one output path.
+    enum Update {
+        /// The old line stands: the cache vouched for the output, under the same key.
+        case keep
+        /// The path has no line: the output has no key.
+        case remove
+        /// This line (``line(for:)``) replaces the old one.
+        case line([UInt8])
+    }
+
+    /// Writes the cache that results from recording `updates` (sorted by path bytes, each path once)
+    /// over the cache file at `old`; the lines of other paths are kept. A damaged old file, or one out
+    /// of order, gives `.damaged`: then start again without it, since none of it may be kept.
+    static func write<Updates: Sequence>(_ updates: Updates, over old: String?, to writer: inout BlockWriter)
+        -> SortedLineMerge.Outcome where Updates.Element == (path: [UInt8], value: Update) {
+        SortedLineMerge.merge(updates, header: header, over: old, policy: .strict, to: &writer,
+                              path: path(ofLine:)) { update, oldLine, writer in
+            switch update {
+            case .keep:
+                if let oldLine {
+                    writer.append(oldLine)
                     writer.append(UInt8(ascii: "\n"))
                 }
-                return true
+            case .remove: break
+            case .line(let bytes): bytes.withUnsafeBufferPointer { writer.append($0) }
             }
-            if digest == nil || !sawHeader { damaged = true }
         }
-        if damaged { return .damaged }
-        while next != outputs.endIndex {
-            append(outputs[next], to: &writer)
-            outputs.formIndex(after: &next)
-        }
-        return .merged(oldDigest: digest)
     }
 
-    /// What ``write(recording:over:to:)`` made of the old file.
-    enum Merged: Equatable {
-        /// Its lines were kept; it had this SHA-256 (nil: there was no old file).
-        case merged(oldDigest: Digest256?)
-        /// It was damaged or out of order, and nothing written may be used.
-        case damaged
-    }
-
-    /// The line of an output with a key; nothing for one without.
-    private static func append(_ output: PlannedOutput, to writer: inout BlockWriter) {
-        guard let key = output.cacheKey else { return }
-        writer.append(escape(output.path))
-        writer.append(UInt8(ascii: "\t"))
-        writer.append(key)
-        writer.append(UInt8(ascii: "\t"))
-        writer.append(output.digest ?? digest(output.contents))
-        writer.append(UInt8(ascii: "\t"))
-        if let page = output.pageKey { writer.append(page) }
+    /// The line, with its line feed, that records an output with a key; nil for one without.
+    static func line(for output: PlannedOutput) -> [UInt8]? {
+        guard let key = output.cacheKey else { return nil }
+        var line: [UInt8] = []
+        line.reserveCapacity(output.path.utf8.count + 200)
+        line += escape(output.path).utf8
+        line.append(UInt8(ascii: "\t"))
+        key.appendHex(to: &line)
+        line.append(UInt8(ascii: "\t"))
+        (output.digest ?? digest(output.contents)).appendHex(to: &line)
+        line.append(UInt8(ascii: "\t"))
+        output.pageKey?.appendHex(to: &line)
         if let untranslated = output.untranslated, !untranslated.isEmpty, let json = try? JSONEncoder().encode(untranslated) {
-            writer.append("\t" + String(decoding: json, as: UTF8.self))
+            line.append(UInt8(ascii: "\t"))
+            line += json
         }
-        writer.append(UInt8(ascii: "\n"))
+        line.append(UInt8(ascii: "\n"))
+        return line
     }
 
     /// A path with `\\`, tab, line feed and carriage return escaped.
@@ -192,6 +166,12 @@ struct RenderCache: Sendable {
     /// The path ``escape(_:)`` wrote; nil for a stray backslash.
     static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard bytes.contains(UInt8(ascii: "\\")) else { return ByteLines.string(bytes) }
+        return unescapedBytes(bytes).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of the path ``escape(_:)`` wrote; nil for a stray backslash.
+    static func unescapedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard bytes.contains(UInt8(ascii: "\\")) else { return Array(bytes) }
         var result: [UInt8] = []
         var iterator = bytes.makeIterator()
         while let byte = iterator.next() {
@@ -204,7 +184,7 @@ struct RenderCache: Sendable {
             default: return nil
             }
         }
-        return String(decoding: result, as: UTF8.self)
+        return result
     }
 
     /// The SHA-256 of a file's bytes.

@@ -29,6 +29,7 @@ struct RenderJob: Sendable {
                                        locale: document.metadata.locale, onDisk: onDisk, entry: entry)
             output.pageKey = pageKey
             output.untranslated = untranslated
+            output.recordedInCache = entry.page == pageKey && (entry.untranslated ?? []) == (untranslated ?? [])
             return .success(Output(files: [output], diagnostics: []))
         }
         do {

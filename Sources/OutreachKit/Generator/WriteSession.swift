@@ -36,7 +36,9 @@ package final class WriteSession: @unchecked Sendable {
 
     private let mutex = NSLock()
     /// What was staged, and what will happen to each: written (it has a staged name) or unchanged.
-    private var entries: [(PlannedOutput, WriteStatus)] = []
+    private var outputs = StagedOutputs()
+    /// The render cache's lines of the outputs rendered, when the session saves the cache.
+    private var cacheLines: CacheLines?
     private var checkedFolders: [String: String?] = [:]
     private var createdFolders: Set<String> = []
     private var nextName: UInt32 = 0
@@ -71,6 +73,7 @@ package final class WriteSession: @unchecked Sendable {
             Self.removeLeftovers(in: root)
             try fault?.body(.createStaging, "")
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            if usesRenderCache { cacheLines = try CacheLines(newFileAt: stagingPath + "/lines") }
         } catch let error as DiagnosticError {
             undo()
             throw error
@@ -103,15 +106,13 @@ package final class WriteSession: @unchecked Sendable {
 
     /// Phase 1 for one output: checks where it goes and stages its bytes when they changed.
     ///
-    /// Returns the output without its bytes (its size and digest kept), and what will happen to it.
+    /// Returns what will happen to it. The session keeps its path, size and what it was made from,
+    /// not its bytes.
     @discardableResult
-    package func stage(_ output: PlannedOutput) throws(DiagnosticError) -> (PlannedOutput, WriteStatus) {
-        var kept = output
-        if kept.cacheKey != nil && kept.digest == nil { kept.digest = RenderCache.digest(output.contents) }
-        kept.contents = Data()
+    package func stage(_ output: PlannedOutput) throws(DiagnosticError) -> WriteStatus {
         if output.knownOnDisk {
-            record(kept, .unchanged)
-            return (kept, .unchanged)
+            try record(output, stagedName: nil)
+            return .unchanged
         }
         if let reason = escapeReason(output.path) ?? reservedNameReason(output.path) {
             throw DiagnosticError([.error(.outputPathEscapes, "refusing to write \(quoted(output.path)): it \(reason)")])
@@ -127,8 +128,8 @@ package final class WriteSession: @unchecked Sendable {
             }
             if Int(status.st_size) == output.contents.count,
                let existing = FileManager.default.contents(atPath: target), existing == output.contents {
-                record(kept, .unchanged)
-                return (kept, .unchanged)
+                try record(output, stagedName: nil)
+                return .unchanged
             }
         }
         let name = mutex.withLock { defer { nextName += 1 }; return nextName }
@@ -138,36 +139,35 @@ package final class WriteSession: @unchecked Sendable {
         } catch {
             throw DiagnosticError([.error(.writeFailed, "cannot write \(quoted(displayPath(output.path))): \(Self.reason(error))")])
         }
-        kept.stagedName = name
-        record(kept, .written)
-        return (kept, .written)
+        try record(output, stagedName: name)
+        return .written
     }
 
     /// Phase 2: flushes the staged files, renames them into place and saves the render cache.
-    package func commit() throws(DiagnosticError) -> [(PlannedOutput, WriteStatus)] {
-        // Taken out of the session, sorted in place and returned: the outputs are never copied.
-        var entries = mutex.withLock { () -> [(PlannedOutput, WriteStatus)] in
-            defer { self.entries = [] }
-            return self.entries
+    package func commit() throws(DiagnosticError) -> WriteResults {
+        // Taken out of the session and sorted in place: the list is never copied.
+        var outputs = mutex.withLock { () -> StagedOutputs in
+            defer { self.outputs = StagedOutputs() }
+            return self.outputs
         }
-        entries.sort { $0.0.path < $1.0.path }
         // Two outputs for one path (a format that names its own files) are found side by side once sorted.
-        if let index = entries.indices.dropFirst().first(where: { entries[$0].0.path == entries[$0 - 1].0.path }) {
+        if let index = outputs.sort() {
             abandon()
-            let output = entries[index].0
-            throw DiagnosticError([.error(.outputPathConflict, "two outputs of material \(quoted(output.material)) are both written to \(quoted(output.path))")])
+            let output = outputs.records[index]
+            throw DiagnosticError([.error(.outputPathConflict,
+                "two outputs of material \(quoted(output.material)) are both written to \(quoted(outputs.path(output)))")])
         }
+        let records = outputs.records
         do {
             try fault?.body(.flush, "")
             // Nothing staged, nothing to flush: a no-op rerun does not sync the file system.
-            if entries.contains(where: { $0.0.stagedName != nil }) { try flushStaging() }
+            if records.contains(where: \.isStaged) { try flushStaging() }
         } catch {
             abandon()
             throw DiagnosticError([.error(.writeFailed, "cannot flush the staged files in \(quoted(display)) to disk: \(Self.reason(error))")])
         }
-        for index in entries.indices {
-            guard let staged = entries[index].0.stagedName else { continue }
-            let path = entries[index].0.path
+        for index in records.indices where records[index].isStaged {
+            let path = outputs.path(records[index])
             do {
                 let folder = Self.parent(of: path)
                 if !folder.isEmpty, !createdFolders.contains(folder) {
@@ -175,19 +175,19 @@ package final class WriteSession: @unchecked Sendable {
                     createdFolders.insert(folder)
                 }
                 try fault?.body(.rename, path)
-                if rename(stagingPath + "/" + String(staged), rootPath + "/" + path) != 0 { throw POSIXError(errno) }
+                if rename(stagingPath + "/" + String(records[index].stagedName), rootPath + "/" + path) != 0 { throw POSIXError(errno) }
             } catch {
-                let replaced = entries[..<index].filter { $0.0.stagedName != nil }.map(\.0.path)
-                let rest = entries[index...].filter { $0.0.stagedName != nil }.map(\.0.path)
+                let replaced = records[..<index].filter(\.isStaged).map(outputs.path)
+                let rest = records[index...].filter(\.isStaged).map(outputs.path)
                 finish()
                 throw DiagnosticError([partialWrite(failed: path, reason: Self.reason(error), replaced: replaced, rest: rest)])
             }
         }
         if usesRenderCache {
-            saveState(entries, cacheIsCurrent: saveCache(entries))
+            saveState(outputs, cacheIsCurrent: saveCache(outputs))
         }
         finish()
-        return entries
+        return WriteResults(outputs)
     }
 
     /// Ends a session that will not commit: the folder is left as it was before ``init``.
@@ -195,13 +195,23 @@ package final class WriteSession: @unchecked Sendable {
         undo()
     }
 
-    private func record(_ output: PlannedOutput, _ status: WriteStatus) {
-        mutex.withLock { entries.append((output, status)) }
+    /// Keeps what the session needs of a staged output; its cache line, when it was rendered, goes
+    /// to the staging area until the cache is saved.
+    private func record(_ output: PlannedOutput, stagedName: UInt32?) throws(DiagnosticError) {
+        let line = (output.knownOnDisk && output.recordedInCache) || cacheLines == nil ? nil : RenderCache.line(for: output)
+        do {
+            try mutex.withLock {
+                let place = try line.map { try cacheLines!.append($0) }
+                outputs.append(output, stagedName: stagedName, line: place)
+            }
+        } catch {
+            throw DiagnosticError([.error(.writeFailed, "cannot write \(quoted(displayPath(output.path))): \(Self.reason(error))")])
+        }
     }
 
     /// Makes room for `count` outputs at once, so the list of outputs is not copied as it grows.
     package func reserve(_ count: Int) {
-        mutex.withLock { entries.reserveCapacity(count) }
+        mutex.withLock { outputs.reserve(count) }
     }
 
     /// The folder part of an output's relative path ("" at the top).
@@ -261,21 +271,38 @@ package final class WriteSession: @unchecked Sendable {
     /// Records what each output was made from; rewritten only when it changed, so a
     /// rerun that changes nothing writes nothing. A cache that cannot be saved only
     /// costs the next run its shortcut. Returns whether the cache on disk now describes the outputs.
-    private func saveCache(_ outputs: [(PlannedOutput, WriteStatus)]) -> Bool {
-        // Every output came from the cache, so the cache already says all there is to say.
-        if outputs.allSatisfy(\.0.knownOnDisk) { return true }
+    private func saveCache(_ outputs: StagedOutputs) -> Bool {
+        // Every output came from the cache as its line records it, so the cache already says all there is to say.
+        guard let cacheLines, !outputs.records.allSatisfy({ $0.flags.contains(.recorded) }) else { return true }
         let target = root.appendingPathComponent(RenderCache.fileName).path
         let staged = staging.appendingPathComponent("cache").path
         // Merged with the old file a block at a time, and compared by digest: neither is held whole.
         // A damaged old file is left out, on a second pass.
         for old in [target, nil] {
             unlink(staged)
-            let merged: RenderCache.Merged
+            let merged: SortedLineMerge.Outcome
             let digest: Digest256
             do {
+                try cacheLines.flush()
+                var failure: (any Error)?
+                let updates = outputs.records.lazy.map { record -> (path: [UInt8], value: RenderCache.Update) in
+                    let update: RenderCache.Update
+                    if record.flags.contains(.recorded) {
+                        update = .keep
+                    } else if record.lineCount > 0 {
+                        do { update = .line(try cacheLines.line(at: record.lineStart, count: Int(record.lineCount))) } catch {
+                            failure = error
+                            update = .keep
+                        }
+                    } else {
+                        update = .remove
+                    }
+                    return (outputs.pathBytes(record), update)
+                }
                 var writer = try BlockWriter(newFileAt: staged)
-                merged = RenderCache.write(recording: outputs.lazy.map(\.0), over: old, to: &writer)
+                merged = RenderCache.write(updates, over: old, to: &writer)
                 digest = try writer.finish()
+                if let failure { throw failure }
             } catch { return false }
             guard case .merged(let before) = merged else { continue }
             if before == digest {
@@ -292,15 +319,15 @@ package final class WriteSession: @unchecked Sendable {
     /// Takes the stamps of the outputs the cache describes, after the renames, so the next run can
     /// trust them without reading them. Rewritten only when a stamp changed; removed when the
     /// cache could not be saved, because a stamp vouches only for what the cache says.
-    private func saveState(_ outputs: [(PlannedOutput, WriteStatus)], cacheIsCurrent: Bool) {
+    private func saveState(_ outputs: StagedOutputs, cacheIsCurrent: Bool) {
         let target = root.appendingPathComponent(OutputState.fileName).path
         guard cacheIsCurrent else {
             unlink(target)
             return
         }
         // Every output was trusted from its stamp: the state already says all there is to say.
-        let cached = outputs.lazy.map(\.0).filter { $0.cacheKey != nil }
-        if cached.allSatisfy(\.trustedByStamp) { return }
+        let cached = outputs.records.lazy.filter { $0.flags.contains(.cached) }
+        if cached.allSatisfy({ $0.flags.contains(.trustedByStamp) }) { return }
         // Written even when no stamp changed: a newer state file vouches for files it could not
         // vouch for before, those changed in the same clock tick as it was written.
         let staged = staging.appendingPathComponent("state").path
@@ -308,7 +335,7 @@ package final class WriteSession: @unchecked Sendable {
             unlink(staged)
             do {
                 var writer = try BlockWriter(newFileAt: staged)
-                let merged = OutputState.write(stamping: cached.map(\.path), in: root, over: old, to: &writer)
+                let merged = OutputState.write(stamping: cached.map(outputs.pathBytes), in: root, over: old, to: &writer)
                 _ = try writer.finish()
                 guard merged else { continue }
                 if rename(staged, target) == 0 { return }

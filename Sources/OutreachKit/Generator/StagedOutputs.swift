@@ -1,0 +1,180 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a write session keeps of each output once it is staged: 88 bytes and its path's bytes.
+///
+/// A ``PlannedOutput`` is 232 bytes and its path a string of its own; at 300,000 outputs the
+/// session's list was the largest thing a run held. Here the paths share one buffer, and the
+/// render cache's line of each rendered output waits in a file in the staging area
+/// (``CacheLines``) until the cache is saved. An output the cache vouched for needs no line:
+/// its old line is kept.
+struct StagedOutputs: Sendable {
+    struct Record: Sendable {
+        var pathStart: Int
+        var pathCount: UInt32
+        /// Its name in the staging area; ``notStaged`` when it was unchanged.
+        var stagedName: UInt32
+        /// The length of its cache line in ``CacheLines``; 0 when it has none there.
+        var lineCount: UInt32
+        var flags: Flags
+        var lineStart: Int
+        var size: Int
+        var material: String
+        var format: String
+        var locale: String?
+
+        static let notStaged = UInt32.max
+        var isStaged: Bool { stagedName != Self.notStaged }
+    }
+
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// The render cache vouched that the file on disk holds its bytes.
+        static let knownOnDisk = Flags(rawValue: 1)
+        /// The render cache's old line for its path records it exactly, and is kept.
+        static let recorded = Flags(rawValue: 8)
+        /// It has a cache key: the cache records it.
+        static let cached = Flags(rawValue: 2)
+        /// The cache took the file on disk from its stamp, without reading it.
+        static let trustedByStamp = Flags(rawValue: 4)
+    }
+
+    private(set) var records: [Record] = []
+    private(set) var paths: [UInt8] = []
+
+    mutating func reserve(_ count: Int) {
+        records.reserveCapacity(count)
+        paths.reserveCapacity(count * 32)
+    }
+
+    /// Keeps `output` (its bytes are not kept), with its staged name and where its cache line is.
+    mutating func append(_ output: PlannedOutput, stagedName: UInt32?, line: (start: Int, count: Int)?) {
+        var flags: Flags = []
+        if output.knownOnDisk { flags.insert(.knownOnDisk) }
+        if output.knownOnDisk && output.recordedInCache { flags.insert(.recorded) }
+        if output.cacheKey != nil { flags.insert(.cached) }
+        if output.trustedByStamp { flags.insert(.trustedByStamp) }
+        let start = paths.count
+        paths += output.path.utf8
+        records.append(Record(
+            pathStart: start, pathCount: UInt32(paths.count - start), stagedName: stagedName ?? Record.notStaged,
+            lineCount: UInt32(line?.count ?? 0), flags: flags, lineStart: line?.start ?? 0, size: output.size,
+            material: output.material, format: output.format, locale: output.locale))
+    }
+
+    /// Sorts the records by their paths' bytes; returns the index of a record whose path is the same
+    /// as the one before it, if there is one.
+    mutating func sort() -> Int? {
+        paths.withUnsafeBufferPointer { bytes in
+            records.sort { SortedLineMerge.compare(Self.path($0, in: bytes), Self.path($1, in: bytes)) < 0 }
+            return records.indices.dropFirst().first {
+                SortedLineMerge.compare(Self.path(records[$0 - 1], in: bytes), Self.path(records[$0], in: bytes)) == 0
+            }
+        }
+    }
+
+    private static func path(_ record: Record, in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[record.pathStart..<(record.pathStart + Int(record.pathCount))])
+    }
+
+    /// A record's path bytes.
+    func pathBytes(_ record: Record) -> [UInt8] {
+        Array(paths[record.pathStart..<(record.pathStart + Int(record.pathCount))])
+    }
+
+    /// A record's path.
+    func path(_ record: Record) -> String {
+        paths.withUnsafeBufferPointer { String(decoding: Self.path(record, in: $0), as: UTF8.self) }
+    }
+}
+
+/// The render cache's lines of the outputs a session rendered, in the order they were staged,
+/// in a file in the staging area; read back in path order when the cache is saved.
+final class CacheLines {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    /// How many bytes were written to the file.
+    private var written = 0
+    /// A stretch of the file read back, starting at `windowStart`.
+    private var window: [UInt8] = []
+    private var windowStart = 0
+    private static let blockSize = 256 << 10
+
+    init(newFileAt path: String) throws {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw POSIXError(errno) }
+        self.descriptor = descriptor
+    }
+
+    deinit { close(descriptor) }
+
+    /// Adds a line; returns where it is.
+    func append(_ line: [UInt8]) throws -> (start: Int, count: Int) {
+        let start = written + buffer.count
+        buffer += line
+        if buffer.count >= Self.blockSize { try flush() }
+        return (start, line.count)
+    }
+
+    /// Writes out what is buffered.
+    func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let count = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(errno)
+            }
+            offset += count
+        }
+        written += buffer.count
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// The line at `start`, `count` bytes long, read through a window: lines read in about the order
+    /// they were written cost one read a block. Call ``flush()`` first.
+    func line(at start: Int, count: Int) throws -> [UInt8] {
+        if start < windowStart || start + count > windowStart + window.count {
+            window = [UInt8](repeating: 0, count: max(count, Self.blockSize))
+            var filled = 0
+            while filled < window.count {
+                let read = window.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + filled, $0.count - filled, off_t(start + filled)) }
+                if read < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(errno)
+                }
+                if read == 0 { break }
+                filled += read
+            }
+            guard filled >= count else { throw POSIXError(EIO) }
+            window.removeLast(window.count - filled)
+            windowStart = start
+        }
+        return Array(window[(start - windowStart)..<(start - windowStart + count)])
+    }
+}
+
+/// What a write did: each output, sorted by path and without its bytes, and what happened to it.
+public struct WriteResults: RandomAccessCollection, Sendable {
+    private let outputs: StagedOutputs
+
+    init(_ outputs: StagedOutputs) { self.outputs = outputs }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { outputs.records.count }
+
+    public subscript(position: Int) -> (PlannedOutput, WriteStatus) {
+        let record = outputs.records[position]
+        var output = PlannedOutput(path: outputs.path(record), format: record.format, material: record.material,
+                                   locale: record.locale, size: record.size)
+        output.knownOnDisk = record.flags.contains(.knownOnDisk)
+        output.trustedByStamp = record.flags.contains(.trustedByStamp)
+        return (output, record.isStaged ? .written : .unchanged)
+    }
+}
