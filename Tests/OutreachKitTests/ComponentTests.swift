@@ -134,6 +134,18 @@ import Testing
         small["layout"] = OutreachKit.SourceLocation(file: "b.yml", line: 2, column: 2)
         small["title"] = OutreachKit.SourceLocation(file: "a.yml", line: Int(UInt32.max) + 1, column: 3)
         #expect(small["layout"]?.file == "b.yml" && small["title"]?.line == Int(UInt32.max) + 1 && small["id"]?.line == 1)
+        // The largest values that pack, and the first that do not.
+        reference = [:]
+        locations = [:]
+        set("formats.8190", OutreachKit.SourceLocation(file: "m.yml", line: (1 << 28) - 1, column: 65_535))
+        set("formats.8191", OutreachKit.SourceLocation(file: "m.yml", line: 1, column: 1))
+        check()
+        reference = [:]
+        locations = [:]
+        set("id", OutreachKit.SourceLocation(file: "m.yml", line: 1 << 28, column: 1))
+        set("layout", OutreachKit.SourceLocation(file: "m.yml", line: 2, column: 65_536))
+        set("title", OutreachKit.SourceLocation(file: "m.yml", line: 0, column: 0))
+        check()
         reference = [:]
         locations = [:]
         for index in 0..<1000 { set("agencies.\(index)", OutreachKit.SourceLocation(file: "m.yml", line: index + 10, column: 7)) }

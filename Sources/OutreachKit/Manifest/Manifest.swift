@@ -145,14 +145,23 @@ package struct FormatDeclaration: Sendable {
 ///
 /// A material's keys all come from one file, so the file is kept once, and each key as
 /// the number of its name (a manifest or material key) and list index with its line and
-/// column: 16 bytes, where a dictionary of ``SourceLocation`` cost about 1 KB a material.
-/// A mapping with many keys (a long list), or a key of another name, is kept in a dictionary.
+/// column, packed in 8 bytes, where a dictionary of ``SourceLocation`` cost about 1 KB a material.
+/// A mapping with many keys (a long list), or a key that does not pack (another name, an index,
+/// line or column too large), is kept in a dictionary.
 struct KeyLocations: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    /// Name number: 7 bits; list index plus one (0 for none): 13 bits; line: 28 bits; column: 16 bits.
     private struct Packed: Equatable {
-        var name: UInt16
-        var item: Int32
-        var line: UInt32
-        var column: UInt32
+        private let bits: UInt64
+
+        init?(name: UInt16, item: Int32, line: Int, column: Int) {
+            guard name < 1 << 7, item < (1 << 13) - 1, line >= 0, line < 1 << 28, column >= 0, column < 1 << 16 else { return nil }
+            bits = UInt64(name) << 57 | UInt64(item + 1) << 44 | UInt64(line) << 16 | UInt64(column)
+        }
+
+        var name: UInt16 { UInt16(bits >> 57) }
+        var item: Int32 { Int32(bits >> 44 & (1 << 13 - 1)) - 1 }
+        var line: Int { Int(bits >> 16 & (1 << 28 - 1)) }
+        var column: Int { Int(bits & (1 << 16 - 1)) }
     }
 
     private var file: String?
@@ -182,7 +191,7 @@ struct KeyLocations: Sendable, Equatable, ExpressibleByDictionaryLiteral {
             if let many { return many[key] }
             guard let file, let (name, item) = Self.split(key),
                   let found = few.first(where: { $0.name == name && $0.item == item }) else { return nil }
-            return SourceLocation(file: file, line: Int(found.line), column: Int(found.column))
+            return SourceLocation(file: file, line: found.line, column: found.column)
         }
         set {
             if many != nil {
@@ -194,8 +203,8 @@ struct KeyLocations: Sendable, Equatable, ExpressibleByDictionaryLiteral {
             guard let newValue else { return }
             if file == nil { file = newValue.file }
             if let split, few.count < Self.fewLimit, newValue.file == file,
-               let line = UInt32(exactly: newValue.line), let column = UInt32(exactly: newValue.column) {
-                few.append(Packed(name: split.name, item: split.item, line: line, column: column))
+               let packed = Packed(name: split.name, item: split.item, line: newValue.line, column: newValue.column) {
+                few.append(packed)
                 return
             }
             // Too many keys, or one that does not pack: every key goes to the dictionary from now on.
@@ -203,7 +212,7 @@ struct KeyLocations: Sendable, Equatable, ExpressibleByDictionaryLiteral {
             for entry in few {
                 let name = Self.names[Int(entry.name)]
                 all[entry.item < 0 ? name : "\(name).\(entry.item)"] =
-                    SourceLocation(file: file ?? newValue.file, line: Int(entry.line), column: Int(entry.column))
+                    SourceLocation(file: file ?? newValue.file, line: entry.line, column: entry.column)
             }
             all[key] = newValue
             many = all

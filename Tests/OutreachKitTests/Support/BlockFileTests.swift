@@ -79,4 +79,29 @@ import Testing
         // A writer never replaces a file.
         #expect(throws: (any Error).self) { _ = try BlockWriter(newFileAt: path) }
     }
+
+    /// The lookup table of the cache and the state gives what a dictionary gives, in whatever order the
+    /// paths came (sorted, reversed, shuffled), with paths told apart by their bytes.
+    @Test func aPathTableLooksUpLikeADictionary() {
+        var generator = SeededGenerator(state: 11)
+        var paths = (0..<5_000).map { "m\($0 * 7919 % 5_000)/\(["a", "b", "\u{E9}", "e\u{301}"][$0 % 4]).txt" }
+        for order in 0..<3 {
+            if order == 1 { paths.reverse() }
+            if order == 2 {
+                for index in paths.indices.reversed() { paths.swapAt(index, generator.below(index + 1)) }
+            }
+            var table = PathTable<Int>()
+            var expected: [[UInt8]: Int] = [:]
+            for (value, path) in paths.enumerated() {
+                var path = path
+                path.withUTF8 { table.append(path: $0, value) }
+                expected[Array(path.utf8)] = value
+            }
+            table.finish()
+            #expect(table.count == paths.count)
+            for path in paths { #expect(table[path] == expected[Array(path.utf8)], "\(path)") }
+            #expect(table["m0/c.txt"] == nil && table[""] == nil)
+        }
+        #expect(PathTable<Int>()["a"] == nil)
+    }
 }
