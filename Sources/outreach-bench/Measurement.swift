@@ -12,7 +12,7 @@ struct Settings {
 
 /// What one size measured, passed from the child process to the driver as one `key=value` line.
 struct Measurement {
-    /// The peak before the kit was made: what the bench itself holds.
+    /// What the process held just before the full run: the bench itself and what making the kit left.
     var baselineMiB = 0.0
     var materials = 0
     var outputs = 0
@@ -21,17 +21,20 @@ struct Measurement {
     var rerunWall = 0.0
     var rerunCPU = 0.0
     var rerunWritten = 0
+    /// The larger of the two runs' peaks; each run's peak counts from its own start.
     var peakMiB = 0.0
+    var fullPeakMiB = 0.0
+    var rerunPeakMiB = 0.0
     var floorWall = 0.0
     var cmarkWall = 0.0
     var megabytes = 0.0
 
     static let keys = ["materials", "outputs", "fullWall", "fullCPU", "rerunWall", "rerunCPU", "rerunWritten",
-                       "peakMiB", "floorWall", "cmarkWall", "megabytes"]
+                       "peakMiB", "fullPeakMiB", "rerunPeakMiB", "baselineMiB", "floorWall", "cmarkWall", "megabytes"]
 
     var values: [Double] {
         [Double(materials), Double(outputs), fullWall, fullCPU, rerunWall, rerunCPU, Double(rerunWritten),
-         peakMiB, floorWall, cmarkWall, megabytes]
+         peakMiB, fullPeakMiB, rerunPeakMiB, baselineMiB, floorWall, cmarkWall, megabytes]
     }
 
     var line: String {
@@ -56,19 +59,22 @@ struct Measurement {
         rerunCPU = table["rerunCPU"] ?? 0
         rerunWritten = Int(table["rerunWritten"] ?? 0)
         peakMiB = table["peakMiB"] ?? 0
+        fullPeakMiB = table["fullPeakMiB"] ?? 0
+        rerunPeakMiB = table["rerunPeakMiB"] ?? 0
+        baselineMiB = table["baselineMiB"] ?? 0
         floorWall = table["floorWall"] ?? 0
         cmarkWall = table["cmarkWall"] ?? 0
         megabytes = table["megabytes"] ?? 0
     }
 
     static let header = """
-             N  outputs     MB | full: wall s  cpu s  µs/output | rerun: wall s  cpu s  % of full | peak MiB | floor s  full/floor | cmark s
+             N  outputs     MB | full: wall s  cpu s  µs/output | rerun: wall s  cpu s  % of full | peak MiB: full  rerun | floor s  full/floor | cmark s
         """
 
     var row: String {
-        String(format: "%6d %8d %6.1f | %12.2f %6.2f %10.1f | %13.3f %6.2f %9.1f%% | %8.1f | %7.2f %10.1f× | %7.2f",
+        String(format: "%6d %8d %6.1f | %12.2f %6.2f %10.1f | %13.3f %6.2f %9.1f%% | %14.1f %6.1f | %7.2f %10.1f× | %7.2f",
                materials, outputs, megabytes, fullWall, fullCPU, 1e6 * fullWall / Double(max(outputs, 1)),
-               rerunWall, rerunCPU, 100 * rerunWall / fullWall, peakMiB, floorWall, fullWall / floorWall, cmarkWall)
+               rerunWall, rerunCPU, 100 * rerunWall / fullWall, fullPeakMiB, rerunPeakMiB, floorWall, fullWall / floorWall, cmarkWall)
     }
 }
 
@@ -88,6 +94,31 @@ func processUsage() -> (cpu: Double, peakMiB: Double) {
     #endif
 }
 
+/// Starts a new peak: memory freed so far is given back to the system, and on Linux the kernel's
+/// record of the peak resident memory (`VmHWM`) is reset to what is resident now. Returns the
+/// resident memory now in MiB, or nil where the peak cannot be reset (then ``peakSinceReset()``
+/// is the process's peak so far).
+func resetPeak() -> Double? {
+    FreedMemory.giveBack()
+    guard let file = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return nil }
+    defer { try? file.close() }
+    do { try file.write(contentsOf: Data("5".utf8)) } catch { return nil }
+    return statusMiB("VmRSS")
+}
+
+/// The peak resident memory since ``resetPeak()``, in MiB.
+func peakSinceReset() -> Double {
+    statusMiB("VmHWM") ?? processUsage().peakMiB
+}
+
+/// A `kB` figure of `/proc/self/status`, in MiB.
+private func statusMiB(_ field: String) -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
+          let kilobytes = Double(line.dropFirst(field.count + 1).trimmingCharacters(in: .whitespaces).dropLast(3)) else { return nil }
+    return kilobytes / 1024
+}
+
 /// Seconds since an arbitrary start.
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
@@ -97,7 +128,6 @@ func measure(materials: Int, arguments: BenchArguments) async throws -> Measurem
     // slow to create files in, which would measure the disk's history, not outreach.
     let root = URL(fileURLWithPath: arguments.folder).appendingPathComponent("run-\(ProcessInfo.processInfo.processIdentifier)")
     defer { try? FileManager.default.removeItem(at: root) }
-    let baselineMiB = processUsage().peakMiB
     try SyntheticKit(settings: Settings(materials: materials, agencies: arguments.agencies, messages: arguments.messages,
                                         bodyMegabytes: arguments.bodyMegabytes)).write(to: root)
     let manifest = root.appendingPathComponent("outreach.yml")
@@ -106,28 +136,56 @@ func measure(materials: Int, arguments: BenchArguments) async throws -> Measurem
 
     var result = Measurement()
     result.materials = materials
-    // Each run's outputs are let go at once, keeping only their paths and sizes, so the rerun's
-    // peak is not raised by the first run's list.
-    func run() async throws -> (wall: Double, cpu: Double, files: [(path: String, size: Int)], written: Int) {
+    // Each run's outputs are let go at once, keeping only their count, so the rerun's peak is not
+    // raised by the first run's list. Each run's peak counts from its own start, as if it ran in a
+    // process of its own, over what the bench holds then (``Measurement/baselineMiB``).
+    func run() async throws -> (wall: Double, cpu: Double, files: Int, written: Int, baseline: Double, peak: Double) {
+        let baseline = resetPeak() ?? processUsage().peakMiB
         let (start, cpu) = (now(), processUsage().cpu)
         let (_, results) = try await generator.generate(manifest: manifest, displayPath: "outreach.yml")
         let (wall, used) = (now() - start, processUsage().cpu - cpu)
-        return (wall, used, results.map { ($0.0.path, $0.0.size) }, results.filter { $0.1 == .written }.count)
+        let peak = peakSinceReset()
+        return (wall, used, results.count, results.filter { $0.1 == .written }.count, baseline, peak)
     }
     let full = try await run()
     let rerun = try await run()
     // Read before the floor and cmark, which are not outreach's memory.
-    result.peakMiB = processUsage().peakMiB
-    result.baselineMiB = baselineMiB
-    result.outputs = full.files.count
+    (result.fullPeakMiB, result.rerunPeakMiB) = (full.peak, rerun.peak)
+    result.peakMiB = max(full.peak, rerun.peak)
+    result.baselineMiB = full.baseline
+    // The outputs' paths and sizes, for the floor and cmark, from the output folder once both runs are done.
+    let files = outputFiles(in: root.appendingPathComponent("out"))
+    guard files.count == full.files else {
+        throw BenchError("the output folder holds \(files.count) files, and the run made \(full.files)")
+    }
+    result.outputs = full.files
     (result.fullWall, result.fullCPU) = (full.wall, full.cpu)
     (result.rerunWall, result.rerunCPU) = (rerun.wall, rerun.cpu)
     result.rerunWritten = rerun.written
-    result.megabytes = Double(full.files.reduce(0) { $0 + $1.size }) / 1e6
+    result.megabytes = Double(files.reduce(0) { $0 + $1.size }) / 1e6
 
-    result.floorWall = try plainWrite(full.files, into: root.appendingPathComponent("floor"))
-    result.cmarkWall = parseMarkdown(full.files.map(\.path).filter { $0.hasSuffix(".md") }, in: root.appendingPathComponent("out"))
+    result.floorWall = try plainWrite(files, into: root.appendingPathComponent("floor"))
+    result.cmarkWall = parseMarkdown(files.map(\.path).filter { $0.hasSuffix(".md") }, in: root.appendingPathComponent("out"))
     return result
+}
+
+/// Every file in the output folder but outreach's own (`.outreach-*`), with its size, sorted by path.
+func outputFiles(in folder: URL) -> [(path: String, size: Int)] {
+    var files: [(path: String, size: Int)] = []
+    guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+    while let path = walker.nextObject() as? String {
+        guard !(path as NSString).lastPathComponent.hasPrefix(".outreach-"),
+              walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular,
+              let size = walker.fileAttributes?[.size] as? Int else { continue }
+        files.append((path, size))
+    }
+    return files.sorted { $0.path < $1.path }
+}
+
+/// A failure of the bench itself.
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// The floor: the same number of files of the same sizes, written with open, write and close, no fsync.

@@ -8,7 +8,8 @@
 //
 // For each size N it starts itself on a kit of N materials × 3 formats (2 agencies
 // and messages of a few KB each), so peak memory is that size's alone, and prints:
-// wall and CPU time of a full run and of a no-op rerun, peak resident memory, the
+// wall and CPU time of a full run and of a no-op rerun, the peak resident memory of each
+// (counted from its own start, with what the bench held freed first), the
 // cost per output, and beside them, in the same process, (a) a plain write of the
 // same number of files of the same sizes (the floor) and (b) cmark parsing the same
 // Markdown bytes. `--large` adds N = 100,000. `--scaling N` compares `--jobs 1`,

@@ -3,8 +3,8 @@
 /// glibc keeps what the process frees for the process; after the manifest is read (its YAML
 /// text and parse), and every few thousand pages as they are rendered, what was freed is
 /// handed back, so that what comes next does not add to it. Elsewhere it does nothing.
-enum FreedMemory {
-    static func giveBack() {
+package enum FreedMemory {
+    package static func giveBack() {
         #if canImport(Glibc)
         _ = glibcMallocTrim(0)
         #endif
