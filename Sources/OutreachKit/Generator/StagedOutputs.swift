@@ -160,15 +160,19 @@ final class CacheLines {
     }
 }
 
-/// What a write did: each output, sorted by path and without its bytes, and what happened to it.
+/// What a write did: each output, sorted by its path's bytes and without its bytes, and what
+/// happened to it. Each element is made when it is read, from the 88 bytes the write kept.
 public struct WriteResults: RandomAccessCollection, Sendable {
     private let outputs: StagedOutputs
 
     init(_ outputs: StagedOutputs) { self.outputs = outputs }
 
+    /// The first position: 0.
     public var startIndex: Int { 0 }
+    /// One past the last position: the number of outputs.
     public var endIndex: Int { outputs.records.count }
 
+    /// The output at `position` (its path, format, material, locale and size; no bytes), and what happened to it.
     public subscript(position: Int) -> (PlannedOutput, WriteStatus) {
         let record = outputs.records[position]
         var output = PlannedOutput(path: outputs.path(record), format: record.format, material: record.material,
