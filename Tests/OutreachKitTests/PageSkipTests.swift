@@ -44,8 +44,11 @@ import Testing
         let first = try await Self.run(kit)
         #expect(first.laidOut > 30)
         let tree = kit.outputTree()
+        let cache = try kit.read("out/\(RenderCache.fileName)")
         let second = try await Self.run(kit)
         #expect(second.laidOut == 0)
+        // Every output kept its cache line as it was: the cache file is the same, byte for byte.
+        #expect(try kit.read("out/\(RenderCache.fileName)") == cache)
         #expect(second.results.allSatisfy { $0.1 == .unchanged })
         #expect(second.plan.outputs.map(\.path) == first.plan.outputs.map(\.path))
         #expect(second.plan.outputs.map(\.size) == first.plan.outputs.map(\.size))
@@ -73,8 +76,11 @@ import Testing
     @Test func theManifestTheTemplatesAndTheDateAreInputs() async throws {
         let kit = try Fixture()
         _ = try await Self.run(kit)
+        let cache = try kit.read("out/\(RenderCache.fileName)")
         try kit.edit("outreach.yml", replacing: "output: out", with: "output: out\n# a comment changes the manifest's bytes")
         #expect(try await Self.run(kit).laidOut > 0)
+        // The outputs are the same bytes under the same keys, but their lines record the new page keys.
+        #expect(try kit.read("out/\(RenderCache.fileName)") != cache)
         #expect(try await Self.run(kit).laidOut == 0)
 
         try FileManager.default.createDirectory(at: kit.url("my-templates"), withIntermediateDirectories: true)

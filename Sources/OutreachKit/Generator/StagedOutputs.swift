@@ -53,7 +53,13 @@ struct StagedOutputs: Sendable {
         paths.reserveCapacity(count * 32)
     }
 
-    /// Keeps `output` (its bytes are not kept), with its staged name and where its cache line is.
+    /// Whether ``append(_:stagedName:line:)`` can keep a path of this many bytes (it keeps the count in 32 bits).
+    static func canKeep(pathOf output: PlannedOutput) -> Bool {
+        output.path.utf8.count <= Int(UInt32.max)
+    }
+
+    /// Keeps `output` (its bytes are not kept), with its staged name and where its cache line is;
+    /// a line too long to note (4 GiB) is left out, and the cache then records nothing for the path.
     mutating func append(_ output: PlannedOutput, stagedName: UInt32?, line: (start: Int, count: Int)?) {
         var flags: Flags = []
         if output.knownOnDisk { flags.insert(.knownOnDisk) }
@@ -64,7 +70,7 @@ struct StagedOutputs: Sendable {
         paths += output.path.utf8
         records.append(Record(
             pathStart: start, pathCount: UInt32(paths.count - start), stagedName: stagedName ?? Record.notStaged,
-            lineCount: UInt32(line?.count ?? 0), flags: flags, lineStart: line?.start ?? 0, size: output.size,
+            lineCount: UInt32(exactly: line?.count ?? 0) ?? 0, flags: flags, lineStart: line?.start ?? 0, size: output.size,
             material: output.material, format: output.format, locale: output.locale))
     }
 
