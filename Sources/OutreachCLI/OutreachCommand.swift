@@ -18,9 +18,10 @@ public enum OutreachCLI {
     /// that has already exited must fail with an error, not end outreach.
     public static func main(registry: RendererRegistry = .builtIn, arguments: [String]? = nil) async -> Never {
         signal(SIGPIPE, SIG_IGN)
-        await CommandContext.$registry.withValue(registry) {
+        let status = await CommandContext.$registry.withValue(registry) {
             await OutreachCommand.run(arguments)
         }
+        Foundation.exit(status)
     }
 }
 
@@ -39,8 +40,9 @@ struct OutreachCommand: AsyncParsableCommand {
             + previewCommand
     )
 
-    /// Runs the command; usage errors exit with 2, failed runs with 1.
-    static func run(_ arguments: [String]?) async -> Never {
+    /// Runs the command and returns its exit status: 0, or 2 for a usage error; a failed run
+    /// exits with 1 (or the status its error names) from here.
+    static func run(_ arguments: [String]?) async -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
             if var asynchronous = command as? any AsyncParsableCommand {
@@ -48,11 +50,11 @@ struct OutreachCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-            Foundation.exit(0)
+            return 0
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((visibleControlCharacters(fullMessage(for: error)) + "\n").utf8))
-                Foundation.exit(2)
+                return 2
             }
             exit(withError: error)
         }

@@ -148,7 +148,7 @@ public struct Generator: Sendable {
     }
 
     /// What a run knows before it lays anything out.
-    private struct Prepared {
+    struct Prepared {
         let manifest: Manifest
         /// Let go one by one as they are rendered.
         let pages: PageSlots
@@ -302,97 +302,6 @@ public struct Generator: Sendable {
         let registry = await catalog.externalFormatsOnPath(
             extending: await catalog.registry(extending: self.registry, for: manifest), workingDirectory: folder)
         return (registry, sink.diagnostics)
-    }
-
-    /// Checks the paths of a run's pages and assets without a list of them: the pages hold them.
-    /// A function of its own, so the list of pages it makes is let go before the pages are rendered.
-    private func checkPaths(of run: Prepared) {
-        let pages = run.pages.all, assets = run.assets
-        var starts = [0]
-        starts.reserveCapacity(pages.count + 1)
-        for page in pages { starts.append(starts[starts.count - 1] + page.renderers.count) }
-        // In order: each page's paths, then the assets.
-        let inOrder = sequence(state: (page: 0, slot: 0, asset: 0)) { place -> (path: String, material: String)? in
-            while place.page < pages.count {
-                let page = pages[place.page]
-                if place.slot < page.renderers.count {
-                    defer { place.slot += 1 }
-                    return (page.path(at: place.slot), page.material.id)
-                }
-                place = (place.page + 1, 0, 0)
-            }
-            guard place.asset < assets.count else { return nil }
-            defer { place.asset += 1 }
-            return (assets[place.asset].path, assets[place.asset].material)
-    }
-    // An output by its place in that order: the last page that starts at or before it (a page with
-    // no outputs starts where the next one does), or an asset.
-    func pathAndMaterial(at ordinal: Int) -> (path: String, material: String) {
-        let total = starts[pages.count]
-        guard ordinal < total else { return (assets[ordinal - total].path, assets[ordinal - total].material) }
-        var low = 0, high = pages.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if starts[middle] <= ordinal { low = middle } else { high = middle - 1 }
-        }
-        return (pages[low].path(at: ordinal - starts[low]), pages[low].material.id)
-    }
-    checkPaths(inOrder, count: starts[pages.count] + assets.count, lookup: pathAndMaterial(at:),
-               manifest: run.manifest, sink: run.sink)
-    }
-
-    /// Checks every output's path before anything is written: it stays in the output folder, uses no
-    /// reserved name, and no other output has it. Errors come in the outputs' order.
-    ///
-    /// Paths are the same only when their bytes are, as the file system sees them. The check keeps a
-    /// 64-bit hash of each path, not the path: only outputs whose hashes meet are looked up again, by
-    /// `lookup` (an output's path and material by its place in `outputs`).
-    private func checkPaths<Outputs: Sequence>(
-        _ outputs: Outputs, count: Int, lookup: (Int) -> (path: String, material: String), manifest: Manifest, sink: DiagnosticSink
-    ) where Outputs.Element == (path: String, material: String) {
-        var found: [(ordinal: Int, report: () -> Void)] = []
-        var hashes: [(hash: UInt64, ordinal: Int)] = []
-        hashes.reserveCapacity(count)
-        for (ordinal, output) in outputs.enumerated() {
-            if let reason = escapeReason(output.path) {
-                found.append((ordinal, {
-                    sink.error(.outputPathEscapes, "output path \(quoted(output.path)) of material \(quoted(output.material)) \(reason)", at: nil)
-                }))
-            } else if let reason = reservedNameReason(output.path) {
-                found.append((ordinal, {
-                    let material = manifest.materials.first { $0.id == output.material }
-                    sink.error(.reservedOutputName, "output path \(quoted(output.path)) of material \(quoted(output.material)) \(reason)",
-                               at: material?.location("output"), hint: "change the material's 'output' pattern")
-                }))
-            } else {
-                var hasher = Hasher()
-                var path = output.path
-                path.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-                hashes.append((UInt64(bitPattern: Int64(hasher.finalize())), ordinal))
-            }
-        }
-        hashes.sort { ($0.hash, $0.ordinal) < ($1.hash, $1.ordinal) }
-        var start = 0
-        while start < hashes.count {
-            var end = start + 1
-            while end < hashes.count, hashes[end].hash == hashes[start].hash { end += 1 }
-            // The first output with a path owns it; each later one is an error.
-            var owners: [(path: [UInt8], material: String)] = []
-            for index in start..<end where end - start > 1 {
-                let output = lookup(hashes[index].ordinal)
-                let bytes = Array(output.path.utf8)
-                if let owner = owners.first(where: { $0.path == bytes }) {
-                    found.append((hashes[index].ordinal, {
-                        sink.error(.outputPathConflict, "materials \(quoted(owner.material)) and \(quoted(output.material)) both write \(quoted(output.path))",
-                                   at: nil, hint: "give one of them its own 'output' pattern")
-                    }))
-                } else {
-                    owners.append((bytes, output.material))
-                }
-            }
-            start = end
-        }
-        for (_, report) in found.sorted(by: { $0.ordinal < $1.ordinal }) { report() }
     }
 }
 

@@ -1,0 +1,57 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a write session does with files that needs none of its state.
+extension WriteSession {
+    /// Removes what a killed run left: staging folders at the top, and the
+    /// `.NAME.outreach-PID.tmp` files that writers before the staging area left beside their targets.
+    /// Only called with the lock held, so no live run owns them.
+    ///
+    /// The whole tree is walked for those only in a folder with no `.outreach-state`: a run that
+    /// writes that file stages, so it leaves none, and the walk was a tenth of a no-op rerun.
+    static func removeLeftovers(in root: URL) {
+        let fileManager = FileManager.default
+        guard let names = try? fileManager.contentsOfDirectory(atPath: root.path) else { return }
+        for name in names where name.hasPrefix(stagingPrefix) {
+            try? fileManager.removeItem(at: root.appendingPathComponent(name))
+        }
+        guard !names.contains(OutputState.fileName), let walker = fileManager.enumerator(atPath: root.path) else { return }
+        while let path = walker.nextObject() as? String {
+            let name = (path as NSString).lastPathComponent
+            if name.hasPrefix("."), name.hasSuffix(".tmp"), name.contains(".outreach-") {
+                try? fileManager.removeItem(at: root.appendingPathComponent(path))
+            }
+        }
+    }
+
+    /// Writes `data` to a new file with plain `write` calls: no fsync, the staged set is flushed once.
+    static func writeNew(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(errno) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(errno)
+                }
+                offset += count
+            }
+        }
+    }
+
+    /// What went wrong, as a person reads it: the system's words for a POSIX error.
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? POSIXError { return String(cString: strerror(error.code.rawValue)) }
+        if error is CocoaError { return error.localizedDescription }
+        return String(describing: error)
+    }
+}
