@@ -30,7 +30,7 @@ package struct PlainTextRenderer: Renderer {
         let body = writer.lines(for: document.blocks, width: width).joinedAsLines
         var context = PageTemplateContext.make(for: document, options: options, body: body)
         context["text"] = Self.headerAndFooter(document.metadata, width: width, writer: writer)
-        var page = try options.templates.render("text", context).trimmingTrailingSpacesOnEachLine
+        var page = try options.templates.renderFilled("text", context).trimmingTrailingSpacesOnEachLine
         if options.asciiOnly { page = ASCIIFolding.fold(page) }
         // A template whose header is all left out would start the page with blank lines.
         while page.hasPrefix("\n") { page.removeFirst() }

@@ -19,6 +19,8 @@ public struct TemplateSet: Sendable, Hashable {
     /// The fingerprint's value, kept current: every output's cache key takes it.
     private(set) var fingerprintBytes = ContentDigest().bytes
     private var library: MustacheLibrary
+    /// The built-in pages' frames, filled in page by page (``PageFrames``); used while every template is built in.
+    private var frames = PageFrames()
 
     /// The templates compiled into outreach.
     public static let builtIn: TemplateSet = {
@@ -54,6 +56,7 @@ public struct TemplateSet: Sendable, Hashable {
     /// - Parameter displayPath: how to name the folder in diagnostics.
     package static func overriding(with folder: URL, displayPath: String) throws(DiagnosticError) -> TemplateSet {
         var set = TemplateSet.builtIn
+        set.frames = PageFrames()
         let files: [String]
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -111,6 +114,15 @@ public struct TemplateSet: Sendable, Hashable {
     /// body's bytes are copied once, into the result; peak memory is the body and the page, not
     /// the several growing copies of the page that rendering it in would make.
     package func renderPage(_ name: String, _ context: [String: Any], body: String) throws -> Data {
+        // A page of ordinary size, while every template is built in: its shape's frame, filled in.
+        // (A longer body goes into the page's bytes once, below.)
+        if body.utf8.count <= 1 << 16, usesOnlyBuiltInTemplates {
+            var context = context
+            context["body"] = body
+            if let page = try frames.page(name, context, render: { try render(name, $0) }) {
+                return Data(page.withSingleTrailingNewline.utf8)
+            }
+        }
         var context = context
         // "&" and "<": a template that escapes the body ({{body}}) changes the token, and is rendered through.
         let token = "\u{1}<&outreach-body-\(UUID().uuidString)\u{1}"
@@ -133,6 +145,15 @@ public struct TemplateSet: Sendable, Hashable {
         data.append(contentsOf: suffix.utf8)
         return data
     }
+
+    /// ``render(_:_:)``'s text, from the frame of the context's shape while every template is built in.
+    package func renderFilled(_ name: String, _ context: [String: Any]) throws -> String {
+        if usesOnlyBuiltInTemplates, let page = try frames.page(name, context, render: { try render(name, $0) }) { return page }
+        return try render(name, context)
+    }
+
+    /// Whether every template is outreach's own: only then are pages made from frames (``PageFrames``).
+    private var usesOnlyBuiltInTemplates: Bool { origins.values.allSatisfy { $0 == "built-in" } }
 
     /// Renders the template `name` with `context` (dictionaries, arrays and strings).
     package func render(_ name: String, _ context: [String: Any]) throws -> String {
