@@ -1,3 +1,5 @@
+import Foundation
+
 extension Document {
     /// The SHA-256 of a canonical encoding of the whole document: every
     /// metadata field and every node, each with its kind, its lengths and its
@@ -23,8 +25,29 @@ extension DocumentMetadata {
         digest.add(campaignName)
         digest.add(strings: reportingContacts)
         digest.add(pageBudget ?? 0)
-        digest.add(strings: strings.keys.sorted().flatMap { [$0, strings[$0] ?? ""] })
+        digest.add(digestBytes: CatalogDigests.shared.digest(of: strings))
         digest.add(dateText)
+    }
+}
+
+/// The digests of the few string catalogs a run's documents carry, each taken once: every
+/// page of a locale holds the same table, which compares equal to the one kept at once.
+private final class CatalogDigests: @unchecked Sendable {
+    static let shared = CatalogDigests()
+    private let lock = NSLock()
+    private var known: [(strings: [String: String], digest: [UInt8])] = []
+    private static let limit = 64
+
+    func digest(of strings: [String: String]) -> [UInt8] {
+        if let digest = lock.withLock({ known.first { $0.strings == strings }?.digest }) { return digest }
+        var digest = ContentDigest()
+        digest.add(strings: strings.keys.sorted().flatMap { [$0, strings[$0] ?? ""] })
+        let bytes = digest.bytes
+        lock.withLock {
+            if known.count >= Self.limit { known.removeFirst() }
+            known.append((strings, bytes))
+        }
+        return bytes
     }
 }
 
@@ -100,33 +123,50 @@ extension Block {
             digest.add(kind: "thematicBreak")
         case .section(let section):
             digest.add(kind: "section")
-            switch section.subject {
-            case .message(let message):
-                digest.add(kind: "message")
-                digest.add(message.id)
-                digest.add(message.locale)
-                digest.add(message.title)
-                digest.add(message.short)
-                digest.add(strings: message.audiences)
-                digest.add(strings: message.topics)
-                digest.add(strings: message.agencies)
-                // Not `source`: it names the file as the command line named the manifest,
-                // and it only locates diagnostics; an output whose render had any is never cached.
-            case .agency(let agency):
-                digest.add(kind: "agency")
-                digest.add(agency.id)
-                digest.add(agency.name)
-                digest.add(agency.acronym)
-                digest.add(agency.kind)
-                digest.add(agency.parent)
-                digest.add(strings: agency.memberOf)
-                digest.add(strings: agency.contacts)
-                digest.add(agency.learnMore)
-            case .reportingContacts:
-                digest.add(kind: "reportingContacts")
+            // The section's own digest, so a shared section is hashed once for every page that places it.
+            guard let share = section.share else {
+                digest.add(digestBytes: section.digest)
+                return
             }
-            section.blocks.digest(into: &digest)
+            digest.add(digestBytes: share.value(for: SectionDigestKey()) { section.digest })
         }
+    }
+}
+
+/// The key of a shared section's digest.
+private struct SectionDigestKey: Hashable {}
+
+extension Section {
+    /// The SHA-256 of the section's subject and blocks.
+    var digest: [UInt8] {
+        var digest = ContentDigest()
+        switch subject {
+        case .message(let message):
+            digest.add(kind: "message")
+            digest.add(message.id)
+            digest.add(message.locale)
+            digest.add(message.title)
+            digest.add(message.short)
+            digest.add(strings: message.audiences)
+            digest.add(strings: message.topics)
+            digest.add(strings: message.agencies)
+            // Not `source`: it names the file as the command line named the manifest,
+            // and it only locates diagnostics; an output whose render had any is never cached.
+        case .agency(let agency):
+            digest.add(kind: "agency")
+            digest.add(agency.id)
+            digest.add(agency.name)
+            digest.add(agency.acronym)
+            digest.add(agency.kind)
+            digest.add(agency.parent)
+            digest.add(strings: agency.memberOf)
+            digest.add(strings: agency.contacts)
+            digest.add(agency.learnMore)
+        case .reportingContacts:
+            digest.add(kind: "reportingContacts")
+        }
+        blocks.digest(into: &digest)
+        return digest.bytes
     }
 }
 

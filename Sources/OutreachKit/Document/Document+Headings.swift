@@ -16,12 +16,28 @@ extension Document {
                     callout.blocks = fix(callout.blocks)
                     return .callout(callout)
                 case .section(var section):
-                    section.blocks = fix(section.blocks)
-                    return .section(section)
+                    guard let share = section.share else {
+                        section.blocks = fix(section.blocks)
+                        return .section(section)
+                    }
+                    // A shared section is placed after the same level on many pages: fixed once per level.
+                    let entering = previous
+                    let (fixed, leaving) = share.value(for: NormalizedKey(previous: entering)) { () -> (Section, Int) in
+                        section.blocks = fix(section.blocks)
+                        section.share = SectionShare()
+                        return (section, previous)
+                    }
+                    previous = leaving
+                    return .section(fixed)
                 default: return block
                 }
             }
         }
         return Document(metadata: metadata, blocks: fix(blocks))
     }
+}
+
+/// The key of a shared section's headings fixed after a heading of level `previous`.
+private struct NormalizedKey: Hashable {
+    let previous: Int
 }

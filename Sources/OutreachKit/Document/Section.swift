@@ -18,14 +18,32 @@ public struct Section: Sendable, Codable, Hashable {
     }
 
     /// What the section is about.
-    public var subject: Subject
+    public var subject: Subject { didSet { share = nil } }
     /// The content, its heading first.
-    public var blocks: [Block]
+    public var blocks: [Block] { didSet { share = nil } }
+    /// Set when a run shares this section, unchanged, among many documents
+    /// (``SectionInterner``): what is made from it in one context is made once.
+    /// Not part of its value; any change to the section lets it go.
+    var share: SectionShare?
+
+    private enum CodingKeys: String, CodingKey {
+        case subject, blocks
+    }
 
     /// Creates a section.
     public init(subject: Subject, blocks: [Block]) {
         self.subject = subject
         self.blocks = blocks
+    }
+
+    public static func == (lhs: Section, rhs: Section) -> Bool {
+        if let share = lhs.share, share === rhs.share { return true }
+        return lhs.subject == rhs.subject && lhs.blocks == rhs.blocks
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(subject)
+        hasher.combine(blocks)
     }
 }
 

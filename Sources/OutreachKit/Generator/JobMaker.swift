@@ -1,13 +1,18 @@
 import Foundation
+import Synchronization
 
 /// What every page of a run shares, held once: the campaign, the materials, the date,
-/// the page templates and the run's parsed Markdown.
+/// the page templates, the run's parsed Markdown and its shared sections.
 final class PageContext: Sendable {
     let campaign: Campaign
     let materials: [MaterialSpec]
     let date: String?
     let templates: TemplateSet
     let parsed: ParsedMarkdown
+    /// The run's shared sections: equal ones laid out for different pages are written once per context.
+    let sections = SectionInterner()
+    /// Each locale's words by catalog key, made once: every page of the locale shares the one table.
+    private let flatStrings = Mutex<[String: [String: String]]>([:])
 
     init(campaign: Campaign, materials: [MaterialSpec], date: String?, templates: TemplateSet, parsed: ParsedMarkdown) {
         self.campaign = campaign
@@ -15,6 +20,17 @@ final class PageContext: Sendable {
         self.date = date
         self.templates = templates
         self.parsed = parsed
+    }
+
+    /// The words of `catalog`, the locale's, by catalog key; one table shared by every page of the locale.
+    func flattened(_ catalog: StringCatalog, locale: String) -> [String: String] {
+        if let known = flatStrings.withLock({ $0[locale] }) { return known }
+        let made = catalog.flattened
+        return flatStrings.withLock { tables in
+            if let known = tables[locale] { return known }
+            tables[locale] = made
+            return made
+        }
     }
 }
 
@@ -121,6 +137,7 @@ final class Page: Sendable {
             audience: material.audience.flatMap(campaign.audience), date: context.date,
             strings: context.templates.strings.catalog(for: locale))
         input.parsed = context.parsed
+        input.flattenedStrings = context.flattened(input.strings, locale: locale)
         input.partner = partner
         input.untranslated = untranslated
         return input
@@ -159,7 +176,7 @@ struct JobMaker: Sendable {
     /// The page's document, laid out now, rendered in each of its formats.
     func jobs(for page: Page) -> [RenderJob] {
         guard !page.renderers.isEmpty else { return [] }
-        let document = page.layout.document(for: page.input).normalizedHeadings()
+        let document = page.context.sections.sharing(page.layout.document(for: page.input)).normalizedHeadings()
         let digest = binaryIdentity != nil ? document.digest : nil
         let untranslated = page.untranslated?.recorded
         return zip(page.renderers, page.paths).map { renderer, path in

@@ -32,6 +32,8 @@ package struct LayoutInput: Sendable {
     var parsed = ParsedMarkdown()
     /// The words outreach writes itself, in `locale`.
     package var strings: StringCatalog
+    /// ``strings`` by catalog key, when a run has made them once for every page of the locale.
+    var flattenedStrings: [String: String]?
     /// Where content text missing in `locale` is logged; nil for the content's own locale.
     package var untranslated: UntranslatedTextLog?
 

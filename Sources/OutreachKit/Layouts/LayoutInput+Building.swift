@@ -112,7 +112,7 @@ extension LayoutInput {
             title: (focus == nil ? material.title(in: locale) : nil) ?? title, subtitle: text(campaign.name), locale: locale,
             audience: audience.map { text($0.name) }, date: date, sourceNote: sourceNote,
             material: material.id, layout: layout, campaignName: text(campaign.name),
-            reportingContacts: campaign.reportingContacts, pageBudget: pageBudget, strings: strings.flattened,
+            reportingContacts: campaign.reportingContacts, pageBudget: pageBudget, strings: flattenedStrings ?? strings.flattened,
             dateText: date.map(strings.date),
             partner: partner.map { partner in
                 DocumentPartner(id: partner.id, name: text(partner.name),

@@ -42,19 +42,53 @@ struct HTMLBlockWriter {
         }
         for block in blocks {
             guard case .section(let section) = block else { append(html(for: block)); continue }
-            if case .reportingContacts = section.subject {
-                let inner = html(for: section.blocks)
-                if !inner.isEmpty { append("<section class=\"reporting\">\n" + inner + "\n</section>") }
-            } else if case .message(let message) = section.subject, let locale, message.locale != locale {
-                let dir = LocaleDirection.isRightToLeft(message.locale) != LocaleDirection.isRightToLeft(locale)
-                    ? " dir=\"\(LocaleDirection.isRightToLeft(message.locale) ? "rtl" : "ltr")\"" : ""
-                append("<div lang=\"\(HTMLEscaping.escape(message.locale))\"\(dir)>\n")
-                var innerSeparated = false
-                write(section.blocks, into: &out, separated: &innerSeparated)
-                out += "\n</div>"
-            } else {
-                write(section.blocks, into: &out, separated: &separated)
+            guard let share = section.share, override == nil else {
+                writeSection(section, into: &out, separated: &separated)
+                continue
             }
+            // A shared section is written once for each context it can meet, then copied.
+            let key = SectionKey(level: previousLevel, locale: locale, qrCodes: qrCodes, qrLabel: strings["qrCode"])
+            let (text, level) = share.value(for: key) { () -> (String, Int) in
+                var writer = self
+                var text = ""
+                var written = false
+                writer.writeSection(section, into: &text, separated: &written)
+                return (text, writer.previousLevel)
+            }
+            append(text)
+            previousLevel = level
+        }
+    }
+
+    /// What a shared section's HTML depends on: the level of the heading before it, the
+    /// document's locale, and whether and how contact cards show QR codes.
+    private struct SectionKey: Hashable {
+        let level: Int
+        let locale: String?
+        let qrCodes: Bool
+        let qrLabel: String?
+    }
+
+    /// Appends the HTML for `section`, as ``write(_:into:separated:)`` does for its blocks.
+    private mutating func writeSection(_ section: Section, into out: inout String, separated: inout Bool) {
+        func append(_ part: String) {
+            guard !part.isEmpty else { return }
+            if separated { out += "\n" }
+            out += part
+            separated = true
+        }
+        if case .reportingContacts = section.subject {
+            let inner = html(for: section.blocks)
+            if !inner.isEmpty { append("<section class=\"reporting\">\n" + inner + "\n</section>") }
+        } else if case .message(let message) = section.subject, let locale, message.locale != locale {
+            let dir = LocaleDirection.isRightToLeft(message.locale) != LocaleDirection.isRightToLeft(locale)
+                ? " dir=\"\(LocaleDirection.isRightToLeft(message.locale) ? "rtl" : "ltr")\"" : ""
+            append("<div lang=\"\(HTMLEscaping.escape(message.locale))\"\(dir)>\n")
+            var innerSeparated = false
+            write(section.blocks, into: &out, separated: &innerSeparated)
+            out += "\n</div>"
+        } else {
+            write(section.blocks, into: &out, separated: &separated)
         }
     }
 

@@ -15,7 +15,7 @@ enum MarkdownBlockWriter {
     /// The kind and marker of a list at the end of a block, so that a list after
     /// it can use another marker: two adjacent lists with the same marker would
     /// be read back as one.
-    private enum ListMarker: Equatable {
+    private enum ListMarker: Hashable {
         case bullet(Character)
         case ordered(Character)
     }
@@ -25,10 +25,61 @@ enum MarkdownBlockWriter {
         sequence(blocks, tight: false).lines
     }
 
-    /// Lines for blocks, blank-line separated unless `tight`, and the list marker the last one ends with.
-    private static func sequence(_ blocks: [Block], tight: Bool) -> (lines: [String], trailing: ListMarker?) {
-        var lines: [String] = []
+    /// ``lines(for:)`` joined by line feeds. A section a run shares (``SectionShare``) is
+    /// written once for each list marker that can end the blocks before it; other pages copy it.
+    static func text(for blocks: [Block]) -> String {
+        var out = ""
+        var written = false
         var trailing: ListMarker?
+        var run: [Block] = []
+        func add(_ chunk: Chunk) {
+            trailing = chunk.trailing
+            guard chunk.hasLines else { return }
+            if written { out += "\n\n" }
+            out += chunk.text
+            written = true
+        }
+        func flushRun() {
+            guard !run.isEmpty else { return }
+            add(Chunk(sequence(run, tight: false, after: trailing)))
+            run.removeAll(keepingCapacity: true)
+        }
+        for block in blocks {
+            guard case .section(let section) = block, let share = section.share else {
+                run.append(block)
+                continue
+            }
+            flushRun()
+            let entering = trailing
+            add(share.value(for: SectionKey(trailing: entering)) { Chunk(sequence(section.blocks, tight: false, after: entering)) })
+        }
+        flushRun()
+        return out
+    }
+
+    /// Some blocks' lines joined, and the list marker they end with.
+    private struct Chunk: Sendable {
+        let text: String
+        let hasLines: Bool
+        let trailing: ListMarker?
+
+        init(_ sequence: (lines: [String], trailing: ListMarker?)) {
+            text = sequence.lines.joinedAsLines
+            hasLines = !sequence.lines.isEmpty
+            trailing = sequence.trailing
+        }
+    }
+
+    /// What a shared section's Markdown depends on: the list marker the blocks before it end with.
+    private struct SectionKey: Hashable {
+        let trailing: ListMarker?
+    }
+
+    /// Lines for blocks, blank-line separated unless `tight`, and the list marker the last one ends
+    /// with; `after` is the marker the blocks before them end with.
+    private static func sequence(_ blocks: [Block], tight: Bool, after: ListMarker? = nil) -> (lines: [String], trailing: ListMarker?) {
+        var lines: [String] = []
+        var trailing = after
         for block in blocks.flatMap(lowered) {
             var marker: ListMarker?
             if case .list(let ordered, let items) = block, !items.isEmpty {

@@ -18,7 +18,7 @@ package struct MarkdownRenderer: Renderer {
 
     /// Renders the document through the `markdown` page template.
     package func render(_ document: Document, options: RenderOptions) throws -> Rendered {
-        let body = MarkdownBlockWriter.lines(for: document.blocks).joinedAsLines
+        let body = MarkdownBlockWriter.text(for: document.blocks)
         var context = PageTemplateContext.make(for: document, options: options, body: body)
         context["yaml"] = Self.frontMatterValues(document.metadata)
         var markdown: [String: String] = [:]

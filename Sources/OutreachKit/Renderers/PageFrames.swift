@@ -63,7 +63,8 @@ final class PageFrames: @unchecked Sendable {
               var tokens = tokenize(rest, values: &values, shape: &shape) as? [String: Any] else { return nil }
         if context["strings"] != nil {
             tokens["strings"] = catalog
-            shape += "strings \(catalog.count) \(catalog.hashValue)"
+            // Not hashed: a run's pages of one locale share one catalog table, which compares equal at once.
+            shape += "strings \(catalog.count)"
         }
         let known = lock.withLock { frames[shape]?.first { $0.catalog == catalog } }
         let pieces: [Piece]

@@ -9,6 +9,52 @@ struct PlainTextBlockWriter {
     /// Flattens inlines and cleans strings.
     var inlines: PlainTextInlines
 
+    /// ``lines(for:width:)`` joined by line feeds. A section a run shares (``SectionShare``)
+    /// is written once for each width and ASCII folding; other pages copy it.
+    func text(for blocks: [Block], width: Int) -> String {
+        var out = ""
+        var written = false
+        func add(_ chunk: Chunk) {
+            guard chunk.hasLines else { return }
+            if written { out += "\n\n" }
+            out += chunk.text
+            written = true
+        }
+        var run: [Block] = []
+        func flushRun() {
+            guard !run.isEmpty else { return }
+            add(Chunk(lines(for: run, width: width)))
+            run.removeAll(keepingCapacity: true)
+        }
+        for block in blocks {
+            guard case .section(let section) = block, let share = section.share else {
+                run.append(block)
+                continue
+            }
+            flushRun()
+            add(share.value(for: SectionKey(width: width, asciiOnly: inlines.asciiOnly)) { Chunk(lines(for: section.blocks, width: width)) })
+        }
+        flushRun()
+        return out
+    }
+
+    /// Some blocks' lines joined.
+    private struct Chunk: Sendable {
+        let text: String
+        let hasLines: Bool
+
+        init(_ lines: [String]) {
+            text = lines.joinedAsLines
+            hasLines = !lines.isEmpty
+        }
+    }
+
+    /// What a shared section's text depends on.
+    private struct SectionKey: Hashable {
+        let width: Int
+        let asciiOnly: Bool
+    }
+
     /// Lines for `blocks` at `width`, with a blank line between blocks.
     func lines(for blocks: [Block], width: Int) -> [String] {
         var result: [String] = []

@@ -27,7 +27,7 @@ package struct PlainTextRenderer: Renderer {
         let width = max(options.textWidth, Self.minimumWidth)
         let inlines = PlainTextInlines(asciiOnly: options.asciiOnly)
         let writer = PlainTextBlockWriter(inlines: inlines)
-        let body = writer.lines(for: document.blocks, width: width).joinedAsLines
+        let body = writer.text(for: document.blocks, width: width)
         var context = PageTemplateContext.make(for: document, options: options, body: body)
         context["text"] = Self.headerAndFooter(document.metadata, width: width, writer: writer)
         var page = try options.templates.renderFilled("text", context).trimmingTrailingSpacesOnEachLine
