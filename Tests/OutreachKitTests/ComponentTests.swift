@@ -18,6 +18,20 @@ import Testing
     @Test func outputPatterns() async {
         let pattern = OutputPattern(text: "{material}/{agency}.{locale}.{ext}")
         #expect(pattern.resolve(["material": "m", "agency": "ice", "locale": "en", "ext": "html"]) == "m/ice.en.html")
+        // Cut once, a pattern makes the paths `filling` makes, whatever its braces: a placeholder
+        // without a value, unclosed or nested braces, a brace a combining mark joins.
+        let texts = ["{material}.{ext}", "{material}/{agency}.{ext}", "{partner}-{format}{locale}", "{material", "a}{b}{",
+                     "{{material}}", "{}x{ext}", "{material}\u{301}.{ext}", "{\u{301}material}.{ext}", "é/{locale}/ü.{ext}", ""]
+        for text in texts {
+            for (agency, partner) in [(nil, nil), ("ice", nil), (nil, "p1")] as [(String?, String?)] {
+                var values = ["material": "m", "locale": "es", "format": "html", "ext": "htm"]
+                values["agency"] = agency
+                values["partner"] = partner
+                let resolved = OutputPattern(text: text).resolve(material: "m", locale: "es", format: "html", ext: "htm", agency: agency, partner: partner)
+                #expect(resolved == text.filling(values), "\(text)")
+                #expect(OutputPattern(text: text).resolve(values) == text.filling(values), "\(text)")
+            }
+        }
         #expect(pattern.problems(fansOut: .agency).isEmpty)
         #expect(pattern.problems(fansOut: nil).count == 1)
         #expect(pattern.problems(fansOut: .partner).count == 2)
@@ -26,6 +40,13 @@ import Testing
         #expect(OutputPattern(text: "{material}.{ext}").problems(fansOut: .partner).first?.message.contains("'{partner}'") == true)
         #expect(OutputPattern(text: "{material.{ext}").problems(fansOut: nil).first?.message.contains("unknown placeholder") == true)
         #expect(escapeReason("a/b.html") == nil)
+        // Reserved names, by their bytes, in any folder of the path.
+        for path in [".outreach-x", "a/.outreach-x/b", "a/b/.outreach-", ".outreach-\u{301}x", "é/.outreach-state", "a//.outreach-x"] {
+            #expect(reservedNameReason(path) != nil, "\(path)")
+        }
+        for path in ["a/b.outreach-x", ".outreach", "a/.outreacH-x", "x.outreach-/y", "a/\u{301}.outreach-x", "", "/"] {
+            #expect(reservedNameReason(path) == nil, "\(path)")
+        }
         #expect(escapeReason("a//b.html") != nil)
         #expect(escapeReason("/etc/passwd") != nil)
         #expect(escapeReason("a/../../b") != nil)
@@ -107,6 +128,21 @@ import Testing
 
     /// Key locations read like the dictionary they replace: packed keys, list items, other names,
     /// other files, huge numbers and long lists.
+    /// Setting a list item's location by name and index is the same as setting the key `NAME.INDEX`.
+    @Test func keyLocationsSetAnItemAsTheKeyWould() {
+        var byKey: KeyLocations = [:]
+        var byItem: KeyLocations = [:]
+        let items: [(String, Int, Int)] = [("formats", 0, 5), ("formats", 1, 6), ("colour", 2, 7), ("agencies", 8190, 8), ("agencies", 8191, 9),
+                                           ("formats", 1, 10), ("messages", Int(Int32.max) + 1, 11)]
+        for (name, index, line) in items {
+            let location = OutreachKit.SourceLocation(file: "m.yml", line: line, column: 3)
+            byKey["\(name).\(index)"] = location
+            byItem.setItem(index, of: name, to: location)
+            #expect(byItem == byKey, "\(name).\(index)")
+            #expect(byItem["\(name).\(index)"] == location)
+        }
+    }
+
     @Test func keyLocationsReadLikeADictionary() {
         var reference: [String: OutreachKit.SourceLocation] = [:]
         var locations: KeyLocations = [:]

@@ -47,7 +47,7 @@ import OutreachKit
     }
 
     @Test func markdownAndTextWritersMatchTheBuiltInFormats() async throws {
-        let markdown = try await MarkdownRenderer().render(Self.document, options: RenderOptions())
+        let markdown = try MarkdownRenderer().render(Self.document, options: RenderOptions())
         let page = String(decoding: try #require(markdown.files.first).contents, as: UTF8.self)
         #expect(page.contains(MarkdownWriter.markdown(for: Self.document.blocks)))
         #expect(PlainTextWriter(width: 40).text(for: [.paragraph([.text("Call "), .strong([.text("now")])])]) == "Call now")

@@ -190,11 +190,11 @@ public struct Generator: Sendable {
                                  binaryIdentity: usesRenderCache ? BinaryIdentity.current : nil, sink: sink)
         // The render cache and the stamps are read while the pages are planned: neither needs the other.
         let folderURL = folder.url, caching = usesRenderCache
-        async let loaded: (RenderCache?, OutputState?) = caching
-            ? (RenderCache.load(from: folderURL), OutputState.load(from: folderURL)) : (nil, nil)
+        async let loadedCache = caching ? RenderCache.load(from: folderURL) : nil
+        async let loadedState = caching ? OutputState.load(from: folderURL) : nil
         let pages = planner.pages()
         planner.checkPartnerFanOut()
-        let (cache, state) = await loaded
+        let (cache, state) = await (loadedCache, loadedState)
         // Assets are copied as they are; a run split with --shard takes those whose path is in its shard.
         let assets = AssetCollector(manifest: manifest, sink: sink).outputs(campaign)
             .filter { filters.shard?.contains($0.path) ?? true }

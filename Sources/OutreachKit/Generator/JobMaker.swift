@@ -146,11 +146,8 @@ final class Page: Sendable {
     /// Where the output of a page in `renderer`'s format goes, by `pattern`.
     static func path(material: MaterialSpec, locale: String, focus: Agency?, partner: Partner?,
                      in renderer: any Renderer, pattern: OutputPattern) -> String {
-        var values = ["material": material.id, "locale": locale,
-                      "format": renderer.format.name, "ext": renderer.format.fileExtension]
-        if let focus { values["agency"] = focus.id }
-        if let partner { values["partner"] = partner.id }
-        return pattern.resolve(values)
+        pattern.resolve(material: material.id, locale: locale, format: renderer.format.name, ext: renderer.format.fileExtension,
+                        agency: focus?.id, partner: partner?.id)
     }
 }
 
@@ -164,6 +161,7 @@ struct JobMaker: Sendable {
     /// The values of ``binaryIdentity`` and ``inputs``, taken once: every key adds them.
     private let binaryBytes: [UInt8]?
     private let inputsBytes: [UInt8]?
+    private let keyStarts = KeyStarts()
 
     init(registry: RendererRegistry, binaryIdentity: ContentDigest?, inputs: ContentDigest?) {
         self.registry = registry
@@ -254,26 +252,69 @@ struct JobMaker: Sendable {
         return key.value
     }
 
-    /// The binary, the format's name and identity, the path, every option and the page templates' bytes.
+    /// The binary, the format's name and identity, every option, the page templates' bytes, then the path.
     private func formatKey(renderer: any Renderer, options: RenderOptions, path: String) -> ContentDigest? {
         guard let binaryBytes else { return nil }
-        var key = ContentDigest()
-        key.add(digestBytes: binaryBytes)
-        key.add(renderer.format.name)
-        key.add(renderer.format.fileExtension)
+        let identity: String
         switch renderer.cacheIdentity {
-        case .compiledIn: key.add("compiled-in")
-        case .files(let digest): key.add("files " + digest)
+        case .compiledIn: identity = "compiled-in"
+        case .files(let digest): identity = "files " + digest
         case .uncacheable: return nil
         }
+        // Everything but the path is the same for most outputs of a format: hashed once, then copied.
+        let settings = KeySettings(
+            format: renderer.format.name, fileExtension: renderer.format.fileExtension, identity: identity,
+            paper: options.paper.rawValue, textWidth: options.textWidth, asciiOnly: options.asciiOnly,
+            printSize: options.printSize.rawValue, qrCodes: options.qrCodes,
+            templates: options.templates.fingerprintBytes, formatOptions: options.formatOptions)
+        var key = keyStarts.start(for: settings) {
+            var key = ContentDigest()
+            key.add(digestBytes: binaryBytes)
+            key.add(settings.format)
+            key.add(settings.fileExtension)
+            key.add(settings.identity)
+            key.add(settings.paper)
+            key.add(settings.textWidth)
+            key.add(settings.asciiOnly)
+            key.add(settings.printSize)
+            key.add(settings.qrCodes)
+            key.add(digestBytes: settings.templates)
+            key.add(JSONValue.object(settings.formatOptions))
+            key.flush()
+            return key
+        }
         key.add(path)
-        key.add(options.paper.rawValue)
-        key.add(options.textWidth)
-        key.add(options.asciiOnly)
-        key.add(options.printSize.rawValue)
-        key.add(options.qrCodes)
-        key.add(digestBytes: options.templates.fingerprintBytes)
-        key.add(JSONValue.object(options.formatOptions))
         return key
+    }
+}
+
+/// What a format key takes besides the binary and the path.
+private struct KeySettings: Hashable {
+    let format: String
+    let fileExtension: String
+    let identity: String
+    let paper: String
+    let textWidth: Int
+    let asciiOnly: Bool
+    let printSize: String
+    let qrCodes: Bool
+    let templates: [UInt8]
+    let formatOptions: [String: JSONValue]
+}
+
+/// Format keys as far as the path, by their settings: a run has a few, shared by every page.
+private final class KeyStarts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var starts: [KeySettings: ContentDigest] = [:]
+    private static let limit = 256
+
+    func start(for settings: KeySettings, make: () -> ContentDigest) -> ContentDigest {
+        if let known = lock.withLock({ starts[settings] }) { return known }
+        let made = make()
+        lock.withLock {
+            if starts.count >= Self.limit { starts.removeAll(keepingCapacity: true) }
+            starts[settings] = made
+        }
+        return made
     }
 }

@@ -193,31 +193,40 @@ struct KeyLocations: Sendable, Equatable, ExpressibleByDictionaryLiteral {
                   let found = few.first(where: { $0.name == name && $0.item == item }) else { return nil }
             return SourceLocation(file: file, line: found.line, column: found.column)
         }
-        set {
-            if many != nil {
-                many?[key] = newValue
-                return
-            }
-            let split = Self.split(key)
-            if let split { few.removeAll { $0.name == split.name && $0.item == split.item } }
-            guard let newValue else { return }
-            if file == nil { file = newValue.file }
-            if let split, few.count < Self.fewLimit, newValue.file == file,
-               let packed = Packed(name: split.name, item: split.item, line: newValue.line, column: newValue.column) {
-                few.append(packed)
-                return
-            }
-            // Too many keys, or one that does not pack: every key goes to the dictionary from now on.
-            var all: [String: SourceLocation] = [:]
-            for entry in few {
-                let name = Self.names[Int(entry.name)]
-                all[entry.item < 0 ? name : "\(name).\(entry.item)"] =
-                    SourceLocation(file: file ?? newValue.file, line: entry.line, column: entry.column)
-            }
-            all[key] = newValue
-            many = all
-            few = []
+        set { set(newValue, split: many == nil ? Self.split(key) : nil, key: { key }) }
+    }
+
+    /// Sets where item `index` of the list under `key` was written: the same as
+    /// `self["\(key).\(index)"] = location`, without making that key and reading it back.
+    mutating func setItem(_ index: Int, of key: String, to location: SourceLocation) {
+        let split = Self.numbers[key].flatMap { name in Int32(exactly: index).map { (name: name, item: $0) } }
+        set(location, split: many == nil && index >= 0 ? split : nil, key: { "\(key).\(index)" })
+    }
+
+    /// Sets the location of the key `key()`, whose name number and index are `split` when it packs.
+    private mutating func set(_ newValue: SourceLocation?, split: (name: UInt16, item: Int32)?, key: () -> String) {
+        if many != nil {
+            many?[key()] = newValue
+            return
         }
+        if let split { few.removeAll { $0.name == split.name && $0.item == split.item } }
+        guard let newValue else { return }
+        if file == nil { file = newValue.file }
+        if let split, few.count < Self.fewLimit, newValue.file == file,
+           let packed = Packed(name: split.name, item: split.item, line: newValue.line, column: newValue.column) {
+            few.append(packed)
+            return
+        }
+        // Too many keys, or one that does not pack: every key goes to the dictionary from now on.
+        var all: [String: SourceLocation] = [:]
+        for entry in few {
+            let name = Self.names[Int(entry.name)]
+            all[entry.item < 0 ? name : "\(name).\(entry.item)"] =
+                SourceLocation(file: file ?? newValue.file, line: entry.line, column: entry.column)
+        }
+        all[key()] = newValue
+        many = all
+        few = []
     }
 
     /// Gives the list of keys exactly the room it uses.

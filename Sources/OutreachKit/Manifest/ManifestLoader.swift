@@ -105,7 +105,7 @@ package struct ManifestLoader: Sendable {
     private func localeList(_ map: YAMLMapping, locations: inout KeyLocations) -> [String] {
         guard map["locales"] != nil else { return [] }
         let items = map.strings("locales")
-        for (index, item) in items.enumerated() { locations["locales.\(index)"] = item.1 }
+        for (index, item) in items.enumerated() { locations.setItem(index, of: "locales", to: item.1) }
         if items.isEmpty, let at = map["locales"]?.at { map.sink.error(.emptyValue, "'locales' is empty", at: at) }
         return items.map(\.0)
     }
@@ -215,7 +215,7 @@ package struct ManifestLoader: Sendable {
         for index in map.entries.indices { locations[map.entries[index].key] = map.entries[index].value.at }
         func list(_ key: String) -> [String] {
             let items = map.strings(key)
-            for (index, item) in items.enumerated() { locations["\(key).\(index)"] = item.1 }
+            for (index, item) in items.enumerated() { locations.setItem(index, of: key, to: item.1) }
             return lists.shared(items.map(\.0))
         }
         let id = map.string("id", required: true)

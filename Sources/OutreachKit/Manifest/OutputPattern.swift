@@ -19,6 +19,28 @@ struct OutputPattern {
     }
 
     let text: String
+    /// The pattern cut into its text and its placeholders once, so each path is made by appending.
+    private let segments: [Segment]
+
+    private enum Segment {
+        case text(Substring)
+        /// A `{name}`, with the braces as written, kept when there is no value for it.
+        case placeholder(name: Substring, written: Substring)
+    }
+
+    init(text: String) {
+        self.text = text
+        // Cut as `String.filling` reads a template: a brace is a character of its own.
+        var segments: [Segment] = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { segments.append(.text(rest[..<open])) }
+            segments.append(.placeholder(name: rest[rest.index(after: open)..<close], written: rest[open...close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { segments.append(.text(rest)) }
+        self.segments = segments
+    }
 
     /// Problems with the pattern itself: unknown placeholders, unbalanced braces, escaping paths.
     func problems(fansOut each: MaterialSpec.Each?) -> [(code: DiagnosticCode, message: String, hint: String?)] {
@@ -50,9 +72,37 @@ struct OutputPattern {
         return problems
     }
 
-    /// The path for one output.
+    /// The path for one output: each placeholder filled with its value, and one without a
+    /// value left as written (as `text.filling(values)` does).
     func resolve(_ values: [String: String]) -> String {
-        text.filling(values)
+        resolve { values[String($0)] }
+    }
+
+    /// The path for one output of a page.
+    func resolve(material: String, locale: String, format: String, ext: String, agency: String?, partner: String?) -> String {
+        resolve { name in
+            switch name {
+            case "material": return material
+            case "locale": return locale
+            case "format": return format
+            case "ext": return ext
+            case "agency": return agency
+            case "partner": return partner
+            default: return nil
+            }
+        }
+    }
+
+    private func resolve(_ value: (Substring) -> String?) -> String {
+        var path = ""
+        for segment in segments {
+            switch segment {
+            case .text(let text): path += text
+            case .placeholder(let name, let written):
+                if let filled = value(name) { path += filled } else { path += written }
+            }
+        }
+        return path
     }
 }
 

@@ -36,7 +36,8 @@ struct ContentDigest: Sendable, Hashable {
         hasher.update(bufferPointer: buffer)
     }
 
-    private mutating func flush() {
+    /// Gives the hasher every pending byte, so a copy made now does not hash them again.
+    mutating func flush() {
         guard !pending.isEmpty else { return }
         pending.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         pending.removeAll(keepingCapacity: true)
