@@ -11,6 +11,8 @@ final class PageContext: Sendable {
     let parsed: ParsedMarkdown
     /// The run's shared sections: equal ones laid out for different pages are written once per context.
     let sections = SectionInterner()
+    /// Blocks layouts make the same way on many pages, made once.
+    let layoutMemo: LayoutMemo
     /// Each locale's words by catalog key, made once: every page of the locale shares the one table.
     private let flatStrings = Mutex<[String: [String: String]]>([:])
 
@@ -20,6 +22,7 @@ final class PageContext: Sendable {
         self.date = date
         self.templates = templates
         self.parsed = parsed
+        layoutMemo = LayoutMemo(sections: sections)
     }
 
     /// The words of `catalog`, the locale's, by catalog key; one table shared by every page of the locale.
@@ -138,6 +141,7 @@ final class Page: Sendable {
             strings: context.templates.strings.catalog(for: locale))
         input.parsed = context.parsed
         input.flattenedStrings = context.flattened(input.strings, locale: locale)
+        input.memo = context.layoutMemo
         input.partner = partner
         input.untranslated = untranslated
         return input

@@ -16,6 +16,22 @@ package struct AgencyProfileLayout: Layout {
         guard let agency = input.focus ?? input.agencies.first else {
             return Document(metadata: input.metadata(title: input.text(input.campaign.name), layout: name), blocks: [])
         }
+        let related = input.messages.filter { $0.agencies.contains(agency.id) }
+        let key = AgencyKey(id: agency.id, messages: related.map { [$0.id, $0.locale] })
+        let blocks = input.shared(key) { profile(agency, related: related, $0) } + input.reportingSection(level: 2, extra: agency.contacts)
+        let metadata = input.metadata(
+            title: input.displayName(agency), layout: name, sourceNote: input.sourceNote(for: [agency]),
+            pageBudget: Self.pageBudget)
+        return Document(metadata: metadata, blocks: blocks)
+    }
+
+    /// The agency's own section: it depends on the agency and the messages about it placed with it.
+    private struct AgencyKey: Hashable, Sendable {
+        let id: String
+        let messages: [[String]]
+    }
+
+    private func profile(_ agency: Agency, related: [Message], _ input: LayoutInput) -> [Block] {
         var blocks = input.markdown(agency.role)
         if let parent = agency.parent.flatMap(input.campaign.agency) {
             blocks.append(.paragraph([.text(input.label(.partOf).filling(["name": input.displayName(parent)]))]))
@@ -29,13 +45,8 @@ package struct AgencyProfileLayout: Layout {
         if let programs = input.programs(agency) {
             blocks += [.heading(level: 2, content: [.text(input.label(.programs))]), programs]
         }
-        let related = input.messages.filter { $0.agencies.contains(agency.id) }
         for message in related { blocks += input.section(message, level: 2) }
         if let more = input.learnMore(agency) { blocks.append(more) }
-        blocks = [input.section(agency, blocks: blocks)] + input.reportingSection(level: 2, extra: agency.contacts)
-        let metadata = input.metadata(
-            title: input.displayName(agency), layout: name, sourceNote: input.sourceNote(for: [agency]),
-            pageBudget: Self.pageBudget)
-        return Document(metadata: metadata, blocks: blocks)
+        return [input.section(agency, blocks: blocks)]
     }
 }

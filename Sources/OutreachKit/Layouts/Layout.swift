@@ -34,6 +34,8 @@ package struct LayoutInput: Sendable {
     package var strings: StringCatalog
     /// ``strings`` by catalog key, when a run has made them once for every page of the locale.
     var flattenedStrings: [String: String]?
+    /// The run's blocks made once for many pages (``shared(_:make:)``); nil outside a run.
+    var memo: LayoutMemo?
     /// Where content text missing in `locale` is logged; nil for the content's own locale.
     package var untranslated: UntranslatedTextLog?
 

@@ -31,6 +31,16 @@ extension LayoutInput {
 
     /// A message as a titled section that records which message it is.
     func section(_ message: Message, level: Int) -> [Block] {
+        shared(MessageKey(id: message.id, locale: message.locale, level: level)) { $0.makeSection(message, level: level) }
+    }
+
+    private struct MessageKey: Hashable, Sendable {
+        let id: String
+        let locale: String
+        let level: Int
+    }
+
+    private func makeSection(_ message: Message, level: Int) -> [Block] {
         let title = resolvingVariables(message.title)
         let placed = PlacedMessage(
             id: message.id, locale: message.locale, title: title, short: message.short.map(resolvingVariables),
@@ -50,6 +60,16 @@ extension LayoutInput {
 
     /// The reporting contacts as cards, under a heading.
     func reportingSection(level: Int, extra: [String] = []) -> [Block] {
+        shared(ReportingKey(level: level, extra: extra, partner: partner?.id)) { $0.makeReportingSection(level: level, extra: extra) }
+    }
+
+    private struct ReportingKey: Hashable, Sendable {
+        let level: Int
+        let extra: [String]
+        let partner: String?
+    }
+
+    private func makeReportingSection(level: Int, extra: [String]) -> [Block] {
         var ids = campaign.reportingContacts
         // A partner's own contacts stand next to the campaign's first (the national hotline).
         for (offset, id) in (partner?.contacts ?? []).enumerated() where !ids.contains(id) {

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Blocks a layout makes the same way on many pages, made once per run.
+///
+/// A message's section, an agency's section and the reporting contacts depend only on the
+/// campaign, the locale and a few ids, yet a kit lays them out on thousands of pages. The memo
+/// keeps each one, with its sections shared (``SectionInterner``) so that each renderer writes
+/// them once per context, and with the texts it used untranslated, which every page that places
+/// it records again. It grows with the content, not with the number of materials; past its limit
+/// it starts over. Any thread may use it.
+final class LayoutMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [Key: Made] = [:]
+    private let limit: Int
+    /// Where the memo's sections are shared.
+    let sections: SectionInterner
+
+    init(sections: SectionInterner, limit: Int = 4096) {
+        self.sections = sections
+        self.limit = limit
+    }
+
+    struct Key: Hashable, @unchecked Sendable {
+        let locale: String
+        let what: AnyHashable
+    }
+
+    struct Made: Sendable {
+        let blocks: [Block]
+        let untranslated: [String]
+    }
+
+    func made(_ key: Key) -> Made? { lock.withLock { made[key] } }
+
+    func keep(_ value: Made, for key: Key) {
+        lock.withLock {
+            if made.count >= limit { made.removeAll(keepingCapacity: true) }
+            made[key] = value
+        }
+    }
+
+    /// How many blocks lists the memo holds.
+    var count: Int { lock.withLock { made.count } }
+}
+
+extension LayoutInput {
+    /// The blocks `make` lays out, made once per run for this locale and `key`, which must name
+    /// everything besides the campaign, the locale and its words that they depend on. Texts used
+    /// untranslated are recorded as `make` would record them. Without a run's memo, made now.
+    func shared(_ key: some Hashable & Sendable, make: (LayoutInput) -> [Block]) -> [Block] {
+        guard let memo else { return make(self) }
+        let key = LayoutMemo.Key(locale: locale, what: AnyHashable(key))
+        if let known = memo.made(key) {
+            if let untranslated { for text in known.untranslated { untranslated.record(text) } }
+            return known.blocks
+        }
+        // Made with a log of its own, so what it used is known apart from what the page used before.
+        var own = self
+        own.untranslated = untranslated == nil ? nil : UntranslatedTextLog()
+        let blocks = make(own).map { block -> Block in
+            guard case .section(let section) = block, section.share == nil else { return block }
+            return .section(memo.sections.shared(section))
+        }
+        let made = LayoutMemo.Made(blocks: blocks, untranslated: own.untranslated?.recorded ?? [])
+        memo.keep(made, for: key)
+        if let untranslated { for text in made.untranslated { untranslated.record(text) } }
+        return blocks
+    }
+}
