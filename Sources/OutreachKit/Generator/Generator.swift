@@ -189,12 +189,14 @@ public struct Generator: Sendable {
                                  templates: templates, date: date, filters: filters,
                                  binaryIdentity: usesRenderCache ? BinaryIdentity.current : nil, sink: sink)
         // The render cache and the stamps are read while the pages are planned: neither needs the other.
+        // One after the other, not at once: each holds its file while it reads it, so only one
+        // file's worth is held at a time.
         let folderURL = folder.url, caching = usesRenderCache
-        async let loadedCache = caching ? RenderCache.load(from: folderURL) : nil
-        async let loadedState = caching ? OutputState.load(from: folderURL) : nil
+        async let loaded: (RenderCache?, OutputState?) = caching
+            ? (RenderCache.load(from: folderURL), OutputState.load(from: folderURL)) : (nil, nil)
         let pages = planner.pages()
         planner.checkPartnerFanOut()
-        let (cache, state) = await (loadedCache, loadedState)
+        let (cache, state) = await loaded
         // Assets are copied as they are; a run split with --shard takes those whose path is in its shard.
         let assets = AssetCollector(manifest: manifest, sink: sink).outputs(campaign)
             .filter { filters.shard?.contains($0.path) ?? true }

@@ -56,6 +56,8 @@ struct JobPlanner {
         // Materials with the same formats share one list of renderers, and those with the same settings one set of options.
         var rendererLists: [[String]: [any Renderer]] = [:]
         var optionSets: [String: Shared<RenderOptions>] = [:]
+        // One cut pattern for every page that uses the same one: a page holds it, and a kit has a few.
+        var patterns: [String: OutputPattern] = [:]
         for (index, material) in manifest.materials.enumerated() where filters.materials.isEmpty || filters.materials.contains(material.id) {
             guard let layout = layouts.layout(named: material.layout) else { continue }
             let formats = material.formats.filter { filters.formats.isEmpty || filters.formats.contains($0) }
@@ -78,8 +80,9 @@ struct JobPlanner {
             for locale in locales(of: material) {
                 let messages = sharedSelection(material, locale: locale, versions: versions, memo: &selections)
                 // A pattern without {locale} keeps the default locale's paths and puts the others in a folder each.
-                let pattern = OutputPattern(text: patternText.contains("{locale}") || locale == campaign.defaultLocale
-                    ? patternText : "{locale}/" + patternText)
+                let text = patternText.contains("{locale}") || locale == campaign.defaultLocale ? patternText : "{locale}/" + patternText
+                let pattern = patterns[text] ?? OutputPattern(text: text)
+                if patterns.count < 4096 { patterns[text] = pattern }
                 // Each page has a log of untranslated texts of its own, so that what its layout used is known
                 // page by page (and kept with its outputs in the render cache); the report joins them in page order.
                 func page(focus: Int? = nil, partner: Partner? = nil) -> Page {
