@@ -15,6 +15,8 @@ struct BenchArguments {
     /// `--kit-only`: with `--materials N`, writes the synthetic kit into `--dir` and stops, to profile
     /// `outreach generate` on it (`perf record .build/release/outreach generate DIR/outreach.yml`).
     var kitOnly = false
+    /// `--run-once MANIFEST`: one `generate` of that manifest, measured; how the bench runs each run in a process of its own.
+    var runOnce: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -33,6 +35,7 @@ struct BenchArguments {
             case "--agencies": agencies = Self.number(flag, value)
             case "--messages": messages = Self.number(flag, value)
             case "--body-mb": bodyMegabytes = Self.number(flag, value)
+            case "--run-once": runOnce = value
             default: Self.usage("unknown option '\(flag)'")
             }
         }

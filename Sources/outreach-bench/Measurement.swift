@@ -12,7 +12,7 @@ struct Settings {
 
 /// What one size measured, passed from the child process to the driver as one `key=value` line.
 struct Measurement {
-    /// What the process held just before the full run: the bench itself and what making the kit left.
+    /// What the full run's process held just before the run: the program itself.
     var baselineMiB = 0.0
     var materials = 0
     var outputs = 0
@@ -21,7 +21,7 @@ struct Measurement {
     var rerunWall = 0.0
     var rerunCPU = 0.0
     var rerunWritten = 0
-    /// The larger of the two runs' peaks; each run's peak counts from its own start.
+    /// The larger of the two runs' peaks; each run is a process of its own.
     var peakMiB = 0.0
     var fullPeakMiB = 0.0
     var rerunPeakMiB = 0.0
@@ -94,25 +94,8 @@ func processUsage() -> (cpu: Double, peakMiB: Double) {
     #endif
 }
 
-/// Starts a new peak: memory freed so far is given back to the system, and on Linux the kernel's
-/// record of the peak resident memory (`VmHWM`) is reset to what is resident now. Returns the
-/// resident memory now in MiB, or nil where the peak cannot be reset (then ``peakSinceReset()``
-/// is the process's peak so far).
-func resetPeak() -> Double? {
-    FreedMemory.giveBack()
-    guard let file = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return nil }
-    defer { try? file.close() }
-    do { try file.write(contentsOf: Data("5".utf8)) } catch { return nil }
-    return statusMiB("VmRSS")
-}
-
-/// The peak resident memory since ``resetPeak()``, in MiB.
-func peakSinceReset() -> Double {
-    statusMiB("VmHWM") ?? processUsage().peakMiB
-}
-
 /// A `kB` figure of `/proc/self/status`, in MiB.
-private func statusMiB(_ field: String) -> Double? {
+func statusMiB(_ field: String) -> Double? {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
           let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
           let kilobytes = Double(line.dropFirst(field.count + 1).trimmingCharacters(in: .whitespaces).dropLast(3)) else { return nil }
@@ -122,7 +105,7 @@ private func statusMiB(_ field: String) -> Double? {
 /// Seconds since an arbitrary start.
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
-/// Measures one size in this process: a full run, a no-op rerun, the plain-write floor and cmark.
+/// Measures one size: a full run and a no-op rerun, each in a process of its own, then the plain-write floor and cmark here.
 func measure(materials: Int, arguments: BenchArguments) async throws -> Measurement {
     // Not the system temporary folder: on a long-lived machine its file system can be
     // slow to create files in, which would measure the disk's history, not outreach.
@@ -131,24 +114,13 @@ func measure(materials: Int, arguments: BenchArguments) async throws -> Measurem
     try SyntheticKit(settings: Settings(materials: materials, agencies: arguments.agencies, messages: arguments.messages,
                                         bodyMegabytes: arguments.bodyMegabytes)).write(to: root)
     let manifest = root.appendingPathComponent("outreach.yml")
-    var generator = Generator(environment: [:])
-    if let jobs = arguments.jobs { generator.jobs = jobs }
 
     var result = Measurement()
     result.materials = materials
-    // Each run's outputs are let go at once, keeping only their count, so the rerun's peak is not
-    // raised by the first run's list. Each run's peak counts from its own start, as if it ran in a
-    // process of its own, over what the bench holds then (``Measurement/baselineMiB``).
-    func run() async throws -> (wall: Double, cpu: Double, files: Int, written: Int, baseline: Double, peak: Double) {
-        let baseline = resetPeak() ?? processUsage().peakMiB
-        let (start, cpu) = (now(), processUsage().cpu)
-        let (_, results) = try await generator.generate(manifest: manifest, displayPath: "outreach.yml")
-        let (wall, used) = (now() - start, processUsage().cpu - cpu)
-        let peak = peakSinceReset()
-        return (wall, used, results.count, results.filter { $0.1 == .written }.count, baseline, peak)
-    }
-    let full = try await run()
-    let rerun = try await run()
+    // Each run in a process of its own, as `outreach generate` runs: its peak is that process's,
+    // not raised by what an earlier run in the same process left behind.
+    let full = try runOnce(manifest: manifest, jobs: arguments.jobs)
+    let rerun = try runOnce(manifest: manifest, jobs: arguments.jobs)
     // Read before the floor and cmark, which are not outreach's memory.
     (result.fullPeakMiB, result.rerunPeakMiB) = (full.peak, rerun.peak)
     result.peakMiB = max(full.peak, rerun.peak)
@@ -167,6 +139,77 @@ func measure(materials: Int, arguments: BenchArguments) async throws -> Measurem
     result.floorWall = try plainWrite(files, into: root.appendingPathComponent("floor"))
     result.cmarkWall = parseMarkdown(files.map(\.path).filter { $0.hasSuffix(".md") }, in: root.appendingPathComponent("out"))
     return result
+}
+
+/// One run: what `--run-once` measured in a child process.
+struct OneRun {
+    var wall = 0.0
+    var cpu = 0.0
+    var files = 0
+    var written = 0
+    /// The child's resident memory just before the run, and its peak over its whole life.
+    var baseline = 0.0
+    var peak = 0.0
+
+    static let keys = ["wall", "cpu", "files", "written", "baseline", "peak"]
+
+    var line: String {
+        "RUN " + zip(Self.keys, [wall, cpu, Double(files), Double(written), baseline, peak]).map { "\($0)=\($1)" }.joined(separator: " ")
+    }
+
+    init() {}
+
+    init?(line: String) {
+        guard line.hasPrefix("RUN ") else { return nil }
+        var table: [String: Double] = [:]
+        for pair in line.dropFirst(4).split(separator: " ") {
+            let parts = pair.split(separator: "=")
+            if parts.count == 2 { table[String(parts[0])] = Double(parts[1]) }
+        }
+        guard Self.keys.allSatisfy({ table[$0] != nil }) else { return nil }
+        (wall, cpu, baseline, peak) = (table["wall"] ?? 0, table["cpu"] ?? 0, table["baseline"] ?? 0, table["peak"] ?? 0)
+        (files, written) = (Int(table["files"] ?? 0), Int(table["written"] ?? 0))
+    }
+}
+
+/// `--run-once MANIFEST`: one `generate` in this process, measured: wall and CPU time of the run,
+/// the resident memory before it and the process's peak (`VmHWM`, what `/usr/bin/time` reports).
+func measureOneRun(manifest: String, jobs: Int?) async throws -> OneRun {
+    var generator = Generator(environment: [:])
+    if let jobs { generator.jobs = jobs }
+    var run = OneRun()
+    run.baseline = statusMiB("VmRSS") ?? 0
+    let (start, cpu) = (now(), processUsage().cpu)
+    let (_, results) = try await generator.generate(manifest: URL(fileURLWithPath: manifest), displayPath: "outreach.yml")
+    (run.wall, run.cpu) = (now() - start, processUsage().cpu - cpu)
+    // The peak first: the counting below is the bench's, not outreach's. It makes each result as
+    // it reads it and lets it go (a filtered list of 300,000 results would be about 100 MiB).
+    run.peak = statusMiB("VmHWM") ?? processUsage().peakMiB
+    run.files = results.count
+    run.written = results.reduce(0) { $0 + ($1.1 == .written ? 1 : 0) }
+    return run
+}
+
+/// Runs `--run-once` in a child process and returns what it measured.
+func runOnce(manifest: URL, jobs: Int?) throws -> OneRun {
+    let process = Process()
+    process.executableURL = ownExecutable
+    process.arguments = ["--run-once", manifest.path] + (jobs.map { ["--jobs", "\($0)"] } ?? [])
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0, let run = output.split(separator: "\n").compactMap({ OneRun(line: String($0)) }).first else {
+        throw BenchError("a run of \(manifest.path) failed (exit status \(process.terminationStatus))")
+    }
+    return run
+}
+
+/// This program, to start again as a child.
+var ownExecutable: URL {
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    return FileManager.default.fileExists(atPath: executable.path) ? executable : URL(fileURLWithPath: CommandLine.arguments[0])
 }
 
 /// Every file in the output folder but outreach's own (`.outreach-*`), with its size, sorted by path.
@@ -228,11 +271,9 @@ func runChild(materials: Int, jobs: Int?) -> Measurement? {
 
 /// Runs `count` children for one size at once and returns what each measured.
 func runChildren(materials: Int, jobs: Int?, count: Int) -> [Measurement] {
-    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     let processes = (0..<count).map { _ -> (Process, Pipe) in
         let process = Process()
-        process.executableURL = FileManager.default.fileExists(atPath: executable.path)
-            ? executable : URL(fileURLWithPath: CommandLine.arguments[0])
+        process.executableURL = ownExecutable
         process.arguments = arguments.childArguments(materials: materials, jobs: jobs)
         let pipe = Pipe()
         process.standardOutput = pipe

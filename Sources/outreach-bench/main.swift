@@ -7,9 +7,9 @@
 //   .build/release/outreach-bench --materials N --kit-only --dir PATH     (only the kit, to profile outreach on it)
 //
 // For each size N it starts itself on a kit of N materials × 3 formats (2 agencies
-// and messages of a few KB each), so peak memory is that size's alone, and prints:
-// wall and CPU time of a full run and of a no-op rerun, the peak resident memory of each
-// (counted from its own start, with what the bench held freed first), the
+// and messages of a few KB each) and prints: wall and CPU time of a full run and of a
+// no-op rerun, the peak resident memory of each (each run is a process of its own, as
+// `outreach generate` is, so its peak is what `/usr/bin/time` would report), the
 // cost per output, and beside them, in the same process, (a) a plain write of the
 // same number of files of the same sizes (the floor) and (b) cmark parsing the same
 // Markdown bytes. `--large` adds N = 100,000. `--scaling N` compares `--jobs 1`,
@@ -20,7 +20,14 @@ import Foundation
 import OutreachKit
 
 let arguments = BenchArguments(CommandLine.arguments)
-if let materials = arguments.materials, arguments.kitOnly {
+if let manifest = arguments.runOnce {
+    do {
+        print(try await measureOneRun(manifest: manifest, jobs: arguments.jobs).line)
+    } catch {
+        FileHandle.standardError.write(Data("outreach-bench: \(error)\n".utf8))
+        exit(1)
+    }
+} else if let materials = arguments.materials, arguments.kitOnly {
     do {
         let folder = URL(fileURLWithPath: arguments.folder)
         try SyntheticKit(settings: Settings(materials: materials, agencies: arguments.agencies, messages: arguments.messages,
