@@ -37,7 +37,10 @@ final class SectionInterner: @unchecked Sendable {
     private var sections: Set<Keyed> = []
     private let limit: Int
 
-    init(limit: Int = 4096) {
+    /// At most `limit` sections. A 4 KB message's section with what three formats make from it is
+    /// about 35 KB (an estimate, not measured), so 1,024 of them, as a kit with many partners' own
+    /// contacts in many locales may make, would be about 35 MB.
+    init(limit: Int = 1024) {
         self.limit = limit
     }
 

@@ -15,7 +15,8 @@ final class LayoutMemo: @unchecked Sendable {
     /// Where the memo's sections are shared.
     let sections: SectionInterner
 
-    init(sections: SectionInterner, limit: Int = 4096) {
+    /// At most `limit` lists (each some KB), for the reason ``SectionInterner`` gives.
+    init(sections: SectionInterner, limit: Int = 1024) {
         self.sections = sections
         self.limit = limit
     }
