@@ -2,7 +2,7 @@
 //
 //   swift build -c release --product outreach-bench
 //   .build/release/outreach-bench [--large] [--sizes 1000,10000] [--jobs N] [--scaling N] [--dir PATH]
-//   .build/release/outreach-bench --materials N [--jobs N] [--dir PATH]     (one size, in this process)
+//   .build/release/outreach-bench --materials N [--jobs N] [--dir PATH]     (one size; each run in a process of its own)
 //   .build/release/outreach-bench --materials 1 --body-mb 10               (peak memory per input MB)
 //   .build/release/outreach-bench --materials N --kit-only --dir PATH     (only the kit, to profile outreach on it)
 //
