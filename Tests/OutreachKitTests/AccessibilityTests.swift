@@ -9,7 +9,7 @@ import Testing
 /// It never skips: without Chromium or axe-core it fails. `Scripts/setup` installs
 /// Chromium and fetches axe-core 4.12.1 (checked by its SHA-256) into
 /// `~/.cache/outreach/`.
-@Suite(.serialized, .timeLimit(.minutes(5))) struct AccessibilityTests {
+@Suite(.serialized, .hangGuard) struct AccessibilityTests {
     static var axeFile: URL {
         let environment = ProcessInfo.processInfo.environment
         let cache = environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }

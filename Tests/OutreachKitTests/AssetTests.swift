@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A manifest's `assets:` folder is copied into the output, known to `--check`; an image without alt text is an error.
-@Suite(.timeLimit(.minutes(3))) struct AssetTests {
+@Suite(.hangGuard) struct AssetTests {
     typealias CLI = CommandLineTests
 
     static let logo = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF, 0x10])

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `generate --check`, `--report json`, `--diagnostics github` and `--jobs`, through the built binary.
-@Suite(.timeLimit(.minutes(3))) struct CheckAndReportTests {
+@Suite(.hangGuard) struct CheckAndReportTests {
     typealias CLI = CommandLineTests
 
     @Test func checkPassesWhenCommittedMaterialsAreCurrent() async throws {

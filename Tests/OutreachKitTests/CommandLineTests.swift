@@ -3,7 +3,7 @@ import Testing
 import OutreachKit
 
 /// End-to-end tests that run the built `outreach` binary.
-@Suite(.timeLimit(.minutes(3))) struct CommandLineTests {
+@Suite(.hangGuard) struct CommandLineTests {
     struct Run {
         var status: Int32
         var stdout: String

@@ -5,7 +5,7 @@ import Testing
 /// outreach by path. Building outreach inside the fixture takes minutes, so
 /// this runs when `OUTREACH_PLUGIN_TESTS=1`, as `Scripts/test` (and so CI) sets it.
 @Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["OUTREACH_PLUGIN_TESTS"] == "1", "set OUTREACH_PLUGIN_TESTS=1 to run"),
-       .timeLimit(.minutes(20)))
+       .buildGuard)
 struct CommandPluginTests {
     static let fixture = Repository.root.appendingPathComponent("Tests/Fixtures/plugin-package")
     static let scratch = Repository.root.appendingPathComponent(".build-plugin-fixture")

@@ -3,7 +3,7 @@ import Testing
 @testable import OutreachKit
 
 /// Content variables: each phone number typed once, in contacts.yml.
-@Suite(.timeLimit(.minutes(2))) struct ContentVariableTests {
+@Suite(.hangGuard) struct ContentVariableTests {
     @Test func changingTheHotlineNumberChangesEveryOutputThatShowsIt() async throws {
         let kit = try Fixture()
         let before = try await kit.plan().outputs

@@ -7,7 +7,7 @@ import Testing
 /// staging folder, no temporary file); with room again, the next run repairs.
 ///
 /// Mounting needs root on Linux (CI runs as root); elsewhere the suite is off.
-@Suite(.serialized, .timeLimit(.minutes(3)), .enabled(if: Tmpfs.canMount, "mounts a tmpfs: needs root on Linux"))
+@Suite(.serialized, .hangGuard, .enabled(if: Tmpfs.canMount, "mounts a tmpfs: needs root on Linux"))
 struct DiskFullTests {
     static let materials = 12
 

@@ -8,7 +8,7 @@ import Testing
 /// Serialized: each render blocks its calling thread while the plugin runs,
 /// and tests run on Swift's small cooperative pool. Every test runs plugins,
 /// so every test has a time limit in place of any clock.
-@Suite(.serialized, .timeLimit(.minutes(3))) struct ExternalFormatTests {
+@Suite(.serialized, .hangGuard) struct ExternalFormatTests {
     static let socialPosts = Repository.root.appendingPathComponent("Examples/plugins/social_posts.py")
     static let broken = Repository.root.appendingPathComponent("Tests/OutreachKitTests/Plugins/broken_plugin.py")
     static let goldenFolder = Repository.golden.appendingPathComponent("plugins/social-posts")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import OutreachKit
 
-@Suite(.timeLimit(.minutes(3))) struct GeneratorTests {
+@Suite(.hangGuard) struct GeneratorTests {
     @Test func examplePlanMakesEveryMaterialInEveryFormat() async throws {
         let plan = try await Fixture().plan()
         let sectors: [String] = ["law-enforcement", "transportation", "hospitality", "health-care", "education"].flatMap { sector in

@@ -6,7 +6,7 @@ import Testing
 ///
 /// After a deliberate change, re-record with `OUTREACH_RECORD_GOLDEN=1 swift test --filter GoldenTests`
 /// and review the diff by eye before committing it; a recording run fails, naming each file it rewrote.
-@Suite(.timeLimit(.minutes(3))) struct GoldenTests {
+@Suite(.hangGuard) struct GoldenTests {
     static let folder = Repository.golden.appendingPathComponent("blue-campaign")
 
     /// Every output but the PDFs: their bytes are Chromium's and its fonts', so PrintTests

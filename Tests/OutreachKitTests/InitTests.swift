@@ -3,7 +3,7 @@ import Testing
 @testable import OutreachKit
 
 /// `outreach init` writes a campaign that generates on the first run.
-@Suite(.timeLimit(.minutes(3))) struct InitTests {
+@Suite(.hangGuard) struct InitTests {
     typealias CLI = CommandLineTests
 
     @Test func aNewCampaignGeneratesOnTheFirstRun() async throws {

@@ -4,7 +4,7 @@ import Testing
 /// `kill -9` of a real run, again and again, over a few thousand files: every
 /// file is complete old or complete new, and the next run repairs everything
 /// and says truly what it wrote.
-@Suite(.timeLimit(.minutes(4)), .enabled(if: Platform.isLinux, "kills the child with SIGKILL and reads /proc"))
+@Suite(.hangGuard, .enabled(if: Platform.isLinux, "kills the child with SIGKILL and reads /proc"))
 struct KillTests {
     static let materials = 700
 

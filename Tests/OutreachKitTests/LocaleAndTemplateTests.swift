@@ -3,7 +3,7 @@ import Testing
 @testable import OutreachKit
 
 /// A second language and a custom page template are content additions, not code changes.
-@Suite(.timeLimit(.minutes(3))) struct LocaleAndTemplateTests {
+@Suite(.hangGuard) struct LocaleAndTemplateTests {
     @Test func secondLanguageIsAContentAddition() async throws {
         let kit = try Fixture.minimal()
         try kit.edit("content/campaign.yml", replacing: "locale: en", with: "locale: en\nlocales: [en, es]")

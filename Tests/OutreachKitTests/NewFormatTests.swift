@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `outreach new-format` makes formats that render on the first run.
-@Suite(.serialized, .timeLimit(.minutes(3))) struct NewFormatTests {
+@Suite(.serialized, .hangGuard) struct NewFormatTests {
     typealias CLI = CommandLineTests
 
     @Test(arguments: ["template", "external"])

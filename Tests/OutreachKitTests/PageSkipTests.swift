@@ -4,7 +4,7 @@ import Testing
 
 /// A rerun lays out no page whose inputs are unchanged, trusts unchanged outputs from their
 /// stamps without reading them, and still says and writes exactly what a full run would.
-@Suite(.timeLimit(.minutes(3))) struct PageSkipTests {
+@Suite(.hangGuard) struct PageSkipTests {
     /// Counts the documents laid out, by wrapping the built-in layouts.
     final class LayoutCounter: @unchecked Sendable {
         private let lock = NSLock()

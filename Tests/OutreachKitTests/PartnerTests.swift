@@ -4,7 +4,7 @@ import Testing
 
 /// `content/partners.yml` and `each: partner`: one kit per local partner, its contacts
 /// next to the campaign's first reporting contact, its logo an asset with alt text.
-@Suite(.timeLimit(.minutes(3))) struct PartnerTests {
+@Suite(.hangGuard) struct PartnerTests {
     typealias CLI = CommandLineTests
 
     static let logo = #"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"# + "\n"

@@ -8,7 +8,7 @@ import Glibc
 import Testing
 
 /// `outreach preview` serves, watches and reloads, tested with real HTTP clients against the built binary.
-@Suite(.serialized, .timeLimit(.minutes(3))) struct PreviewTests {
+@Suite(.serialized, .hangGuard) struct PreviewTests {
     /// A port that was free a moment ago: bound with port 0, read back, closed.
     static func freePort() throws -> UInt16 {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

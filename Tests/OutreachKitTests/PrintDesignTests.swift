@@ -4,7 +4,7 @@ import Testing
 
 /// The print design without a browser: QR codes in the document and the page,
 /// the manifest's print options, the wallet sheet's slots and line budget.
-@Suite(.timeLimit(.minutes(3))) struct PrintDesignTests {
+@Suite(.hangGuard) struct PrintDesignTests {
     @Test func aQRCodeHasItsQuietZoneAndOneModuleGridPerVersion() throws {
         let code = try #require(QRCode("https://humantraffickinghotline.org"))
         #expect(code.size == 29, "35 bytes at level M need version 3 (29 modules)")

@@ -7,7 +7,7 @@ import Testing
 ///
 /// They never skip: without Chromium, poppler-utils and zbar-tools they fail,
 /// naming the package (`Scripts/setup` installs them, locally and in CI).
-@Suite(.serialized, .timeLimit(.minutes(5))) struct PrintTests {
+@Suite(.serialized, .hangGuard) struct PrintTests {
     /// The kit proofed on each paper, once for the whole suite.
     static let letter = Task { try await proofing(paper: .letter) }
     static let a4 = Task { try await proofing(paper: .a4) }

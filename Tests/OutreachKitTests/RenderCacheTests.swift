@@ -3,7 +3,7 @@ import Testing
 @testable import OutreachKit
 
 /// A rerun with unchanged inputs takes outputs from the render cache, and never trusts it blindly.
-@Suite(.timeLimit(.minutes(3))) struct RenderCacheTests {
+@Suite(.hangGuard) struct RenderCacheTests {
     @Test func rerunTakesUnchangedOutputsFromTheCache() async throws {
         let kit = try Fixture()
         let first = try await kit.plan()

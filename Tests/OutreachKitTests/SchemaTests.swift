@@ -4,7 +4,7 @@ import Testing
 
 /// The JSON Schemas in `Schemas/` say exactly what the loaders accept, the kits
 /// validate against them, and the "Content model" article documents every key.
-@Suite(.timeLimit(.minutes(3))) struct SchemaTests {
+@Suite(.hangGuard) struct SchemaTests {
     static func schema(_ name: String) throws -> [String: Any] {
         let data = try Data(contentsOf: Repository.root.appendingPathComponent("Schemas/\(name).schema.json"))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

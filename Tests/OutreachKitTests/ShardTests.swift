@@ -4,7 +4,7 @@ import Testing
 
 /// `--shard K/N`: the parts of a run are disjoint, add up to the whole run byte
 /// for byte, and do not move when unrelated materials come or go.
-@Suite(.timeLimit(.minutes(3))) struct ShardTests {
+@Suite(.hangGuard) struct ShardTests {
     static func contents(_ plan: GenerationPlan) -> [String: Data] {
         Dictionary(uniqueKeysWithValues: plan.outputs.map { ($0.path, $0.contents) })
     }

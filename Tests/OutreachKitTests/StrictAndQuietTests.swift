@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `--strict` turns warnings into a failed run; `-q` silences what is not a problem.
-@Suite(.timeLimit(.minutes(3))) struct StrictAndQuietTests {
+@Suite(.hangGuard) struct StrictAndQuietTests {
     typealias CLI = CommandLineTests
 
     /// A kit whose one template format names a variable no context value has: a warning (OUT0312), not an error.

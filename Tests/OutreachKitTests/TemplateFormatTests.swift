@@ -3,7 +3,7 @@ import Testing
 @testable import OutreachKit
 
 /// Template formats: folders with a `format.yml` and Mustache templates.
-@Suite(.timeLimit(.minutes(3))) struct TemplateFormatTests {
+@Suite(.hangGuard) struct TemplateFormatTests {
     static let examples = Repository.root.appendingPathComponent("Examples/formats")
 
     /// A format folder made of `files`, loaded; its diagnostics name it `formats/test`.

@@ -6,7 +6,7 @@ import Testing
 @Suite(
     .enabled(if: Platform.isLinux && FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
              "needs util-linux 'script' (Linux) for a pseudo-terminal; BSD script takes other arguments"),
-    .timeLimit(.minutes(3)))
+    .hangGuard)
 struct TerminalOutputTests {
     static func onTerminal(_ command: String, in folder: URL, environment: [String: String] = [:]) async throws -> String {
         let line = "\(CommandLineTests.binary.path) \(command)"

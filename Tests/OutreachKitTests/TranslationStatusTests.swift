@@ -3,7 +3,7 @@ import Testing
 @testable import OutreachKit
 
 /// Translation parity: missing and stale translations per locale, and marking them current.
-@Suite(.timeLimit(.minutes(3))) struct TranslationStatusTests {
+@Suite(.hangGuard) struct TranslationStatusTests {
     static func status(_ kit: Fixture) throws -> TranslationStatus {
         try TranslationStatus.load(manifest: kit.manifest, displayPath: "outreach.yml").0
     }

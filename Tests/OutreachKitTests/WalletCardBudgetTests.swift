@@ -10,7 +10,7 @@ import Testing
 /// lines. (With the example's two contacts a card holds about 11.9 lines: one
 /// line over the budget clips the last line's descenders by about 1 px, which
 /// is within the proof's rounding.)
-@Suite(.serialized, .timeLimit(.minutes(5))) struct WalletCardBudgetTests {
+@Suite(.serialized, .hangGuard) struct WalletCardBudgetTests {
     /// The wallet sheet's design, as `format.yml` declares it.
     static let sheet = CardSheet(perSheet: 10, lines: 11, columns: 44)
 

@@ -5,7 +5,7 @@ import Testing
 /// The two-phase writer under faults: a failure while staging leaves the folder
 /// exactly as it was, a failure while renaming names exactly the files replaced,
 /// and the next run repairs everything.
-@Suite(.timeLimit(.minutes(3))) struct WriterFaultTests {
+@Suite(.hangGuard) struct WriterFaultTests {
     struct Injected: Error, CustomStringConvertible {
         var description: String { "injected failure" }
     }

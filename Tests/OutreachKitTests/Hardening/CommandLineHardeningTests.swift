@@ -3,7 +3,7 @@ import Testing
 @testable import OutreachKit
 
 /// The binary itself: usage refused before anything is written, and nothing raw reaches the terminal.
-@Suite(.timeLimit(.minutes(2))) struct CommandLineHardeningTests {
+@Suite(.hangGuard) struct CommandLineHardeningTests {
     typealias CLI = CommandLineTests
 
     @Test func anEmptyOutputFolderIsAUsageError() async throws {

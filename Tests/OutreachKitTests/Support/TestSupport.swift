@@ -190,3 +190,17 @@ enum Platform {
         #endif
     }()
 }
+
+extension Trait where Self == TimeLimitTrait {
+    /// The time limit every suite carries: a guard against a hang, not a speed
+    /// test. Swift Testing starts a test's clock when it is scheduled, and the
+    /// whole suite shares the cores with the command-plugin build and Chromium,
+    /// so a test's wall time follows the machine and everything beside it (a
+    /// 2-minute limit failed on a slower CI machine at 137 s). Speed is measured
+    /// in `outreach-bench`, never here.
+    static var hangGuard: Self { .timeLimit(.minutes(20)) }
+
+    /// The command-plugin suite builds outreach again inside a fixture package:
+    /// 5 to 11 minutes of its 14 on a loaded 2-core machine.
+    static var buildGuard: Self { .timeLimit(.minutes(45)) }
+}
