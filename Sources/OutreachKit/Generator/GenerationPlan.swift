@@ -96,6 +96,9 @@ public struct GenerationPlan: Sendable {
     var usesRenderCache = false
     /// The part of the outputs this plan makes, when the run was split with `--shard`.
     package var shard: Shard?
+    /// Whether the run was answered from the output folder's run record (``RunRecord``),
+    /// reading none of the content.
+    package var answeredFromRecord = false
 
     /// The output folder joined with a relative path, for messages.
     package func displayPath(_ relative: String) -> String {

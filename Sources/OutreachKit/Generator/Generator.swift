@@ -72,6 +72,14 @@ public struct Generator: Sendable {
         manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
         filters: GenerateFilters = GenerateFilters(), writer: OutputWriter = OutputWriter()
     ) async throws(DiagnosticError) -> (plan: GenerationPlan, results: WriteResults) {
+        // A rerun with every input as the last run left it, and every output as it wrote them.
+        if usesRenderCache, writer.fault == nil,
+           var answered = try RunRecord.rerun(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters,
+                                              strict: strict, environment: environment, registry: registry, layouts: layouts,
+                                              lockTimeout: writer.lockTimeout) {
+            answered.plan.answeredFromRecord = true
+            return answered
+        }
         let (session, sink, folder) = try await stageEverything(manifest: manifestURL, displayPath: displayPath, output: output,
                                                                 filters: filters, writer: writer)
         let results: WriteResults
@@ -94,7 +102,8 @@ public struct Generator: Sendable {
         manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)?,
         filters: GenerateFilters, writer: OutputWriter
     ) async throws(DiagnosticError) -> (WriteSession, DiagnosticSink, (url: URL, display: String)) {
-        let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
+        let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters,
+                                    keepsRecord: usesRenderCache)
         checkPaths(of: run)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
         let session = try writer.begin(run.folder.url, display: run.folder.display, usesRenderCache: usesRenderCache)
@@ -109,6 +118,15 @@ public struct Generator: Sendable {
         if run.sink.hasErrors || (strict && !run.sink.diagnostics.isEmpty) {
             session.abandon()
             throw DiagnosticError(run.sink.diagnostics)
+        }
+        // A format that is never cached may give other bytes from the same inputs: no record then.
+        if var record = run.record, run.manifest.materials.flatMap(\.formats).allSatisfy({
+            guard let renderer = run.maker.registry.entry(named: $0)?.renderer else { return false }
+            if case .uncacheable = renderer.cacheIdentity { return false }
+            return true
+        }) {
+            record.warnings = run.sink.diagnostics
+            session.runRecord = record
         }
         return (session, run.sink, run.folder)
     }
@@ -160,17 +178,24 @@ public struct Generator: Sendable {
         /// The files of the manifest's `assets:` folder, as outputs.
         let assets: [PlannedOutput]
         let sink: DiagnosticSink
+        /// What the run's record will say of its inputs; nil when it keeps none.
+        var record: RunRecord.Draft? = nil
     }
 
     /// Loads and checks the manifest and content and lists the pages to make; throws every problem found.
     private func prepare(
-        manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)?, filters: GenerateFilters
+        manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)?, filters: GenerateFilters,
+        keepsRecord: Bool = false
     ) async throws(DiagnosticError) -> Prepared {
         let sink = DiagnosticSink()
         guard let manifest = ManifestLoader().load(manifestURL, displayPath: displayPath, sink: sink) else {
             throw DiagnosticError(sink.diagnostics)
         }
         FreedMemory.giveBack()
+        let folder = output ?? (manifest.resolve(manifest.output), manifest.relative(manifest.output))
+        // The folders this run reads, hashed before it reads them.
+        let record = keepsRecord && !manifest.output.isEmpty ? recordDraft(manifestURL, displayPath: displayPath, manifest: manifest,
+                                                                      folder: folder, filters: filters) : nil
         let registry = await FormatCatalog(environment: environment, sink: sink).registry(extending: self.registry, for: manifest)
         let checker = ManifestChecker(manifest: manifest, registry: registry, layouts: layouts, sink: sink)
         checker.checkNames(filters: filters)
@@ -184,7 +209,6 @@ public struct Generator: Sendable {
         }
         guard let campaign, !sink.hasErrors else { throw DiagnosticError(sink.diagnostics) }
 
-        let folder = output ?? (manifest.resolve(manifest.output), manifest.relative(manifest.output))
         let planner = JobPlanner(manifest: manifest, campaign: campaign, registry: registry, layouts: layouts,
                                  templates: templates, date: date, filters: filters,
                                  binaryIdentity: usesRenderCache ? BinaryIdentity.current : nil, sink: sink)
@@ -200,7 +224,29 @@ public struct Generator: Sendable {
         // Assets are copied as they are; a run split with --shard takes those whose path is in its shard.
         let assets = AssetCollector(manifest: manifest, sink: sink).outputs(campaign)
             .filter { filters.shard?.contains($0.path) ?? true }
-        return Prepared(manifest: manifest, pages: PageSlots(pages), maker: planner.maker, folder: folder, cache: cache, state: state, assets: assets, sink: sink)
+        return Prepared(manifest: manifest, pages: PageSlots(pages), maker: planner.maker, folder: folder, cache: cache, state: state,
+                        assets: assets, sink: sink, record: record)
+    }
+
+    /// What the run's record will say of its inputs, or nil when the run keeps none: when the
+    /// manifest declares an external format, an output folder lies inside a folder the run
+    /// reads, or those folders cannot be hashed.
+    private func recordDraft(
+        _ url: URL, displayPath: String, manifest: Manifest, folder: (url: URL, display: String), filters: GenerateFilters
+    ) -> RunRecord.Draft? {
+        guard let manifestDigest = manifest.sourceDigest, !manifest.formats.contains(where: { $0.command != nil }),
+              let roots = RunRecord.roots(of: manifest, userFormatFolders: FormatCatalog(environment: environment, sink: DiagnosticSink()).userFolders,
+                                          outputFolder: folder.url) else { return nil }
+        var tree = InputTree()
+        var digests: [(path: String, digest: Digest256)] = []
+        for root in roots {
+            guard let digest = tree.digest(of: root) else { return nil }
+            digests.append((root, digest))
+        }
+        let key = RunRecord.key(manifestDigest: manifestDigest, manifest: url, displayPath: displayPath, folder: folder.url,
+                                display: folder.display, filters: filters, strict: strict, environment: environment,
+                                roots: roots, registry: registry, layouts: layouts)
+        return RunRecord.Draft(key: key, roots: digests, display: folder.display)
     }
 
     /// The campaign, or nil when the content has errors (reported to `sink`) or no folder was named.

@@ -43,6 +43,8 @@ package final class WriteSession: @unchecked Sendable {
     private var createdFolders: Set<String> = []
     private var nextName: UInt32 = 0
     private var finished = false
+    /// The record the commit keeps of the run (``RunRecord``); nil keeps none.
+    var runRecord: RunRecord.Draft?
 
     init(folder: URL, display: String, usesRenderCache: Bool, lockTimeout: Double, fault: WriteFault?) throws(DiagnosticError) {
         let fileManager = FileManager.default
@@ -145,6 +147,8 @@ package final class WriteSession: @unchecked Sendable {
             abandon()
             throw DiagnosticError([.error(.writeFailed, "cannot flush the staged files in \(quoted(display)) to disk: \(Self.reason(error))")])
         }
+        // The old record no longer describes the folder once a file changes: gone before the first rename.
+        if records.contains(where: \.isStaged) || runRecord == nil { RunRecord.remove(in: rootPath) }
         for index in records.indices where records[index].isStaged {
             let path = outputs.path(records[index])
             do {
@@ -165,6 +169,7 @@ package final class WriteSession: @unchecked Sendable {
         if usesRenderCache {
             saveState(outputs, cacheIsCurrent: saveCache(outputs))
         }
+        if let runRecord { RunRecord.write(runRecord, outputs: outputs, root: rootPath, staged: stagingPath + "/run") }
         finish()
         return WriteResults(outputs)
     }

@@ -81,9 +81,14 @@ struct Fixture {
     /// Every file under the fixture's output folder with its bytes; hidden files
     /// (the render cache) only when asked.
     func outputTree(includingHidden: Bool = false) -> [String: Data] {
+        Self.tree(at: output, includingHidden: includingHidden)
+    }
+
+    /// Every file under `folder` with its bytes; hidden files only when asked.
+    static func tree(at folder: URL, includingHidden: Bool = false) -> [String: Data] {
         var tree: [String: Data] = [:]
-        guard let walker = FileManager.default.enumerator(at: output, includingPropertiesForKeys: nil) else { return tree }
-        let base = output.standardizedFileURL.path
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return tree }
+        let base = folder.standardizedFileURL.path
         for case let file as URL in walker {
             let path = file.standardizedFileURL.path
             guard let data = FileManager.default.contents(atPath: path),

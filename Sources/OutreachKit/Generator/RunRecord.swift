@@ -1,0 +1,316 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the last successful `generate` into a folder read and wrote, kept in
+/// `.outreach-run`, as ninja keeps its log: a rerun whose inputs all match it,
+/// and whose outputs are all on disk as they were written, is done without
+/// reading the manifest's materials, the content or the cache.
+///
+/// **What a run's outputs depend on**, and so what the record keeps:
+/// - a key over the outreach binary (``BinaryIdentity``), the compiled-in formats
+///   and layouts, the manifest's bytes, path and name in messages, the working
+///   folder, the output folder, the run's options (`--material`, `--format`,
+///   `--shard`, `--strict`) and the environment the run reads (`SOURCE_DATE_EPOCH`,
+///   `OUTREACH_FORMATS_PATH`, `XDG_CONFIG_HOME`, `HOME`, `PATH`);
+/// - the digest of every folder the manifest points the run at (``InputTree``): the
+///   content, the templates, each template format folder, the user's format folders
+///   and the assets. Whole trees, names and bytes, taken before the run reads them.
+///
+/// **When a run keeps none**: a manifest that declares an external format (its program
+/// may read anything), a material in a format that is never cached (external, PDF), an
+/// output folder inside one of those folders (its outputs would be inputs), trees past
+/// ``InputTree``'s limits, or anything it cannot read. A folder with no record, or whose
+/// record does not match, is made the long way, which writes a new record.
+///
+/// **What it vouches for**: each output's inode, size, and modification and change
+/// times as they were after the run renamed it, trusted (as ``OutputState`` trusts its
+/// stamps) only when the change time is older than the record itself. A run that
+/// changes any output removes the record before its first rename, so a run killed
+/// midway leaves none. The warnings of the run are kept and printed again.
+struct RunRecord {
+    static let fileName = ".outreach-run"
+    private static let header = "outreach-run 1"
+
+    /// What a run that may keep a record knows before it reads the content.
+    struct Draft: Sendable {
+        /// The key over everything but the trees (``key(manifestDigest:manifest:displayPath:folder:display:filters:strict:environment:roots:registry:layouts:)``).
+        var key: Digest256
+        /// The folders read, absolute, and the digest of each.
+        var roots: [(path: String, digest: Digest256)]
+        /// The output folder as named in messages.
+        var display: String
+        /// The run's warnings, set when it has rendered everything.
+        var warnings: [Diagnostic] = []
+    }
+
+    /// The environment variables a run's outputs can depend on.
+    static let environmentNames = ["SOURCE_DATE_EPOCH", "OUTREACH_FORMATS_PATH", "XDG_CONFIG_HOME", "HOME", "PATH"]
+
+    /// The key over everything a run depends on but the folders' contents.
+    static func key(
+        manifestDigest: String, manifest: URL, displayPath: String, folder: URL, display: String,
+        filters: GenerateFilters, strict: Bool, environment: [String: String], roots: [String],
+        registry: RendererRegistry, layouts: LayoutRegistry
+    ) -> Digest256 {
+        var key = ContentDigest()
+        key.add(header)
+        key.add(BinaryIdentity.current)
+        for entry in registry.allEntries {
+            key.add(entry.renderer.format.name)
+            key.add(String(reflecting: type(of: entry.renderer)))
+        }
+        key.add(layouts.names.joined(separator: "\n"))
+        key.add(manifestDigest)
+        key.add(manifest.standardizedFileURL.path)
+        key.add(displayPath)
+        key.add(FileManager.default.currentDirectoryPath)
+        key.add(folder.standardizedFileURL.path)
+        key.add(display)
+        key.add(tag: 0x6d, count: filters.materials.count)
+        for material in filters.materials { key.add(material) }
+        key.add(tag: 0x66, count: filters.formats.count)
+        for format in filters.formats { key.add(format) }
+        key.add(filters.shard.map { "\($0.index)/\($0.count)" })
+        key.add(strict)
+        for name in environmentNames {
+            key.add(name)
+            key.add(environment[name])
+        }
+        key.add(tag: 0x72, count: roots.count)
+        for root in roots { key.add(root) }
+        return key.value
+    }
+
+    /// The folders a run of `manifest` reads besides the manifest, absolute and standardized;
+    /// nil when one of them holds the output folder or is the output folder.
+    static func roots(of manifest: Manifest, userFormatFolders: [URL], outputFolder: URL) -> [String]? {
+        var urls: [URL] = []
+        if !manifest.content.isEmpty { urls.append(manifest.resolve(manifest.content)) }
+        if let templates = manifest.templates { urls.append(manifest.resolve(templates)) }
+        for declaration in manifest.formats { if let folder = declaration.folder { urls.append(manifest.resolve(folder)) } }
+        urls += userFormatFolders
+        if let assets = manifest.assets { urls.append(manifest.resolve(assets)) }
+        let output = outputFolder.standardizedFileURL.resolvingSymlinksInPath().path
+        var roots: [String] = []
+        for url in urls {
+            let path = url.standardizedFileURL.path
+            let real = url.standardizedFileURL.resolvingSymlinksInPath().path
+            if output == real || output.hasPrefix(real.hasSuffix("/") ? real : real + "/") { return nil }
+            roots.append(path)
+        }
+        return roots
+    }
+
+    /// The output folder a manifest names, read from its bytes without parsing them: the value
+    /// of a top-level `output:` line, plain or simply quoted. Only a place to look for a record:
+    /// a record is used only when its key, which holds the output folder the full parse gave
+    /// for the same bytes, matches. Nil when the line is not that simple.
+    static func outputHint(in data: Data) -> String? {
+        var found: String?
+        var count = 0
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        where line.starts(with: Array("output:".utf8)) {
+            count += 1
+            var value = String(decoding: line.dropFirst("output:".count), as: UTF8.self)
+            if let comment = value.range(of: " #") { value = String(value[..<comment.lowerBound]) }
+            value = value.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r"))
+            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+                value = String(value.dropFirst().dropLast())
+                if value.contains("\\") || value.contains(first) { return nil }
+            } else if let first = value.first, "&*!|>{[%@`\"'#,?-:".contains(first) {
+                return nil
+            }
+            found = value
+        }
+        guard count == 1, let found, !found.isEmpty else { return nil }
+        return found
+    }
+
+    // MARK: The rerun
+
+    /// A no-op rerun, answered from the record in the output folder: nil when there is none
+    /// or anything differs, and the run must be made the long way.
+    ///
+    /// Takes the output folder's lock as a writing run does, and removes what a killed run
+    /// left, so a rerun answered here leaves the folder as a long one would.
+    static func rerun(
+        manifest url: URL, displayPath: String, output: (url: URL, display: String)?, filters: GenerateFilters,
+        strict: Bool, environment: [String: String], registry: RendererRegistry, layouts: LayoutRegistry,
+        lockTimeout: Double
+    ) throws(DiagnosticError) -> (plan: GenerationPlan, results: WriteResults)? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        let folder: URL
+        if let output {
+            folder = output.url
+        } else {
+            guard let hint = outputHint(in: data) else { return nil }
+            folder = hint.hasPrefix("/") ? URL(fileURLWithPath: hint) : url.deletingLastPathComponent().appendingPathComponent(hint)
+        }
+        let root = folder.standardizedFileURL
+        let path = root.appendingPathComponent(fileName).path
+        guard let written = OutputState.Stamp.of(path)?.modified, var reader = Reader(path: path) else { return nil }
+        guard let head = reader.head() else { return nil }
+        let key = Self.key(manifestDigest: ContentDigest.hex(of: data), manifest: url, displayPath: displayPath, folder: folder,
+                           display: head.display, filters: filters, strict: strict, environment: environment,
+                           roots: head.roots.map(\.path), registry: registry, layouts: layouts)
+        guard key == head.key else { return nil }
+        var tree = InputTree()
+        for (rootPath, digest) in head.roots {
+            guard tree.digest(of: rootPath) == digest else { return nil }
+        }
+        let lock = try OutputLock.acquire(in: root, display: head.display, shared: false, timeout: lockTimeout)
+        defer { lock?.release() }
+        WriteSession.removeLeftovers(in: root)
+        guard let outputs = reader.outputs(in: root.path, writtenBefore: written) else { return nil }
+        var plan = GenerationPlan(outputFolder: folder, outputDisplayPath: head.display, outputs: [], warnings: head.warnings,
+                                  usesRenderCache: true)
+        plan.shard = filters.shard
+        return (plan, WriteResults(outputs))
+    }
+
+    /// Reads a record a line at a time.
+    private struct Reader {
+        var lines: [Substring]
+        var next = 0
+
+        init?(path: String) {
+            guard let data = FileManager.default.contents(atPath: path),
+                  let text = String(validating: data, as: UTF8.self) else { return nil }
+            lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            guard lines.last == "" else { return nil }
+            lines.removeLast()
+        }
+
+        mutating func line() -> Substring? {
+            guard next < lines.count else { return nil }
+            defer { next += 1 }
+            return lines[next]
+        }
+
+        /// Everything before the outputs.
+        mutating func head() -> (key: Digest256, display: String, warnings: [Diagnostic], roots: [(path: String, digest: Digest256)])? {
+            guard line() == Substring(RunRecord.header),
+                  let keyLine = line(), keyLine.hasPrefix("key "), let key = Digest256(hex: String(keyLine.dropFirst(4))),
+                  let displayLine = line(), displayLine.hasPrefix("output "),
+                  let display = unescape(displayLine.dropFirst(7)),
+                  let warningsLine = line(), warningsLine.hasPrefix("warnings "),
+                  let warnings = try? JSONDecoder().decode([Diagnostic].self, from: Data(warningsLine.dropFirst(9).utf8))
+            else { return nil }
+            var roots: [(String, Digest256)] = []
+            while let line = line() {
+                if line == "outputs" { return (key, display, warnings, roots) }
+                let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+                guard fields.count == 3, fields[0] == "root", let digest = Digest256(hex: String(fields[1])),
+                      let path = unescape(fields[2]) else { return nil }
+                roots.append((path, digest))
+            }
+            return nil
+        }
+
+        /// The outputs, each checked against the disk; nil when one is not as the record says.
+        mutating func outputs(in root: String, writtenBefore written: Int64) -> StagedOutputs? {
+            var outputs = StagedOutputs()
+            var stamps: [OutputState.Stamp] = []
+            let count = lines.count - next
+            outputs.reserve(count)
+            stamps.reserveCapacity(count)
+            while let line = line() {
+                let fields = line.split(separator: "\t", maxSplits: 7, omittingEmptySubsequences: false)
+                guard fields.count == 8, let inode = UInt64(fields[0]), let size = Int64(fields[1]),
+                      let modified = Int64(fields[2]), let changed = Int64(fields[3]), changed < written,
+                      let format = unescape(fields[4]), let material = unescape(fields[5]), let locale = unescape(fields[6]),
+                      let path = unescape(fields[7]), !path.isEmpty else { return nil }
+                stamps.append(OutputState.Stamp(inode: inode, size: size, modified: modified, changed: changed))
+                var output = PlannedOutput(path: path, format: format, material: material,
+                                           locale: locale.isEmpty ? nil : locale, size: Int(size))
+                output.knownOnDisk = true
+                output.trustedByStamp = true
+                outputs.append(output, stagedName: nil, line: nil)
+            }
+            // The stamps are compared on every core: at 300,000 outputs, `lstat` is most of a rerun.
+            let chunk = 4096
+            let mismatch = ParallelResults<Bool>(count: 1)
+            let records = outputs, recorded = stamps
+            parallelForEach((recorded.count + chunk - 1) / chunk, workers: ProcessInfo.processInfo.activeProcessorCount) { part in
+                for index in (part * chunk)..<min(recorded.count, (part + 1) * chunk)
+                where OutputState.Stamp.of(root + "/" + records.path(records.records[index])) != recorded[index] {
+                    mismatch[0] = true
+                    return
+                }
+            }
+            return mismatch[0] == true ? nil : outputs
+        }
+
+        private func unescape(_ text: Substring) -> String? {
+            var text = text
+            return text.withUTF8 { RenderCache.unescape($0) }
+        }
+    }
+
+    // MARK: Keeping a record
+
+    /// Writes the record of a run whose outputs (sorted by path) were just written into `root`,
+    /// through `staged` (a path in the staging area); an identical record already there is kept,
+    /// unless it is not newer than every output, so that the next run can trust their stamps.
+    /// Returns false when it could not: then no record is left.
+    @discardableResult
+    static func write(_ draft: Draft, outputs: StagedOutputs, root: String, staged: String) -> Bool {
+        let target = root + "/" + fileName
+        unlink(staged)
+        var latestChange = Int64.min
+        let digest: Digest256
+        do {
+            var writer = try BlockWriter(newFileAt: staged)
+            writer.append(header + "\n")
+            writer.append("key ")
+            writer.append(draft.key)
+            writer.append("\noutput " + RenderCache.escape(draft.display) + "\n")
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            writer.append("warnings ")
+            writer.append(String(decoding: try encoder.encode(draft.warnings), as: UTF8.self))
+            writer.append("\n")
+            for (path, digest) in draft.roots {
+                writer.append("root\t")
+                writer.append(digest)
+                writer.append("\t" + RenderCache.escape(path) + "\n")
+            }
+            writer.append("outputs\n")
+            for record in outputs.records {
+                let path = outputs.path(record)
+                guard let stamp = OutputState.Stamp.of(root + "/" + path) else { throw POSIXError(ENOENT) }
+                latestChange = max(latestChange, stamp.changed)
+                writer.append("\(stamp.inode)\t\(stamp.size)\t\(stamp.modified)\t\(stamp.changed)\t")
+                writer.append(RenderCache.escape(record.format) + "\t" + RenderCache.escape(record.material) + "\t")
+                writer.append(RenderCache.escape(record.locale ?? "") + "\t" + RenderCache.escape(path) + "\n")
+            }
+            digest = try writer.finish()
+        } catch {
+            unlink(staged)
+            unlink(target)
+            return false
+        }
+        if let old = OutputState.Stamp.of(target), old.modified > latestChange,
+           let bytes = FileManager.default.contents(atPath: target), ContentDigest.value(of: bytes) == digest {
+            unlink(staged)
+            return true
+        }
+        guard rename(staged, target) == 0 else {
+            unlink(staged)
+            unlink(target)
+            return false
+        }
+        return true
+    }
+
+    /// Removes the record in `root`, before a run changes any output.
+    static func remove(in root: String) {
+        unlink(root + "/" + fileName)
+    }
+}
