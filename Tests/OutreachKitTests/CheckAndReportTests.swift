@@ -102,8 +102,8 @@ import Testing
         let one = try Fixture(), many = try Fixture()
         #expect(try await CLI.run(["generate", "--jobs", "1", "--quiet"], in: one.root).status == 0)
         #expect(try await CLI.run(["generate", "--jobs", "8", "--quiet"], in: many.root).status == 0)
-        // Hidden files too (the render cache), but not `.outreach-state`: it records inodes and times.
-        let trees = [one, many].map { $0.outputTree(includingHidden: true).filter { $0.key != ".outreach-state" } }
+        // Hidden files too (the render cache), but not `.outreach-state` and `.outreach-run`: they record inodes and times.
+        let trees = [one, many].map { $0.outputTree(includingHidden: true).filter { $0.key != ".outreach-state" && $0.key != ".outreach-run" } }
         #expect(trees[0] == trees[1])
         #expect(trees[0].keys.contains(".outreach-cache"))
         #expect(one.outputTree().count == 71)

@@ -35,7 +35,8 @@ import Testing
         #expect(try folder.read("content/contacts.yml").components(separatedBy: "\n- id: ").count == 2)
         #expect(FileManager.default.fileExists(atPath: folder.url("formats/card/format.yml").path))
         let ignore = try folder.read(".gitignore")
-        #expect(ignore.contains("/out/\n") && ignore.contains(".outreach-cache\n") && ignore.contains(".outreach-state\n"))
+        #expect(ignore.contains("/out/\n") && ignore.contains(".outreach-cache\n") && ignore.contains(".outreach-state\n")
+                && ignore.contains(".outreach-run\n"))
         // The workflow is the one in Examples/ci, which actionlint checks; the schemas are Schemas/'s.
         let workflow = try String(contentsOf: Repository.root.appendingPathComponent("Examples/ci/outreach.yml"), encoding: .utf8)
         #expect(try folder.read(".github/workflows/outreach.yml") == workflow)

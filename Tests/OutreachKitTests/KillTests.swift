@@ -84,7 +84,7 @@ struct KillTests {
         #expect(repair.stdout.hasSuffix("\(old.count) files in out: \(stale) written, \(old.count - stale) unchanged\n"))
         #expect(kit.outputTree() == new)
         let hidden = try FileManager.default.contentsOfDirectory(atPath: kit.output.path).filter { $0.hasPrefix(".") }.sorted()
-        #expect(hidden == [".outreach-cache", ".outreach-lock", ".outreach-state"])
+        #expect(hidden == [".outreach-cache", ".outreach-lock", ".outreach-run", ".outreach-state"])
         let check = try await CommandLineTests.run(["generate", "--check", "--quiet"], in: kit.root)
         #expect(check.status == 0, "\(check.stdout)")
     }

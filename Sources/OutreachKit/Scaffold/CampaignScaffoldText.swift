@@ -101,12 +101,14 @@ enum CampaignScaffoldText {
 
     static let gitignore = """
         # The materials, and outreach's own files inside them: the render
-        # cache, the outputs' stamps on this machine and the lock. To commit
+        # cache, the outputs' stamps on this machine, the run record and the
+        # lock. To commit
         # the materials instead (so that CI checks them with
         # 'generate --check'), remove the first line.
         /out/
         .outreach-cache
         .outreach-state
+        .outreach-run
         .outreach-lock
 
         """
