@@ -222,6 +222,34 @@ import Testing
         #expect(!other.plan.answeredFromRecord)
     }
 
+    /// A record damaged in any of its lines is no record: the run is made the long way, and keeps a whole one.
+    @Test(arguments: ["number past 64 bits", "stray backslash", "field missing", "not a digest", "no outputs line",
+                      "another version", "empty", "binary"])
+    func aDamagedRecordIsNoRecord(damage: String) async throws {
+        let kit = try Fixture.minimal()
+        _ = try await Self.run(kit)
+        _ = try await Self.settle(kit)
+        let record = try kit.read("out/\(RunRecord.fileName)")
+        var lines = record.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let first = try #require(lines.firstIndex(of: "outputs")) + 1
+        switch damage {
+        case "number past 64 bits": lines[first] = "99999999999999999999999" + lines[first].drop { $0 != "\t" }
+        case "stray backslash": lines[first] += "\\"
+        case "field missing": lines[first] = String(lines[first].drop { $0 != "\t" }.dropFirst())
+        case "not a digest": lines[1] = "key " + String(repeating: "g", count: 64)
+        case "no outputs line": lines.remove(at: first - 1)
+        case "another version": lines[0] = "outreach-run 2"
+        case "empty": lines = [""]
+        case "binary": lines = [String(decoding: [0xFF, 0xFE, 0x00, 0x0A], as: UTF8.self)]
+        default: Issue.record("unknown damage \(damage)")
+        }
+        try kit.write("out/\(RunRecord.fileName)", lines.joined(separator: "\n"))
+        let rerun = try await Self.run(kit)
+        #expect(!rerun.answered, "\(damage)")
+        #expect(rerun.results.allSatisfy { $0.1 == .unchanged })
+        #expect(try await Self.settle(kit).answered)
+    }
+
     @Test func theOutputFolderIsFoundFromASimpleTopLevelLineOnly() {
         func hint(_ text: String) -> String? { RunRecord.outputHint(in: Data(text.utf8)) }
         #expect(hint("version: 1\noutput: out\n") == "out")

@@ -29,6 +29,11 @@ struct OutputState: Sendable {
 
         /// The stamp of the regular file at `path`; nil for anything else or when it cannot be read.
         static func of(_ path: String) -> Stamp? {
+            path.withCString { of(cPath: $0) }
+        }
+
+        /// The stamp of the regular file at a path given as a C string.
+        static func of(cPath path: UnsafePointer<CChar>) -> Stamp? {
             var status = stat()
             guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
             #if canImport(Darwin)

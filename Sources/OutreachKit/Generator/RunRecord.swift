@@ -112,24 +112,34 @@ struct RunRecord {
     /// a record is used only when its key, which holds the output folder the full parse gave
     /// for the same bytes, matches. Nil when the line is not that simple.
     static func outputHint(in data: Data) -> String? {
-        var found: String?
+        let key = Array("output:".utf8)
+        var found: [UInt8]?
         var count = 0
-        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        where line.starts(with: Array("output:".utf8)) {
-            count += 1
-            var value = String(decoding: line.dropFirst("output:".count), as: UTF8.self)
-            if let comment = value.range(of: " #") { value = String(value[..<comment.lowerBound]) }
-            value = value.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r"))
-            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
-                value = String(value.dropFirst().dropLast())
-                if value.contains("\\") || value.contains(first) { return nil }
-            } else if let first = value.first, "&*!|>{[%@`\"'#,?-:".contains(first) {
-                return nil
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                if end - start >= key.count, bytes[start] == UInt8(ascii: "o"),
+                   UnsafeBufferPointer(rebasing: bytes[start..<(start + key.count)]).elementsEqual(key) {
+                    count += 1
+                    found = Array(bytes[(start + key.count)..<end])
+                }
+                start = end + 1
             }
-            found = value
         }
-        guard count == 1, let found, !found.isEmpty else { return nil }
-        return found
+        guard count == 1, let found else { return nil }
+        var value = String(decoding: found, as: UTF8.self)
+        if let comment = value.range(of: " #") { value = String(value[..<comment.lowerBound]) }
+        value = value.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r"))
+        if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+            value = String(value.dropFirst().dropLast())
+            if value.contains("\\") || value.contains(first) { return nil }
+        } else if let first = value.first, "&*!|>{[%@`\"'#,?-:".contains(first) {
+            return nil
+        }
+        return value.isEmpty ? nil : value
     }
 
     // MARK: The rerun
@@ -154,7 +164,8 @@ struct RunRecord {
         }
         let root = folder.standardizedFileURL
         let path = root.appendingPathComponent(fileName).path
-        guard let written = OutputState.Stamp.of(path)?.modified, var reader = Reader(path: path) else { return nil }
+        guard let written = OutputState.Stamp.of(path)?.modified else { return nil }
+        var reader = Reader(path: path)
         guard let head = reader.head() else { return nil }
         let key = Self.key(manifestDigest: ContentDigest.hex(of: data), manifest: url, displayPath: displayPath, folder: folder,
                            display: head.display, filters: filters, strict: strict, environment: environment,
@@ -174,82 +185,121 @@ struct RunRecord {
         return (plan, WriteResults(outputs))
     }
 
-    /// Reads a record a line at a time.
+    /// Reads a record a line at a time, a block at a time: the head first, then the outputs.
     private struct Reader {
-        var lines: [Substring]
-        var next = 0
+        let path: String
+        /// How many lines the head takes, `outputs` included.
+        private var headLines = 0
 
-        init?(path: String) {
-            guard let data = FileManager.default.contents(atPath: path),
-                  let text = String(validating: data, as: UTF8.self) else { return nil }
-            lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            guard lines.last == "" else { return nil }
-            lines.removeLast()
-        }
-
-        mutating func line() -> Substring? {
-            guard next < lines.count else { return nil }
-            defer { next += 1 }
-            return lines[next]
-        }
+        init(path: String) { self.path = path }
 
         /// Everything before the outputs.
         mutating func head() -> (key: Digest256, display: String, warnings: [Diagnostic], roots: [(path: String, digest: Digest256)])? {
-            guard line() == Substring(RunRecord.header),
-                  let keyLine = line(), keyLine.hasPrefix("key "), let key = Digest256(hex: String(keyLine.dropFirst(4))),
-                  let displayLine = line(), displayLine.hasPrefix("output "),
-                  let display = unescape(displayLine.dropFirst(7)),
-                  let warningsLine = line(), warningsLine.hasPrefix("warnings "),
-                  let warnings = try? JSONDecoder().decode([Diagnostic].self, from: Data(warningsLine.dropFirst(9).utf8))
+            var lines: [String] = []
+            var ended = false
+            _ = ByteLines.forEach(inFileAt: path, blockSize: 64 << 10) { line in
+                let text = ByteLines.string(line)
+                if text == "outputs" {
+                    ended = true
+                    return false
+                }
+                lines.append(text)
+                return lines.count < 100_000
+            }
+            guard ended, lines.count >= 4, lines[0] == RunRecord.header,
+                  lines[1].hasPrefix("key "), let key = Digest256(hex: String(lines[1].dropFirst(4))),
+                  lines[2].hasPrefix("output "), let display = Self.unescape(lines[2].dropFirst(7)),
+                  lines[3].hasPrefix("warnings "),
+                  let warnings = try? JSONDecoder().decode([Diagnostic].self, from: Data(lines[3].dropFirst(9).utf8))
             else { return nil }
             var roots: [(String, Digest256)] = []
-            while let line = line() {
-                if line == "outputs" { return (key, display, warnings, roots) }
+            for line in lines.dropFirst(4) {
                 let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
                 guard fields.count == 3, fields[0] == "root", let digest = Digest256(hex: String(fields[1])),
-                      let path = unescape(fields[2]) else { return nil }
+                      let path = Self.unescape(fields[2]) else { return nil }
                 roots.append((path, digest))
             }
-            return nil
+            headLines = lines.count + 1
+            return (key, display, warnings, roots)
         }
 
         /// The outputs, each checked against the disk; nil when one is not as the record says.
-        mutating func outputs(in root: String, writtenBefore written: Int64) -> StagedOutputs? {
+        func outputs(in root: String, writtenBefore written: Int64) -> StagedOutputs? {
             var outputs = StagedOutputs()
             var stamps: [OutputState.Stamp] = []
-            let count = lines.count - next
+            let count = max(0, ByteLines.lineFeeds(inFileAt: path) - headLines)
             outputs.reserve(count)
             stamps.reserveCapacity(count)
-            while let line = line() {
-                let fields = line.split(separator: "\t", maxSplits: 7, omittingEmptySubsequences: false)
-                guard fields.count == 8, let inode = UInt64(fields[0]), let size = Int64(fields[1]),
-                      let modified = Int64(fields[2]), let changed = Int64(fields[3]), changed < written,
-                      let format = unescape(fields[4]), let material = unescape(fields[5]), let locale = unescape(fields[6]),
-                      let path = unescape(fields[7]), !path.isEmpty else { return nil }
+            var skip = headLines
+            var strings = LastStrings()
+            var whole = true
+            let read = ByteLines.forEach(inFileAt: path) { line in
+                if skip > 0 {
+                    skip -= 1
+                    return true
+                }
+                let fields = ByteLines.fields(line, separator: UInt8(ascii: "\t"), limit: 8)
+                guard fields.count == 8, let inode = Self.number(fields[0], as: UInt64.self), let size = Self.number(fields[1]),
+                      let modified = Self.number(fields[2]), let changed = Self.number(fields[3]), changed < written,
+                      let format = strings.format(fields[4]), let material = strings.material(fields[5]),
+                      let locale = strings.locale(fields[6]), let path = RenderCache.unescapedBytes(fields[7]), !path.isEmpty
+                else {
+                    whole = false
+                    return false
+                }
                 stamps.append(OutputState.Stamp(inode: inode, size: size, modified: modified, changed: changed))
-                var output = PlannedOutput(path: path, format: format, material: material,
-                                           locale: locale.isEmpty ? nil : locale, size: Int(size))
-                output.knownOnDisk = true
-                output.trustedByStamp = true
-                outputs.append(output, stagedName: nil, line: nil)
+                path.withUnsafeBufferPointer {
+                    outputs.appendUnchanged(path: $0, format: format, material: material, locale: locale.isEmpty ? nil : locale, size: Int(size))
+                }
+                return true
             }
+            guard read != nil, whole, skip == 0 else { return nil }
             // The stamps are compared on every core: at 300,000 outputs, `lstat` is most of a rerun.
             let chunk = 4096
             let mismatch = ParallelResults<Bool>(count: 1)
-            let records = outputs, recorded = stamps
+            let records = outputs, recorded = stamps, prefix = Array(root.utf8) + [UInt8(ascii: "/")]
             parallelForEach((recorded.count + chunk - 1) / chunk, workers: ProcessInfo.processInfo.activeProcessorCount) { part in
-                for index in (part * chunk)..<min(recorded.count, (part + 1) * chunk)
-                where OutputState.Stamp.of(root + "/" + records.path(records.records[index])) != recorded[index] {
-                    mismatch[0] = true
-                    return
+                var buffer = prefix
+                for index in (part * chunk)..<min(recorded.count, (part + 1) * chunk) {
+                    buffer.removeSubrange(prefix.count...)
+                    records.appendPath(of: index, to: &buffer)
+                    buffer.append(0)
+                    let same = buffer.withUnsafeBufferPointer { bytes in
+                        bytes.withMemoryRebound(to: CChar.self) { OutputState.Stamp.of(cPath: $0.baseAddress!) == recorded[index] }
+                    }
+                    if !same {
+                        mismatch[0] = true
+                        return
+                    }
                 }
             }
             return mismatch[0] == true ? nil : outputs
         }
 
-        private func unescape(_ text: Substring) -> String? {
+        /// A decimal number (a short string: no allocation).
+        private static func number<Number: FixedWidthInteger>(_ bytes: UnsafeBufferPointer<UInt8>, as: Number.Type = Int64.self) -> Number? {
+            Number(ByteLines.string(bytes))
+        }
+
+        private static func unescape(_ text: Substring) -> String? {
             var text = text
             return text.withUTF8 { RenderCache.unescape($0) }
+        }
+
+        /// Each field's last value, kept as a string: neighbouring lines mostly repeat them.
+        private struct LastStrings {
+            private var last: [([UInt8], String)] = Array(repeating: ([], ""), count: 3)
+
+            mutating func format(_ bytes: UnsafeBufferPointer<UInt8>) -> String? { value(0, bytes) }
+            mutating func material(_ bytes: UnsafeBufferPointer<UInt8>) -> String? { value(1, bytes) }
+            mutating func locale(_ bytes: UnsafeBufferPointer<UInt8>) -> String? { value(2, bytes) }
+
+            private mutating func value(_ field: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+                if last[field].0.elementsEqual(bytes), !last[field].0.isEmpty || bytes.isEmpty { return last[field].1 }
+                guard let text = RenderCache.unescape(bytes) else { return nil }
+                last[field] = (Array(bytes), text)
+                return text
+            }
         }
     }
 

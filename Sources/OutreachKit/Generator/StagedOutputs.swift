@@ -74,6 +74,22 @@ struct StagedOutputs: Sendable {
             material: output.material, format: output.format, locale: output.locale))
     }
 
+    /// Keeps an output that is on disk as it should be, from its path's bytes: what a rerun
+    /// answered from the run record (``RunRecord``) reports.
+    mutating func appendUnchanged(path: UnsafeBufferPointer<UInt8>, format: String, material: String, locale: String?, size: Int) {
+        let start = paths.count
+        paths.append(contentsOf: path)
+        records.append(Record(
+            pathStart: start, pathCount: UInt32(truncatingIfNeeded: path.count), stagedName: Record.notStaged, lineCount: 0,
+            flags: [.knownOnDisk, .trustedByStamp], lineStart: 0, size: size, material: material, format: format, locale: locale))
+    }
+
+    /// Appends the path of the record at `index` to `bytes`.
+    func appendPath(of index: Int, to bytes: inout [UInt8]) {
+        let record = records[index]
+        bytes.append(contentsOf: paths[record.pathStart..<(record.pathStart + Int(record.pathCount))])
+    }
+
     /// Sorts the records by their paths' bytes; returns the index of a record whose path is the same
     /// as the one before it, if there is one.
     mutating func sort() -> Int? {
