@@ -132,6 +132,29 @@ import Testing
         #expect(try await Self.settle(kit, environment: environment).results.allSatisfy { $0.1 == .unchanged })
     }
 
+    /// The built binary: a rerun answered from the record prints what a long no-op rerun prints,
+    /// the report included, byte for byte.
+    @Test func theCommandSaysTheSameEitherWay() async throws {
+        let kit = try Fixture()
+        let first = try await CommandLineTests.run(["generate", "--quiet"], in: kit.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        var answers: [CommandLineTests.Run] = []
+        var long: [CommandLineTests.Run] = []
+        for arguments in [["generate"], ["generate", "--report", "json"]] {
+            try FileManager.default.removeItem(at: kit.url("out/\(RunRecord.fileName)"))
+            long.append(try await CommandLineTests.run(arguments, in: kit.root))
+            // The long run kept the record again; the next one is answered from it once its stamps can be trusted.
+            try await Task.sleep(for: .milliseconds(50))
+            answers.append(try await CommandLineTests.run(arguments, in: kit.root))
+        }
+        for (one, other) in zip(long, answers) {
+            #expect(one.status == 0 && other.status == 0)
+            #expect(one.stdout == other.stdout)
+            #expect(one.stderr == other.stderr)
+        }
+        #expect(answers[0].stdout.hasSuffix(" files in out: 0 written, \(kit.outputTree().count) unchanged\n"))
+    }
+
     @Test func theOptionsAndTheOutputFolderAreInTheKey() async throws {
         let kit = try Fixture()
         _ = try await Self.run(kit)
