@@ -164,7 +164,8 @@ struct RunRecord {
         }
         let root = folder.standardizedFileURL
         let path = root.appendingPathComponent(fileName).path
-        guard let written = OutputState.Stamp.of(path)?.modified else { return nil }
+        guard let recordStamp = OutputState.Stamp.of(path) else { return nil }
+        let written = recordStamp.modified
         var reader = Reader(path: path)
         guard let head = reader.head() else { return nil }
         let key = Self.key(manifestDigest: ContentDigest.hex(of: data), manifest: url, displayPath: displayPath, folder: folder,
@@ -177,6 +178,8 @@ struct RunRecord {
         }
         let lock = try OutputLock.acquire(in: root, display: head.display, shared: false, timeout: lockTimeout)
         defer { lock?.release() }
+        // Another run may have held the folder while this one waited: the record must be the one checked.
+        guard OutputState.Stamp.of(path) == recordStamp else { return nil }
         WriteSession.removeLeftovers(in: root)
         guard let outputs = reader.outputs(in: root.path, writtenBefore: written) else { return nil }
         var plan = GenerationPlan(outputFolder: folder, outputDisplayPath: head.display, outputs: [], warnings: head.warnings,
