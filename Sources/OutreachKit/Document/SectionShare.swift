@@ -10,20 +10,13 @@ import Foundation
 /// text. A section holds its share only while it is unchanged, so a value made
 /// here always belongs to the section's current blocks. Any thread may use it.
 final class SectionShare: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [AnyHashable: any Sendable] = [:]
-    /// Contexts kept per section; more than this (which no built-in renderer reaches) starts over.
-    private static let limit = 64
+    /// Contexts kept per section; more than 64 (which no built-in renderer reaches) starts over.
+    private let values = MemoTable<AnyHashable, any Sendable>(limit: 64)
 
-    /// The value made for `key`, made now by `make` when it has not been.
+    /// The value made for `key`, made now by `make` when it has not been. Each writer's keys are
+    /// of its own type, so a key's value is always of the type its writer makes.
     func value<Value: Sendable>(for key: AnyHashable, make: () -> Value) -> Value {
-        if let known = lock.withLock({ values[key] }) as? Value { return known }
-        let made = make()
-        lock.withLock {
-            if values.count >= Self.limit { values.removeAll(keepingCapacity: true) }
-            values[key] = made
-        }
-        return made
+        values.value(for: key) { make() } as? Value ?? make()
     }
 }
 

@@ -165,7 +165,8 @@ struct JobMaker: Sendable {
     /// The values of ``binaryIdentity`` and ``inputs``, taken once: every key adds them.
     private let binaryBytes: [UInt8]?
     private let inputsBytes: [UInt8]?
-    private let keyStarts = KeyStarts()
+    /// Format keys as far as the path, by their settings: a run has a few, shared by every page.
+    private let keyStarts = MemoTable<KeySettings, ContentDigest>(limit: 256)
 
     init(registry: RendererRegistry, binaryIdentity: ContentDigest?, inputs: ContentDigest?) {
         self.registry = registry
@@ -271,7 +272,7 @@ struct JobMaker: Sendable {
             paper: options.paper.rawValue, textWidth: options.textWidth, asciiOnly: options.asciiOnly,
             printSize: options.printSize.rawValue, qrCodes: options.qrCodes,
             templates: options.templates.fingerprintBytes, formatOptions: options.formatOptions)
-        var key = keyStarts.start(for: settings) {
+        var key = keyStarts.value(for: settings) {
             var key = ContentDigest()
             key.add(digestBytes: binaryBytes)
             key.add(settings.format)
@@ -306,19 +307,4 @@ private struct KeySettings: Hashable {
     let formatOptions: [String: JSONValue]
 }
 
-/// Format keys as far as the path, by their settings: a run has a few, shared by every page.
-private final class KeyStarts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var starts: [KeySettings: ContentDigest] = [:]
-    private static let limit = 256
 
-    func start(for settings: KeySettings, make: () -> ContentDigest) -> ContentDigest {
-        if let known = lock.withLock({ starts[settings] }) { return known }
-        let made = make()
-        lock.withLock {
-            if starts.count >= Self.limit { starts.removeAll(keepingCapacity: true) }
-            starts[settings] = made
-        }
-        return made
-    }
-}

@@ -9,16 +9,14 @@ import Foundation
 /// it records again. It grows with the content, not with the number of materials; past its limit
 /// it starts over. Any thread may use it.
 final class LayoutMemo: @unchecked Sendable {
-    private let lock = NSLock()
-    private var made: [Key: Made] = [:]
-    private let limit: Int
+    private let made: MemoTable<Key, Made>
     /// Where the memo's sections are shared.
     let sections: SectionInterner
 
     /// At most `limit` lists (each some KB), for the reason ``SectionInterner`` gives.
     init(sections: SectionInterner, limit: Int = 1024) {
         self.sections = sections
-        self.limit = limit
+        made = MemoTable(limit: limit)
     }
 
     struct Key: Hashable, @unchecked Sendable {
@@ -31,17 +29,11 @@ final class LayoutMemo: @unchecked Sendable {
         let untranslated: [String]
     }
 
-    func made(_ key: Key) -> Made? { lock.withLock { made[key] } }
-
-    func keep(_ value: Made, for key: Key) {
-        lock.withLock {
-            if made.count >= limit { made.removeAll(keepingCapacity: true) }
-            made[key] = value
-        }
-    }
+    /// The blocks kept for `key`, made now by `make` when there are none.
+    func value(for key: Key, make: () -> Made) -> Made { made.value(for: key, make: make) }
 
     /// How many blocks lists the memo holds.
-    var count: Int { lock.withLock { made.count } }
+    var count: Int { made.count }
 }
 
 extension LayoutInput {
@@ -50,21 +42,18 @@ extension LayoutInput {
     /// untranslated are recorded as `make` would record them. Without a run's memo, made now.
     func shared(_ key: some Hashable & Sendable, make: (LayoutInput) -> [Block]) -> [Block] {
         guard let memo else { return make(self) }
-        let key = LayoutMemo.Key(locale: locale, what: AnyHashable(key))
-        if let known = memo.made(key) {
-            if let untranslated { for text in known.untranslated { untranslated.record(text) } }
-            return known.blocks
+        let made = memo.value(for: LayoutMemo.Key(locale: locale, what: AnyHashable(key))) {
+            // Made with a log of its own, so what it used is known apart from what the page used before.
+            var own = self
+            own.untranslated = untranslated == nil ? nil : UntranslatedTextLog()
+            let blocks = make(own).map { block -> Block in
+                guard case .section(let section) = block, section.share == nil else { return block }
+                return .section(memo.sections.shared(section))
+            }
+            return LayoutMemo.Made(blocks: blocks, untranslated: own.untranslated?.recorded ?? [])
         }
-        // Made with a log of its own, so what it used is known apart from what the page used before.
-        var own = self
-        own.untranslated = untranslated == nil ? nil : UntranslatedTextLog()
-        let blocks = make(own).map { block -> Block in
-            guard case .section(let section) = block, section.share == nil else { return block }
-            return .section(memo.sections.shared(section))
-        }
-        let made = LayoutMemo.Made(blocks: blocks, untranslated: own.untranslated?.recorded ?? [])
-        memo.keep(made, for: key)
+        // Every page that places the blocks records what they used untranslated, made now or before.
         if let untranslated { for text in made.untranslated { untranslated.record(text) } }
-        return blocks
+        return made.blocks
     }
 }

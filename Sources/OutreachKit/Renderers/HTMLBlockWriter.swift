@@ -200,7 +200,7 @@ struct HTMLBlockWriter {
     /// never stands alone; `data-qr` names the address for `outreach proof`. `label` is the
     /// catalog's `qrCode` (`QR code: {address}`), the code's accessible name.
     static func qrFigure(_ target: String, label: String? = nil) -> String? {
-        QRFigures.shared.figure(target, label: label) { makeQRFigure(target, label: label) }
+        qrFigures.value(for: QRFigureKey(target: target, label: label)) { makeQRFigure(target, label: label) }
     }
 
     private static func makeQRFigure(_ target: String, label: String?) -> String? {
@@ -218,25 +218,9 @@ struct HTMLBlockWriter {
 /// codes appear on most pages, and encoding one (libqrencode's masks, the SVG path)
 /// costs more than the rest of its card. Bounded, so distinct addresses (one per local
 /// partner) cannot grow it without limit.
-private final class QRFigures: @unchecked Sendable {
-    static let shared = QRFigures()
-    private static let limit = 512
-    private let lock = NSLock()
-    private var figures: [Key: String?] = [:]
+private let qrFigures = MemoTable<QRFigureKey, String?>(limit: 512)
 
-    private struct Key: Hashable {
-        let target: String
-        let label: String?
-    }
-
-    func figure(_ target: String, label: String?, make: () -> String?) -> String? {
-        let key = Key(target: target, label: label)
-        if let known = lock.withLock({ figures[key] }) { return known }
-        let made = make()
-        lock.withLock {
-            if figures.count >= Self.limit { figures.removeAll(keepingCapacity: true) }
-            figures[key] = made
-        }
-        return made
-    }
+private struct QRFigureKey: Hashable {
+    let target: String
+    let label: String?
 }

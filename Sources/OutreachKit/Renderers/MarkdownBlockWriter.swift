@@ -28,44 +28,26 @@ enum MarkdownBlockWriter {
     /// ``lines(for:)`` joined by line feeds. A section a run shares (``SectionShare``) is
     /// written once for each list marker that can end the blocks before it; other pages copy it.
     static func text(for blocks: [Block]) -> String {
-        var out = ""
-        var written = false
         var trailing: ListMarker?
-        var run: [Block] = []
-        func add(_ chunk: Chunk) {
-            trailing = chunk.trailing
-            guard chunk.hasLines else { return }
-            if written { out += "\n\n" }
-            out += chunk.text
-            written = true
-        }
-        func flushRun() {
-            guard !run.isEmpty else { return }
-            add(Chunk(sequence(run, tight: false, after: trailing)))
-            run.removeAll(keepingCapacity: true)
-        }
-        for block in blocks {
-            guard case .section(let section) = block, let share = section.share else {
-                run.append(block)
-                continue
-            }
-            flushRun()
+        return SectionChunks.join(blocks, run: { run in
+            let written = sequence(run, tight: false, after: trailing)
+            trailing = written.trailing
+            return SectionChunks.Chunk(written.lines)
+        }, shared: { section, share in
             let entering = trailing
-            add(share.value(for: SectionKey(trailing: entering)) { Chunk(sequence(section.blocks, tight: false, after: entering)) })
-        }
-        flushRun()
-        return out
+            let made = share.value(for: SectionKey(trailing: entering)) { SharedText(sequence(section.blocks, tight: false, after: entering)) }
+            trailing = made.trailing
+            return made.chunk
+        })
     }
 
-    /// Some blocks' lines joined, and the list marker they end with.
-    private struct Chunk: Sendable {
-        let text: String
-        let hasLines: Bool
+    /// A shared section's Markdown, and the list marker it ends with.
+    private struct SharedText: Sendable {
+        let chunk: SectionChunks.Chunk
         let trailing: ListMarker?
 
         init(_ sequence: (lines: [String], trailing: ListMarker?)) {
-            text = sequence.lines.joinedAsLines
-            hasLines = !sequence.lines.isEmpty
+            chunk = SectionChunks.Chunk(sequence.lines)
             trailing = sequence.trailing
         }
     }

@@ -12,41 +12,9 @@ struct PlainTextBlockWriter {
     /// ``lines(for:width:)`` joined by line feeds. A section a run shares (``SectionShare``)
     /// is written once for each width and ASCII folding; other pages copy it.
     func text(for blocks: [Block], width: Int) -> String {
-        var out = ""
-        var written = false
-        func add(_ chunk: Chunk) {
-            guard chunk.hasLines else { return }
-            if written { out += "\n\n" }
-            out += chunk.text
-            written = true
-        }
-        var run: [Block] = []
-        func flushRun() {
-            guard !run.isEmpty else { return }
-            add(Chunk(lines(for: run, width: width)))
-            run.removeAll(keepingCapacity: true)
-        }
-        for block in blocks {
-            guard case .section(let section) = block, let share = section.share else {
-                run.append(block)
-                continue
-            }
-            flushRun()
-            add(share.value(for: SectionKey(width: width, asciiOnly: inlines.asciiOnly)) { Chunk(lines(for: section.blocks, width: width)) })
-        }
-        flushRun()
-        return out
-    }
-
-    /// Some blocks' lines joined.
-    private struct Chunk: Sendable {
-        let text: String
-        let hasLines: Bool
-
-        init(_ lines: [String]) {
-            text = lines.joinedAsLines
-            hasLines = !lines.isEmpty
-        }
+        SectionChunks.join(blocks, run: { SectionChunks.Chunk(lines(for: $0, width: width)) }, shared: { section, share in
+            share.value(for: SectionKey(width: width, asciiOnly: inlines.asciiOnly)) { SectionChunks.Chunk(lines(for: section.blocks, width: width)) }
+        })
     }
 
     /// What a shared section's text depends on.
