@@ -44,13 +44,7 @@ struct Measurement {
     init() {}
 
     init?(line: String) {
-        guard line.hasPrefix("RESULT ") else { return nil }
-        var table: [String: Double] = [:]
-        for pair in line.dropFirst(7).split(separator: " ") {
-            let parts = pair.split(separator: "=")
-            if parts.count == 2 { table[String(parts[0])] = Double(parts[1]) }
-        }
-        guard Self.keys.allSatisfy({ table[$0] != nil }) else { return nil }
+        guard let table = fields(of: line, after: "RESULT ", keys: Self.keys) else { return nil }
         materials = Int(table["materials"] ?? 0)
         outputs = Int(table["outputs"] ?? 0)
         fullWall = table["fullWall"] ?? 0
@@ -160,16 +154,21 @@ struct OneRun {
     init() {}
 
     init?(line: String) {
-        guard line.hasPrefix("RUN ") else { return nil }
-        var table: [String: Double] = [:]
-        for pair in line.dropFirst(4).split(separator: " ") {
-            let parts = pair.split(separator: "=")
-            if parts.count == 2 { table[String(parts[0])] = Double(parts[1]) }
-        }
-        guard Self.keys.allSatisfy({ table[$0] != nil }) else { return nil }
+        guard let table = fields(of: line, after: "RUN ", keys: Self.keys) else { return nil }
         (wall, cpu, baseline, peak) = (table["wall"] ?? 0, table["cpu"] ?? 0, table["baseline"] ?? 0, table["peak"] ?? 0)
         (files, written) = (Int(table["files"] ?? 0), Int(table["written"] ?? 0))
     }
+}
+
+/// The `key=value` numbers of a line that starts with `prefix`; nil unless it has every one of `keys`.
+private func fields(of line: String, after prefix: String, keys: [String]) -> [String: Double]? {
+    guard line.hasPrefix(prefix) else { return nil }
+    var table: [String: Double] = [:]
+    for pair in line.dropFirst(prefix.count).split(separator: " ") {
+        let parts = pair.split(separator: "=")
+        if parts.count == 2 { table[String(parts[0])] = Double(parts[1]) }
+    }
+    return keys.allSatisfy({ table[$0] != nil }) ? table : nil
 }
 
 /// `--run-once MANIFEST`: one `generate` in this process, measured: wall and CPU time of the run,
