@@ -43,9 +43,10 @@ struct InputTree {
         guard names <= Self.nameLimit, depth <= 64 else { return false }
         var status = stat()
         guard stat(path, &status) == 0 else {
+            let failure = errno
             // Absent, or a link to nothing: a run finds nothing there either.
             digest.add("absent")
-            return errno == ENOENT || errno == ENOTDIR
+            return failure == ENOENT || failure == ENOTDIR
         }
         switch status.st_mode & S_IFMT {
         case S_IFREG:

@@ -55,3 +55,28 @@ extension WriteSession {
         return String(describing: error)
     }
 }
+
+/// Why a path may not be an output: names beginning `.outreach-` belong to outreach itself
+/// (the render cache, the lock file, staging folders).
+func reservedNameReason(_ path: String) -> String? {
+    // Byte by byte, as the file system reads the path: a name whose bytes begin `.outreach-` is
+    // reserved even where a combining mark after the `-` makes it another Swift Character.
+    let prefix = reservedPrefix
+    var matched = 0
+    var atNameStart = true
+    for byte in path.utf8 {
+        if byte == UInt8(ascii: "/") {
+            (matched, atNameStart) = (0, true)
+        } else if atNameStart {
+            if byte == prefix[matched] {
+                matched += 1
+                if matched == prefix.count { return "uses a name beginning '.outreach-', which outreach keeps for its own files" }
+            } else {
+                atNameStart = false
+            }
+        }
+    }
+    return nil
+}
+
+private let reservedPrefix = Array(".outreach-".utf8)
