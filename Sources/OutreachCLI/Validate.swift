@@ -29,18 +29,20 @@ struct Validate: AsyncParsableCommand {
         do {
             var generator = Generator(registry: CommandContext.registry)
             generator.usesRenderCache = false // render everything, so every template and plugin is exercised
-            plan = try await generator.plan(manifest: options.url, displayPath: options.manifest)
+            // Each output is checked as it is rendered, and its bytes let go: a large kit is not held in memory.
+            plan = try await generator.plan(manifest: options.url, displayPath: options.manifest, keepBytes: false)
         } catch {
             finish(error.diagnostics, printer: printer, files: [], output: nil, failed: true)
         }
-        let files = plan.outputs.map { output in
+        // Only a report lists the files: a large kit's list is not made for nothing.
+        let files = report == nil ? [] : plan.outputs.map { output in
             RunReport.File(path: plan.displayPath(output.path), format: output.format, material: output.material,
-                           bytes: output.contents.count, status: "valid")
+                           bytes: output.size, status: "valid")
         }
         let failed = strict && !plan.warnings.isEmpty
         if !failed, !quiet, report == nil {
-            // Copied assets are outputs but not a material.
-            let materials = Set(plan.outputs.filter { $0.format != AssetCollector.format }.map(\.material)).count
+            // Copied assets are outputs but not a material. Lazily: a filtered copy of the outputs held them twice.
+            let materials = Set(plan.outputs.lazy.filter { $0.format != AssetCollector.format }.map(\.material)).count
             print("\(options.manifest): ok: \(materials) material\(materials == 1 ? "" : "s"), \(plan.outputs.count) output\(plan.outputs.count == 1 ? "" : "s")")
         }
         finish(plan.warnings, printer: printer, files: files, output: plan.outputDisplayPath, failed: failed)

@@ -103,6 +103,18 @@ import Testing
         #expect(problem?.location?.description == "outreach.yml:8:9")
     }
 
+    @Test func everyRepeatedMaterialIDIsReportedInManifestOrderNamingTheFirst() async throws {
+        let kit = try Fixture.minimal()
+        // Lines: sheet 5, b 8, sheet 11, b 14, sheet 17, c 20.
+        let more = ["b", "sheet", "b", "sheet", "c"].map { "\n  - id: \($0)\n    layout: handout\n    formats: [text]" }.joined()
+        try kit.write("outreach.yml", MinimalKit.manifest + more + "\n")
+        let repeats = await kit.problems().filter { $0.code == .duplicateMaterial }
+        #expect(repeats.map(\.message) == ["duplicate material id 'sheet'", "duplicate material id 'b'", "duplicate material id 'sheet'"])
+        #expect(repeats.map { $0.location?.description ?? "" } == ["outreach.yml:11:9", "outreach.yml:14:9", "outreach.yml:17:9"])
+        #expect(repeats.map { $0.hint ?? "" } == ["first defined at outreach.yml:5:9", "first defined at outreach.yml:8:9",
+                                                   "first defined at outreach.yml:5:9"])
+    }
+
     @Test func twoMaterialsWritingOnePath() async throws {
         let kit = try Fixture.minimal()
         try kit.write("outreach.yml", MinimalKit.manifest + "\n  - id: other\n    layout: handout\n    formats: [text]\n    output: sheet.txt\n")

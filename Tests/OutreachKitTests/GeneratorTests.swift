@@ -23,6 +23,18 @@ import Testing
         #expect(plan.warnings.isEmpty)
     }
 
+    /// `outreach validate` plans without keeping bytes: the same outputs, sizes and warnings, and no rendered file held.
+    @Test func aPlanWithoutBytesListsTheSameOutputsAndSizes() async throws {
+        let kit = try Fixture()
+        let whole = try await kit.plan()
+        let light = try await Generator(environment: [:]).plan(manifest: kit.manifest, displayPath: "outreach.yml", keepBytes: false)
+        #expect(light.outputs.map(\.path) == whole.outputs.map(\.path))
+        #expect(light.outputs.map(\.size) == whole.outputs.map { $0.contents.count })
+        #expect(light.outputs.map(\.format) == whole.outputs.map(\.format))
+        #expect(light.outputs.allSatisfy { $0.contents.isEmpty && $0.size > 0 })
+        #expect(light.warnings.map(\.message) == whole.warnings.map(\.message))
+    }
+
     @Test func filtersSelectMaterialsAndFormats() async throws {
         let plan = try await Fixture().plan(filters: GenerateFilters(materials: ["government-roles"], formats: ["text", "html"]))
         #expect(plan.outputs.map(\.path) == ["assets/partners/example-city-coalition.svg", "es/government-roles.html", "es/government-roles.txt",

@@ -49,14 +49,30 @@ public struct Generator: Sendable {
         manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
         filters: GenerateFilters = GenerateFilters()
     ) async throws(DiagnosticError) -> GenerationPlan {
+        try await plan(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters, keepBytes: true)
+    }
+
+    /// ``plan(manifest:displayPath:output:filters:)``; without `keepBytes`, each output's bytes are let
+    /// go as soon as it is rendered (its size stays), so `outreach validate` holds no rendered file.
+    package func plan(
+        manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
+        filters: GenerateFilters = GenerateFilters(), keepBytes: Bool
+    ) async throws(DiagnosticError) -> GenerationPlan {
         let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
-        let outputs = await render(run, keepBytes: true) { .success($0) }
+        var outputs = await render(run, keepBytes: keepBytes) { output in
+            guard !keepBytes else { return .success(output) }
+            var kept = output
+            kept.contents = Data()
+            return .success(kept)
+        }
         checkPaths(outputs.lazy.map { ($0.path, $0.material) }, count: outputs.count, lookup: { (outputs[$0].path, outputs[$0].material) },
                    manifest: run.manifest, sink: run.sink)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
+        // In place: a sorted copy held every output twice.
+        outputs.sort { $0.path < $1.path }
         var plan = GenerationPlan(
             outputFolder: run.folder.url, outputDisplayPath: run.folder.display,
-            outputs: outputs.sorted { $0.path < $1.path }, warnings: run.sink.diagnostics, usesRenderCache: usesRenderCache)
+            outputs: outputs, warnings: run.sink.diagnostics, usesRenderCache: usesRenderCache)
         plan.shard = filters.shard
         return plan
     }
@@ -149,7 +165,7 @@ public struct Generator: Sendable {
         let folder = run.folder.display
         let checker = OutputChecker()
         let entries = ParallelResults<CheckEntry>(count: 0)
-        let outputs = await render(run, keepBytes: true) { output in
+        var outputs = await render(run, keepBytes: true) { output in
             entries.append(checker.entry(for: output, in: root) { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 })
             var kept = output
             kept.contents = Data()
@@ -158,11 +174,14 @@ public struct Generator: Sendable {
         checkPaths(outputs.lazy.map { ($0.path, $0.material) }, count: outputs.count, lookup: { (outputs[$0].path, outputs[$0].material) },
                    manifest: run.manifest, sink: run.sink)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
-        plan.outputs = outputs.sorted { $0.path < $1.path }
+        // Sorted in place, not copied: each copy held every output once more.
+        outputs.sort { $0.path < $1.path }
+        plan.outputs = outputs
         plan.warnings = run.sink.diagnostics
         var all = entries.values.compactMap { $0 }
         if extras { all += checker.extraEntries(in: root, planned: Set(outputs.map(\.path)), shard: filters.shard) }
-        return (plan, all.sorted { $0.path < $1.path })
+        all.sort { $0.path < $1.path }
+        return (plan, all)
     }
 
     /// What a run knows before it lays anything out.
@@ -324,7 +343,9 @@ public struct Generator: Sendable {
             return results
         }.joined()
         JobPlanner.reportUntranslated(results.compactMap(\.2), manifest: run.manifest, sink: run.sink)
+        // Room for all at once: grown by doubling, a list of 300,000 outputs was held twice while it was copied.
         var outputs: [PlannedOutput] = []
+        outputs.reserveCapacity(results.reduce(run.assets.count) { $0 + $1.0.count })
         for (kept, diagnostics, _) in results {
             outputs += kept
             for diagnostic in diagnostics { run.sink.report(diagnostic) }
