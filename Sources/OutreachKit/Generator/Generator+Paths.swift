@@ -93,3 +93,18 @@ extension Generator {
         for (_, report) in found.sorted(by: { $0.ordinal < $1.ordinal }) { report() }
     }
 }
+
+extension Manifest {
+    /// A path from the manifest, resolved against the manifest's folder.
+    func resolve(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseFolder.appendingPathComponent(path)
+    }
+
+    /// A path from the manifest as it should appear in messages: next to the manifest file.
+    func relative(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let folder = (file as NSString).deletingLastPathComponent
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        return folder.isEmpty ? trimmed : folder + "/" + trimmed
+    }
+}

@@ -374,21 +374,6 @@ public struct Generator: Sendable {
     }
 }
 
-extension Manifest {
-    /// A path from the manifest, resolved against the manifest's folder.
-    func resolve(_ path: String) -> URL {
-        path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseFolder.appendingPathComponent(path)
-    }
-
-    /// A path from the manifest as it should appear in messages: next to the manifest file.
-    func relative(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
-        let folder = (file as NSString).deletingLastPathComponent
-        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
-        return folder.isEmpty ? trimmed : folder + "/" + trimmed
-    }
-}
-
 /// Counts finished renders and passes the count on.
 private final class ProgressCounter: @unchecked Sendable {
     private let lock = NSLock()
