@@ -31,7 +31,7 @@ import Testing
             .filter { $0.hasPrefix(".outreach-staging-") || $0.hasSuffix(".tmp") }
     }
 
-    @Test(arguments: [WriteStep.createStaging, .stage, .flush])
+    @Test(arguments: [WriteStep.createStaging, .stage, .readList, .flush])
     func aFailureWhileStagingLeavesTheFolderExactlyAsItWas(step: WriteStep) async throws {
         let kit = try await Self.editedKit()
         let before = kit.outputTree(includingHidden: true)

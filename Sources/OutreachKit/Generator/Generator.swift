@@ -98,6 +98,8 @@ public struct Generator: Sendable {
         }
         let (session, sink, folder) = try await stageEverything(manifest: manifestURL, displayPath: displayPath, output: output,
                                                                 filters: filters, writer: writer)
+        // The run's materials and pages are gone: their memory goes back before the staged list is read back.
+        FreedMemory.giveBack()
         let results: WriteResults
         // On a thread of its own: the flush (`syncfs`) can wait seconds on a busy disk, and must not hold
         // one of the few threads every task of the process shares.
@@ -123,7 +125,6 @@ public struct Generator: Sendable {
         checkPaths(of: run)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
         let session = try writer.begin(run.folder.url, display: run.folder.display, usesRenderCache: usesRenderCache)
-        session.reserve(run.pages.outputCount + run.assets.count)
         // The session keeps what it staged; nothing more is kept here.
         _ = await render(run, keepBytes: false) { output in
             do throws(DiagnosticError) {

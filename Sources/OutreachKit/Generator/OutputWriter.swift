@@ -50,6 +50,8 @@ package enum WriteStep: String, Sendable {
     case createStaging
     /// Writing one output into the staging area.
     case stage
+    /// Reading back the list of staged outputs, when the session commits.
+    case readList
     /// Flushing the staged files to disk.
     case flush
     /// Renaming one staged output into place.

@@ -35,8 +35,9 @@ package final class WriteSession: @unchecked Sendable {
     private let createdLockFile: Bool
 
     private let mutex = NSLock()
-    /// What was staged, and what will happen to each: written (it has a staged name) or unchanged.
-    private var outputs = StagedOutputs()
+    /// What was staged, and what will happen to each: written (it has a staged name) or unchanged;
+    /// in the staging area until the commit reads it back. Nil only if the staging area could not be made.
+    private var list: StagedList?
     /// The render cache's lines of the outputs rendered, when the session saves the cache.
     private var cacheLines: CacheLines?
     private var checkedFolders: [String: String?] = [:]
@@ -75,6 +76,7 @@ package final class WriteSession: @unchecked Sendable {
             Self.removeLeftovers(in: root)
             try fault?.body(.createStaging, "")
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            list = try StagedList(newFileAt: stagingPath + "/list")
             if usesRenderCache { cacheLines = try CacheLines(newFileAt: stagingPath + "/lines") }
         } catch let error as DiagnosticError {
             undo()
@@ -126,10 +128,17 @@ package final class WriteSession: @unchecked Sendable {
 
     /// Phase 2: flushes the staged files, renames them into place and saves the render cache.
     package func commit() throws(DiagnosticError) -> WriteResults {
-        // Taken out of the session and sorted in place: the list is never copied.
-        var outputs = mutex.withLock { () -> StagedOutputs in
-            defer { self.outputs = StagedOutputs() }
-            return self.outputs
+        // Read back from the staging area and sorted in place: the list is never copied.
+        var outputs: StagedOutputs
+        do {
+            try fault?.body(.readList, "")
+            outputs = try mutex.withLock { () throws -> StagedOutputs in
+                defer { list = nil }
+                return try list?.read() ?? StagedOutputs()
+            }
+        } catch {
+            abandon()
+            throw DiagnosticError([.error(.writeFailed, "cannot read back the list of staged files in \(quoted(display)): \(Self.reason(error))")])
         }
         // Two outputs for one path (a format that names its own files) are found side by side once sorted.
         if let index = outputs.sort() {
@@ -189,16 +198,11 @@ package final class WriteSession: @unchecked Sendable {
         do {
             try mutex.withLock {
                 let place = try line.map { try cacheLines!.append($0) }
-                outputs.append(output, stagedName: stagedName, line: place)
+                try list?.append(output, stagedName: stagedName, line: place)
             }
         } catch {
             throw DiagnosticError([.error(.writeFailed, "cannot write \(quoted(displayPath(output.path))): \(Self.reason(error))")])
         }
-    }
-
-    /// Makes room for `count` outputs at once, so the list of outputs is not copied as it grows.
-    package func reserve(_ count: Int) {
-        mutex.withLock { outputs.reserve(count) }
     }
 
     /// The folder part of an output's relative path ("" at the top).
