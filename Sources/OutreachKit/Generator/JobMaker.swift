@@ -67,15 +67,6 @@ final class Page: Sendable {
     let renderers: [any Renderer]
     private let sharedOptions: Shared<RenderOptions>
     let pattern: OutputPattern
-    /// Where each renderer's output goes, in the order of ``renderers``: one string with a NUL
-    /// after each path but the last (about 110 bytes a page, where a list of strings took 260), or
-    /// the list when a path holds a NUL itself (it is refused, and must be quoted as it is).
-    private let storedPaths: StoredPaths
-
-    private enum StoredPaths {
-        case joined(String)
-        case list([String])
-    }
 
     init(layout: any Layout, context: PageContext, materialIndex: Int, locale: String, agencies: [Agency], messages: [Message],
          focusIndex: Int? = nil, partner: Shared<Partner>? = nil, untranslated: UntranslatedTextLog?,
@@ -92,31 +83,19 @@ final class Page: Sendable {
         self.renderers = renderers
         sharedOptions = options
         self.pattern = pattern
-        let material = context.materials[materialIndex]
-        let focus = focusIndex.map { agencies[$0] }
-        let paths = renderers.map { Self.path(material: material, locale: locale, focus: focus, partner: partner?.value, in: $0, pattern: pattern) }
-        storedPaths = paths.contains { $0.utf8.contains(0) } ? .list(paths) : .joined(paths.joined(separator: "\u{0}"))
     }
 
     /// Where each renderer's output goes, in the order of ``renderers``.
-    var paths: [String] {
-        switch storedPaths {
-        case .list(let paths): return paths
-        case .joined(let text):
-            return renderers.isEmpty ? [] : text.utf8.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        }
-    }
+    ///
+    /// Made from the pattern when asked for, not kept: a run plans every page first, and the
+    /// paths were about a third of what a page held (10 MB at 100,000 pages).
+    var paths: [String] { renderers.indices.map(path(at:)) }
 
     /// Where the output of the renderer at `index` goes.
     func path(at index: Int) -> String {
-        switch storedPaths {
-        case .list(let paths): return paths[index]
-        case .joined(let text):
-            var start = text.utf8.startIndex
-            for _ in 0..<index { start = text.utf8.index(after: text.utf8[start...].firstIndex(of: 0)!) }
-            let end = text.utf8[start...].firstIndex(of: 0) ?? text.utf8.endIndex
-            return String(decoding: text.utf8[start..<end], as: UTF8.self)
-        }
+        let renderer = renderers[index]
+        return pattern.resolve(material: context.materials[materialIndex].id, locale: locale, format: renderer.format.name,
+                               ext: renderer.format.fileExtension, agency: focus?.id, partner: partner?.id)
     }
 
     /// The same page with other formats, or a log of its own.
