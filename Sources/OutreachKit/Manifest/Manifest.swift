@@ -90,11 +90,20 @@ package struct MaterialSpec: Sendable {
     /// The layout, such as `fact-sheet`.
     package var layout: String
     /// The title; each layout has a default.
-    package var title: String?
+    package var title: String? {
+        get { rare?.title }
+        set { update { $0.title = newValue } }
+    }
     /// Titles by locale, when the manifest gives `title` as a mapping.
-    package var titles: [String: String] = [:]
+    package var titles: [String: String] {
+        get { rare?.titles ?? [:] }
+        set { update { $0.titles = newValue } }
+    }
     /// The audience id it is written for; selects messages.
-    package var audience: String?
+    package var audience: String? {
+        get { rare?.audience }
+        set { update { $0.audience = newValue } }
+    }
     /// The formats to produce.
     package var formats: [String]
     /// Agency ids to include, in order.
@@ -106,17 +115,85 @@ package struct MaterialSpec: Sendable {
     /// Topics whose messages are included, after `messages`.
     package var topics: [String]
     /// Partner ids to make kits for with `each: partner`, in order; all partners when empty.
-    package var partners: [String] = []
+    package var partners: [String] {
+        get { rare?.partners ?? [] }
+        set { update { $0.partners = newValue } }
+    }
     /// Fan-out: one output per selected agency, or one kit per partner.
-    package var each: Each?
+    package var each: Each? {
+        get { rare?.each }
+        set { update { $0.each = newValue } }
+    }
     /// The output path pattern for this material.
-    package var output: String?
+    package var output: String? {
+        get { rare?.output }
+        set { update { $0.output = newValue } }
+    }
     /// Per-material settings.
-    package var options: MaterialOptions
+    package var options: MaterialOptions {
+        get { rare?.options ?? MaterialOptions() }
+        set { update { $0.options = newValue } }
+    }
     /// The locales to make it in, in place of the manifest's.
-    package var locales: [String] = []
+    package var locales: [String] {
+        get { rare?.locales ?? [] }
+        set { update { $0.locales = newValue } }
+    }
     /// Where each key and list item was written (`formats.1`, `agencies.0`, ...).
     var locations: KeyLocations
+
+    /// The settings most materials leave out, held apart: nil while all are unset, so a large
+    /// manifest's materials take about half the room (a material was 224 bytes, 22 MB at 100,000).
+    private var rare: Rare?
+
+    private struct Settings: Sendable {
+        var title: String?
+        var titles: [String: String] = [:]
+        var audience: String?
+        var partners: [String] = []
+        var each: Each?
+        var output: String?
+        var options = MaterialOptions()
+        var locales: [String] = []
+    }
+
+    private final class Rare: Sendable {
+        let settings: Settings
+        init(_ settings: Settings) { self.settings = settings }
+        var title: String? { settings.title }
+        var titles: [String: String] { settings.titles }
+        var audience: String? { settings.audience }
+        var partners: [String] { settings.partners }
+        var each: Each? { settings.each }
+        var output: String? { settings.output }
+        var options: MaterialOptions { settings.options }
+        var locales: [String] { settings.locales }
+    }
+
+    /// Changes the rare settings: a new box each time, so copies of the material never share a change.
+    private mutating func update(_ change: (inout Settings) -> Void) {
+        var settings = rare?.settings ?? Settings()
+        change(&settings)
+        rare = Rare(settings)
+    }
+
+    init(id: String, layout: String, title: String?, titles: [String: String], audience: String?, formats: [String],
+         agencies: [String], agencyKinds: [Agency.Kind], messages: [String], topics: [String], each: Each?, output: String?,
+         options: MaterialOptions, locales: [String], locations: KeyLocations, partners: [String] = []) {
+        self.id = id
+        self.layout = layout
+        self.formats = formats
+        self.agencies = agencies
+        self.agencyKinds = agencyKinds
+        self.messages = messages
+        self.topics = topics
+        self.locations = locations
+        let settings = Settings(title: title, titles: titles, audience: audience, partners: partners, each: each, output: output,
+                                options: options, locales: locales)
+        let unset = title == nil && titles.isEmpty && audience == nil && partners.isEmpty && each == nil && output == nil
+            && options == MaterialOptions() && locales.isEmpty
+        rare = unset ? nil : Rare(settings)
+    }
 
     func location(_ key: String) -> SourceLocation? { locations[key] ?? locations["id"] }
 

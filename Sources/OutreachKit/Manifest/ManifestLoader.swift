@@ -255,9 +255,8 @@ package struct ManifestLoader: Sendable {
             id: id, layout: layout, title: title, titles: titles, audience: map.string("audience"), formats: formats,
             agencies: list("agencies"), agencyKinds: kinds, messages: list("messages"), topics: list("topics"),
             each: map.choice("each", MaterialSpec.Each.self), output: map.string("output"), options: options,
-            locales: locales, locations: locations
+            locales: locales, locations: locations, partners: list("partners")
         )
-        material.partners = list("partners")
         locations.compact()
         material.locations = locations
         return material
