@@ -66,6 +66,33 @@ import Testing
         #expect(statuses?["written"] == nil)
     }
 
+    /// `--check --report json` names each made file's format, material and size as `generate` does; an extra file has none.
+    @Test func checkReportNamesWhatEachFileIsMadeFrom() async throws {
+        let kit = try Fixture()
+        let generate = try await CLI.run(["generate", "--report", "json"], in: kit.root)
+        try kit.write("out/old-poster.html", "<p>old</p>\n")
+        let check = try await CLI.run(["generate", "--check", "--report", "json"], in: kit.root)
+        #expect(check.status == 1)
+        func files(_ stdout: String) throws -> [String: [String: Any]] {
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+            let list = try #require(report["files"] as? [[String: Any]])
+            return Dictionary(list.map { ($0["path"] as? String ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let made = try files(generate.stdout), checked = try files(check.stdout)
+        #expect(checked.count == made.count + 1)
+        for (path, file) in made {
+            let entry = try #require(checked[path])
+            #expect(entry["status"] as? String == "unchanged")
+            #expect(entry["format"] as? String == file["format"] as? String)
+            #expect(entry["material"] as? String == file["material"] as? String)
+            let size = try FileManager.default.attributesOfItem(atPath: kit.root.appendingPathComponent(path).path)[.size] as? Int
+            #expect(entry["bytes"] as? Int == size, "\(path)")
+        }
+        let extra = try #require(checked["out/old-poster.html"])
+        #expect(extra["status"] as? String == "extra")
+        #expect(extra["format"] == nil && extra["material"] == nil && extra["bytes"] == nil)
+    }
+
     @Test func jsonReportOfAFailedRunCarriesTheDiagnostics() async throws {
         let kit = try Fixture()
         try kit.edit("outreach.yml", replacing: "layout: handout", with: "layout: leaflet")

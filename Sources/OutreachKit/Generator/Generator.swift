@@ -151,6 +151,8 @@ public struct Generator: Sendable {
     /// `generate --check` streaming: renders every output and compares it with the file on
     /// disk as soon as it is rendered, keeping only its entry, with the folder locked shared.
     ///
+    /// The returned plan lists no outputs: each entry says what the manifest makes at its path.
+    ///
     /// - Parameter extras: whether to list files the run does not make; leave it off when
     ///   the run was filtered to some materials or formats.
     package func check(
@@ -166,21 +168,19 @@ public struct Generator: Sendable {
         let folder = run.folder.display
         let checker = OutputChecker()
         let entries = ParallelResults<CheckEntry>(count: 0)
+        // Each output's path and material, in page order, for the check of clashing paths.
         var outputs = await render(run, keepBytes: true) { output in
             entries.append(checker.entry(for: output, in: root) { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 })
-            var kept = output
-            kept.contents = Data()
-            return .success(kept)
+            return .success(PlannedOutput(path: output.path, format: "", material: output.material, locale: nil, size: 0))
         }
         checkPaths(outputs.lazy.map { ($0.path, $0.material) }, count: outputs.count, lookup: { (outputs[$0].path, outputs[$0].material) },
                    manifest: run.manifest, sink: run.sink)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
-        // Sorted in place, not copied: each copy held every output once more.
-        outputs.sort { $0.path < $1.path }
-        plan.outputs = outputs
+        outputs = []
         plan.warnings = run.sink.diagnostics
         var all = entries.values.compactMap { $0 }
-        if extras { all += checker.extraEntries(in: root, planned: Set(outputs.map(\.path)), shard: filters.shard) }
+        if extras { all += checker.extraEntries(in: root, planned: Set(all.map(\.path)), shard: filters.shard) }
+        // Sorted in place, not copied: each copy held every entry once more.
         all.sort { $0.path < $1.path }
         return (plan, all)
     }
