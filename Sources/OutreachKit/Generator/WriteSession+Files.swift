@@ -35,17 +35,7 @@ extension WriteSession {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(errno) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(errno)
-                }
-                offset += count
-            }
-        }
+        try data.withUnsafeBytes { try SpillFile.writeAll($0, to: descriptor) }
     }
 
     /// What went wrong, as a person reads it: the system's words for a POSIX error.

@@ -91,17 +91,17 @@ package struct MaterialSpec: Sendable {
     package var layout: String
     /// The title; each layout has a default.
     package var title: String? {
-        get { rare?.title }
+        get { rare?.settings.title }
         set { update { $0.title = newValue } }
     }
     /// Titles by locale, when the manifest gives `title` as a mapping.
     package var titles: [String: String] {
-        get { rare?.titles ?? [:] }
+        get { rare?.settings.titles ?? [:] }
         set { update { $0.titles = newValue } }
     }
     /// The audience id it is written for; selects messages.
     package var audience: String? {
-        get { rare?.audience }
+        get { rare?.settings.audience }
         set { update { $0.audience = newValue } }
     }
     /// The formats to produce.
@@ -116,27 +116,27 @@ package struct MaterialSpec: Sendable {
     package var topics: [String]
     /// Partner ids to make kits for with `each: partner`, in order; all partners when empty.
     package var partners: [String] {
-        get { rare?.partners ?? [] }
+        get { rare?.settings.partners ?? [] }
         set { update { $0.partners = newValue } }
     }
     /// Fan-out: one output per selected agency, or one kit per partner.
     package var each: Each? {
-        get { rare?.each }
+        get { rare?.settings.each }
         set { update { $0.each = newValue } }
     }
     /// The output path pattern for this material.
     package var output: String? {
-        get { rare?.output }
+        get { rare?.settings.output }
         set { update { $0.output = newValue } }
     }
     /// Per-material settings.
     package var options: MaterialOptions {
-        get { rare?.options ?? MaterialOptions() }
+        get { rare?.settings.options ?? MaterialOptions() }
         set { update { $0.options = newValue } }
     }
     /// The locales to make it in, in place of the manifest's.
     package var locales: [String] {
-        get { rare?.locales ?? [] }
+        get { rare?.settings.locales ?? [] }
         set { update { $0.locales = newValue } }
     }
     /// Where each key and list item was written (`formats.1`, `agencies.0`, ...).
@@ -146,7 +146,7 @@ package struct MaterialSpec: Sendable {
     /// manifest's materials take about half the room (a material was 224 bytes, 22 MB at 100,000).
     private var rare: Rare?
 
-    private struct Settings: Sendable {
+    private struct Settings: Sendable, Equatable {
         var title: String?
         var titles: [String: String] = [:]
         var audience: String?
@@ -160,14 +160,6 @@ package struct MaterialSpec: Sendable {
     private final class Rare: Sendable {
         let settings: Settings
         init(_ settings: Settings) { self.settings = settings }
-        var title: String? { settings.title }
-        var titles: [String: String] { settings.titles }
-        var audience: String? { settings.audience }
-        var partners: [String] { settings.partners }
-        var each: Each? { settings.each }
-        var output: String? { settings.output }
-        var options: MaterialOptions { settings.options }
-        var locales: [String] { settings.locales }
     }
 
     /// Changes the rare settings: a new box each time, so copies of the material never share a change.
@@ -190,9 +182,7 @@ package struct MaterialSpec: Sendable {
         self.locations = locations
         let settings = Settings(title: title, titles: titles, audience: audience, partners: partners, each: each, output: output,
                                 options: options, locales: locales)
-        let unset = title == nil && titles.isEmpty && audience == nil && partners.isEmpty && each == nil && output == nil
-            && options == MaterialOptions() && locales.isEmpty
-        rare = unset ? nil : Rare(settings)
+        rare = settings == Settings() ? nil : Rare(settings)
     }
 
     func location(_ key: String) -> SourceLocation? { locations[key] ?? locations["id"] }
