@@ -44,46 +44,73 @@ final class Shared<Value: Sendable>: Sendable {
     init(_ value: Value) { self.value = value }
 }
 
+/// What many pages have in common: their layout, locale, selected agencies and messages,
+/// formats, options and output pattern. Pages of materials that select the same things share one.
+final class PageShape: Sendable {
+    let layout: any Layout
+    let context: PageContext
+    let locale: String
+    let agencies: [Agency]
+    let messages: [Message]
+    let renderers: [any Renderer]
+    let options: RenderOptions
+    let pattern: OutputPattern
+
+    init(layout: any Layout, context: PageContext, locale: String, agencies: [Agency], messages: [Message],
+         renderers: [any Renderer], options: RenderOptions, pattern: OutputPattern) {
+        self.layout = layout
+        self.context = context
+        self.locale = locale
+        self.agencies = agencies
+        self.messages = messages
+        self.renderers = renderers
+        self.options = options
+        self.pattern = pattern
+    }
+
+    /// The same shape with other formats.
+    func with(renderers: [any Renderer]) -> PageShape {
+        PageShape(layout: layout, context: context, locale: locale, agencies: agencies, messages: messages,
+                  renderers: renderers, options: options, pattern: pattern)
+    }
+}
+
 /// One document to lay out, and the formats to render it in: what planning
 /// makes, cheaply, before any layout. A class, so the run's list of pages holds
 /// each page once and passing one around copies nothing.
 ///
-/// A page holds only what is its own (which material, locale, agency or partner, and
-/// the selections it shares with other pages); its ``input`` is made from them when the
-/// page is laid out. A page that held its input took about 1 KB; a run plans every page first.
+/// A page holds only what is its own (which material, agency or partner, and its log of
+/// untranslated texts) and its ``PageShape``, which it shares with the pages of materials that
+/// select the same things; its ``input`` is made from them when the page is laid out. A page
+/// that held its input took about 1 KB, and one that held its shape's parts 176 bytes; it is 64
+/// now, and a run plans every page first.
 final class Page: Sendable {
-    let layout: any Layout
-    let context: PageContext
+    let shape: PageShape
     /// Which of the context's materials.
     private let materialIndex: Int
-    let locale: String
-    let agencies: [Agency]
-    let messages: [Message]
     /// The one agency of an `each: agency` page, as an index into ``agencies``; -1 for none.
     private let focusIndex: Int32
     private let sharedPartner: Shared<Partner>?
     /// Where content text missing in ``locale`` is logged; nil for the content's own locale.
     let untranslated: UntranslatedTextLog?
-    let renderers: [any Renderer]
-    private let sharedOptions: Shared<RenderOptions>
-    let pattern: OutputPattern
 
-    init(layout: any Layout, context: PageContext, materialIndex: Int, locale: String, agencies: [Agency], messages: [Message],
-         focusIndex: Int? = nil, partner: Shared<Partner>? = nil, untranslated: UntranslatedTextLog?,
-         renderers: [any Renderer], options: Shared<RenderOptions>, pattern: OutputPattern) {
-        self.layout = layout
-        self.context = context
+    init(shape: PageShape, materialIndex: Int, focusIndex: Int? = nil, partner: Shared<Partner>? = nil,
+         untranslated: UntranslatedTextLog?) {
+        self.shape = shape
         self.materialIndex = materialIndex
-        self.locale = locale
-        self.agencies = agencies
-        self.messages = messages
         self.focusIndex = Int32(focusIndex ?? -1)
         sharedPartner = partner
         self.untranslated = untranslated
-        self.renderers = renderers
-        sharedOptions = options
-        self.pattern = pattern
     }
+
+    var layout: any Layout { shape.layout }
+    var context: PageContext { shape.context }
+    var locale: String { shape.locale }
+    var agencies: [Agency] { shape.agencies }
+    var messages: [Message] { shape.messages }
+    var renderers: [any Renderer] { shape.renderers }
+    var options: RenderOptions { shape.options }
+    var pattern: OutputPattern { shape.pattern }
 
     /// Where each renderer's output goes, in the order of ``renderers``.
     ///
@@ -100,15 +127,13 @@ final class Page: Sendable {
 
     /// The same page with other formats, or a log of its own.
     func with(renderers: [any Renderer]? = nil, untranslated: UntranslatedTextLog?) -> Page {
-        Page(layout: layout, context: context, materialIndex: materialIndex, locale: locale, agencies: agencies, messages: messages,
-             focusIndex: focusIndex >= 0 ? Int(focusIndex) : nil, partner: sharedPartner, untranslated: untranslated,
-             renderers: renderers ?? self.renderers, options: sharedOptions, pattern: pattern)
+        Page(shape: renderers.map(shape.with(renderers:)) ?? shape, materialIndex: materialIndex,
+             focusIndex: focusIndex >= 0 ? Int(focusIndex) : nil, partner: sharedPartner, untranslated: untranslated)
     }
 
     var material: MaterialSpec { context.materials[materialIndex] }
     var focus: Agency? { focusIndex >= 0 ? agencies[Int(focusIndex)] : nil }
     var partner: Partner? { sharedPartner?.value }
-    var options: RenderOptions { sharedOptions.value }
 
     /// What the page's layout is given, made now.
     var input: LayoutInput {

@@ -53,11 +53,12 @@ struct JobPlanner {
         let versions = Dictionary(grouping: campaign.messages, by: \.id)
         var selections: [String: [Message]] = [:]
         var agencySelections: [String: [Agency]] = [:]
-        // Materials with the same formats share one list of renderers, and those with the same settings one set of options.
+        // Materials with the same formats share one list of renderers.
         var rendererLists: [[String]: [any Renderer]] = [:]
-        var optionSets: [String: Shared<RenderOptions>] = [:]
         // One cut pattern for every page that uses the same one: a page holds it, and a kit has a few.
         var patterns: [String: OutputPattern] = [:]
+        // Pages of materials that select the same things share one shape.
+        var shapes: [String: PageShape] = [:]
         for (index, material) in manifest.materials.enumerated() where filters.materials.isEmpty || filters.materials.contains(material.id) {
             guard let layout = layouts.layout(named: material.layout) else { continue }
             let formats = material.formats.filter { filters.formats.isEmpty || filters.formats.contains($0) }
@@ -72,24 +73,28 @@ struct JobPlanner {
                 paper: settings.paper ?? .letter, textWidth: settings.textWidth ?? 72,
                 asciiOnly: settings.asciiOnly ?? false, templates: templates,
                 printSize: settings.print ?? .standard, qrCodes: settings.qrCodes ?? true)
-            let optionsKey = "\(options.paper.rawValue) \(options.textWidth) \(options.asciiOnly) \(options.printSize.rawValue) \(options.qrCodes)"
-            let shared = optionSets[optionsKey] ?? Shared(options)
-            optionSets[optionsKey] = shared
             let patternText = material.output ?? manifest.outputPattern
                 ?? OutputPattern.defaultPattern(for: material.each)
             for locale in locales(of: material) {
-                let messages = sharedSelection(material, locale: locale, versions: versions, memo: &selections)
+                let (messages, messageKey) = sharedSelection(material, locale: locale, versions: versions, memo: &selections)
                 // A pattern without {locale} keeps the default locale's paths and puts the others in a folder each.
                 let text = patternText.contains("{locale}") || locale == campaign.defaultLocale ? patternText : "{locale}/" + patternText
                 let pattern = patterns[text] ?? OutputPattern(text: text)
                 if patterns.count < 4096 { patterns[text] = pattern }
+                // The shape's key names everything it holds; a selection that reported a problem has none, and its own shape.
+                let shapeKey = messageKey.map {
+                    [material.layout, formats.joined(separator: "\u{1}"), "\(options.paper.rawValue) \(options.textWidth) \(options.asciiOnly)",
+                     "\(options.printSize.rawValue) \(options.qrCodes)", text, agencyKey, $0].joined(separator: "\u{0}")
+                }
+                let shape = shapeKey.flatMap { shapes[$0] } ?? PageShape(
+                    layout: layout, context: context, locale: locale, agencies: agencies, messages: messages,
+                    renderers: renderers, options: options, pattern: pattern)
+                if let shapeKey, shapes.count < 65536 { shapes[shapeKey] = shape }
                 // Each page has a log of untranslated texts of its own, so that what its layout used is known
                 // page by page (and kept with its outputs in the render cache); the report joins them in page order.
                 func page(focus: Int? = nil, partner: Partner? = nil) -> Page {
-                    sharded(Page(layout: layout, context: context, materialIndex: index, locale: locale, agencies: agencies,
-                                 messages: messages, focusIndex: focus, partner: partner.map(Shared.init),
-                                 untranslated: locale != campaign.defaultLocale ? UntranslatedTextLog() : nil,
-                                 renderers: renderers, options: shared, pattern: pattern))
+                    sharded(Page(shape: shape, materialIndex: index, focusIndex: focus, partner: partner.map(Shared.init),
+                                 untranslated: locale != campaign.defaultLocale ? UntranslatedTextLog() : nil))
                 }
                 switch material.each {
                 case .partner:
@@ -180,19 +185,21 @@ struct JobPlanner {
     }
 
     /// ``selectMessages(_:locale:versions:)``, one array for every material that selects the same
-    /// messages in the same locale, so a large kit holds each selection once, not once per page.
+    /// messages in the same locale, so a large kit holds each selection once, not once per page;
+    /// with the selection's key, or nil when it is the material's own.
     /// A selection that needed another locale's text or missed a message is made again for each
     /// material, so each reports its own diagnostic.
     private func sharedSelection(
         _ material: MaterialSpec, locale: String, versions: [String: [Message]], memo: inout [String: [Message]]
-    ) -> [Message] {
+    ) -> (messages: [Message], key: String?) {
         let key = ([locale, material.audience ?? "\u{0}", "\u{0}"] + material.messages + ["\u{0}"] + material.topics)
             .joined(separator: "\u{1}")
-        if let known = memo[key] { return known }
+        if let known = memo[key] { return (known, key) }
         let (selected, asked) = selection(material, locale: locale, versions: versions)
         // Every message asked for, each in this locale: no diagnostic was reported.
-        if selected.count == asked, selected.allSatisfy({ $0.locale == locale }) { memo[key] = selected }
-        return selected
+        guard selected.count == asked, selected.allSatisfy({ $0.locale == locale }) else { return (selected, nil) }
+        memo[key] = selected
+        return (selected, key)
     }
 
     /// Listed ids in order, then messages with a listed topic; all when neither is given.
