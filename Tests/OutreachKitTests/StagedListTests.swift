@@ -28,7 +28,7 @@ import Testing
             #expect(read.path(a) == kept.path(b))
             #expect(a.stagedName == b.stagedName && a.lineCount == b.lineCount && a.lineStart == b.lineStart)
             #expect(a.flags == b.flags && a.size == b.size)
-            #expect(a.material == b.material && a.format == b.format && a.locale == b.locale)
+            #expect(read.names(a) == kept.names(b))
         }
     }
 
@@ -59,5 +59,55 @@ import Testing
         _ = try list.read()
         #expect(truncate(path, 10) == 0)
         #expect(throws: (any Error).self) { _ = try list.read() }
+    }
+
+    /// A record names its material, format and locale by number; each keeps its own names
+    /// through a sort, with materials that come back after others and kinds shared by many.
+    @Test func eachRecordKeepsItsNamesThroughASort() {
+        var outputs = StagedOutputs()
+        var expected: [String: StagedOutputs.Names] = [:]
+        let materials = ["b", "a", "b", "c-with-an-id-longer-than-fifteen-bytes", "a"]
+        for (index, material) in materials.enumerated() {
+            for (format, locale) in [("markdown", nil), ("html", "es"), ("markdown", "es"), ("html", nil)] as [(String, String?)] {
+                let path = "\(index)/\(format)-\(locale ?? "none")-\(material)"
+                var output = PlannedOutput(path: path, format: format, material: material, contents: Data())
+                output.locale = locale
+                outputs.append(output, stagedName: nil, line: nil)
+                expected[path] = StagedOutputs.Names(material: material, format: format, locale: locale)
+            }
+        }
+        #expect(outputs.sort() == nil)
+        #expect(outputs.records.count == expected.count)
+        for record in outputs.records { #expect(outputs.names(record) == expected[outputs.path(record)]) }
+        // What a write keeps of each output, as the type's documentation says.
+        #expect(MemoryLayout<StagedOutputs.Record>.stride == 48)
+    }
+
+    /// The records are put in the order of their paths' bytes, each with its own fields, whatever
+    /// order they came in; a path written twice is found.
+    @Test func sortingPutsEveryRecordInPathOrderWithItsOwnFields() {
+        var outputs = StagedOutputs()
+        var state: UInt64 = 42
+        var sizes: [String: Int] = [:]
+        for index in 0..<3_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Paths that share long prefixes, with bytes above ASCII, in no order.
+            let path = "f\(state >> 60)/é-\(state >> 40 & 0xFFF)-\(index)"
+            let output = PlannedOutput(path: path, format: "markdown", material: "m\(index / 3)", contents: Data(count: index))
+            outputs.append(output, stagedName: UInt32(index), line: nil)
+            sizes[path] = index
+        }
+        #expect(outputs.sort() == nil)
+        let sorted = outputs.records.map { outputs.pathBytes($0) }
+        #expect(sorted == sizes.keys.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
+        for record in outputs.records {
+            let path = outputs.path(record)
+            #expect(record.size == sizes[path] && record.stagedName == UInt32(sizes[path] ?? -1))
+            #expect(outputs.names(record).material == "m\((sizes[path] ?? 0) / 3)")
+        }
+        outputs.append(PlannedOutput(path: outputs.path(outputs.records[7]), format: "html", material: "x", contents: Data()),
+                       stagedName: nil, line: nil)
+        let repeated = outputs.sort()
+        #expect(repeated != nil && outputs.path(outputs.records[repeated ?? 0]) == outputs.path(outputs.records[(repeated ?? 1) - 1]))
     }
 }

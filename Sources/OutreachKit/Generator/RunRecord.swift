@@ -336,12 +336,12 @@ struct RunRecord {
             }
             writer.append("outputs\n")
             for record in outputs.records {
-                let path = outputs.path(record)
+                let path = outputs.path(record), names = outputs.names(record)
                 guard let stamp = OutputState.Stamp.of(root + "/" + path) else { throw POSIXError(ENOENT) }
                 latestChange = max(latestChange, stamp.changed)
                 writer.append("\(stamp.inode)\t\(stamp.size)\t\(stamp.modified)\t\(stamp.changed)\t")
-                writer.append(RenderCache.escape(record.format) + "\t" + RenderCache.escape(record.material) + "\t")
-                writer.append(RenderCache.escape(record.locale ?? "") + "\t" + RenderCache.escape(path) + "\n")
+                writer.append(RenderCache.escape(names.format) + "\t" + RenderCache.escape(names.material) + "\t")
+                writer.append(RenderCache.escape(names.locale ?? "") + "\t" + RenderCache.escape(path) + "\n")
             }
             digest = try writer.finish()
         } catch {

@@ -157,8 +157,8 @@ final class StagedList {
         while outputs.records.count < count {
             var start = 0
             block.withUnsafeBytes { bytes in
-                while let (record, path, next) = Self.record(in: bytes, at: start) {
-                    outputs.append(record, path: UnsafeRawBufferPointer(rebasing: path))
+                while let (record, path, names, next) = Self.record(in: bytes, at: start) {
+                    outputs.append(record, path: UnsafeRawBufferPointer(rebasing: path), names: names)
                     start = next
                 }
             }
@@ -174,7 +174,7 @@ final class StagedList {
 
     /// The record starting at `start` in `bytes`, its path, and where the next starts; nil when it does not all fit.
     private static func record(in bytes: UnsafeRawBufferPointer, at start: Int)
-        -> (StagedOutputs.Record, Slice<UnsafeRawBufferPointer>, Int)? {
+        -> (StagedOutputs.Record, Slice<UnsafeRawBufferPointer>, StagedOutputs.Names, Int)? {
         guard bytes.count - start >= fixedSize else { return nil }
         var at = start
         func take<Value: FixedWidthInteger>(_: Value.Type) -> Value {
@@ -196,8 +196,8 @@ final class StagedList {
         let material = text(materialCount), format = text(formatCount)
         let locale = localeCount == noLocale ? nil : text(Int(localeCount))
         let record = StagedOutputs.Record(
-            pathStart: 0, pathCount: 0, stagedName: stagedName, lineCount: lineCount, flags: StagedOutputs.Flags(rawValue: flags),
-            lineStart: Int(lineStart), size: Int(size), material: material, format: format, locale: locale)
-        return (record, path, at)
+            pathStart: 0, lineStart: Int(lineStart), size: Int(size), pathCount: 0, stagedName: stagedName, lineCount: lineCount,
+            material: 0, kind: 0, flags: StagedOutputs.Flags(rawValue: flags))
+        return (record, path, StagedOutputs.Names(material: material, format: format, locale: locale), at)
     }
 }

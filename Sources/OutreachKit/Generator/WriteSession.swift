@@ -145,7 +145,7 @@ package final class WriteSession: @unchecked Sendable {
             abandon()
             let output = outputs.records[index]
             throw DiagnosticError([.error(.outputPathConflict,
-                "two outputs of material \(quoted(output.material)) are both written to \(quoted(outputs.path(output)))")])
+                "two outputs of material \(quoted(outputs.names(output).material)) are both written to \(quoted(outputs.path(output)))")])
         }
         let records = outputs.records
         do {
