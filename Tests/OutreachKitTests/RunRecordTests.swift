@@ -197,6 +197,55 @@ import Testing
         #expect(kit.outputTree() == (try await Self.fresh(kit)))
     }
 
+    /// A rerun that waited for the folder's lock while another run held it reads the record again:
+    /// the other run may have replaced it. Here the other run makes one material and leaves a record
+    /// of that alone; a rerun that trusted the record it read before waiting would answer with that
+    /// material's files only.
+    @Test func aRerunThatWaitedForTheLockChecksTheRecordAgain() async throws {
+        let kit = try Fixture()
+        let first = try await Self.run(kit)
+        #expect(try await Self.settle(kit).answered)
+        let material = "recognize-and-report"
+        #expect(first.results.contains { $0.0.material == material })
+        let holding = Flag(), goOn = DispatchSemaphore(value: 0)
+        var writer = OutputWriter()
+        // The other run stops at the start of its commit, holding the lock, until the rerun waits for it.
+        writer.fault = WriteFault { step, _ in
+            guard step == .readList else { return }
+            holding.set()
+            goOn.wait()
+        }
+        let other = Task {
+            try await Generator(registry: .builtIn, environment: [:]).generate(
+                manifest: kit.manifest, displayPath: "outreach.yml", filters: GenerateFilters(materials: [material]), writer: writer)
+        }
+        for _ in 0..<3000 where !holding.isSet { try await Task.sleep(for: .milliseconds(10)) }
+        guard holding.isSet else {
+            goOn.signal()
+            Issue.record("the other run never reached its commit: \(String(describing: await other.result))")
+            return
+        }
+        let rerun = Task { try await Self.run(kit) }
+        // The rerun checks its inputs in milliseconds, then waits for the lock.
+        try await Task.sleep(for: .milliseconds(600))
+        goOn.signal()
+        let made = try await other.value
+        // That material's files, and the assets every run copies.
+        #expect(Set(made.results.map(\.0.material)) == [material, "asset"])
+        let answered = try await rerun.value
+        #expect(!answered.answered)
+        #expect(answered.results.map(\.0.path) == first.results.map(\.0.path))
+        #expect(answered.results.allSatisfy { $0.1 == .unchanged })
+    }
+
+    /// Set once, from any thread.
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
+    }
+
     @Test func runsThatCannotBeVouchedForKeepNoRecord() async throws {
         // A declared external format, even one no material uses: its program may read anything.
         let declared = try Fixture.minimal()
