@@ -25,25 +25,25 @@ struct Validate: AsyncParsableCommand {
 
     func run() async throws {
         let printer = DiagnosticPrinter(style: diagnostics)
-        let plan: GenerationPlan
+        let plan: GenerationPlan, outputs: [OutputSummary]
         do {
             var generator = Generator(registry: CommandContext.registry)
             generator.usesRenderCache = false // render everything, so every template and plugin is exercised
-            // Each output is checked as it is rendered, and its bytes let go: a large kit is not held in memory.
-            plan = try await generator.plan(manifest: options.url, displayPath: options.manifest, keepBytes: false)
+            // Each output is checked as it is rendered, and only a summary of it kept: a large kit is not held in memory.
+            (plan, outputs) = try await generator.summarize(manifest: options.url, displayPath: options.manifest)
         } catch {
             finish(error.diagnostics, printer: printer, files: [], output: nil, failed: true)
         }
         // Only a report lists the files: a large kit's list is not made for nothing.
-        let files = report == nil ? [] : plan.outputs.map { output in
+        let files = report == nil ? [] : outputs.map { output in
             RunReport.File(path: plan.displayPath(output.path), format: output.format, material: output.material,
                            bytes: output.size, status: "valid")
         }
         let failed = strict && !plan.warnings.isEmpty
         if !failed, !quiet, report == nil {
             // Copied assets are outputs but not a material. Lazily: a filtered copy of the outputs held them twice.
-            let materials = Set(plan.outputs.lazy.filter { $0.format != AssetCollector.format }.map(\.material)).count
-            print("\(options.manifest): ok: \(materials) material\(materials == 1 ? "" : "s"), \(plan.outputs.count) output\(plan.outputs.count == 1 ? "" : "s")")
+            let materials = Set(outputs.lazy.filter { $0.format != AssetCollector.format }.map(\.material)).count
+            print("\(options.manifest): ok: \(materials) material\(materials == 1 ? "" : "s"), \(outputs.count) output\(outputs.count == 1 ? "" : "s")")
         }
         finish(plan.warnings, printer: printer, files: files, output: plan.outputDisplayPath, failed: failed)
     }

@@ -23,16 +23,19 @@ import Testing
         #expect(plan.warnings.isEmpty)
     }
 
-    /// `outreach validate` plans without keeping bytes: the same outputs, sizes and warnings, and no rendered file held.
-    @Test func aPlanWithoutBytesListsTheSameOutputsAndSizes() async throws {
+    /// `outreach validate` keeps a summary of each output, not its bytes: the same outputs, in the
+    /// same order, with the same formats, materials, sizes and warnings as a plan.
+    @Test func aSummaryListsTheSameOutputsAndSizesAsAPlan() async throws {
         let kit = try Fixture()
         let whole = try await kit.plan()
-        let light = try await Generator(environment: [:]).plan(manifest: kit.manifest, displayPath: "outreach.yml", keepBytes: false)
-        #expect(light.outputs.map(\.path) == whole.outputs.map(\.path))
-        #expect(light.outputs.map(\.size) == whole.outputs.map { $0.contents.count })
-        #expect(light.outputs.map(\.format) == whole.outputs.map(\.format))
-        #expect(light.outputs.allSatisfy { $0.contents.isEmpty && $0.size > 0 })
+        let (light, outputs) = try await Generator(environment: [:]).summarize(manifest: kit.manifest, displayPath: "outreach.yml")
+        #expect(outputs.map(\.path) == whole.outputs.map(\.path))
+        #expect(outputs.map(\.size) == whole.outputs.map { $0.contents.count })
+        #expect(outputs.map(\.format) == whole.outputs.map(\.format))
+        #expect(outputs.map(\.material) == whole.outputs.map(\.material))
+        #expect(light.outputs.isEmpty)
         #expect(light.warnings.map(\.message) == whole.warnings.map(\.message))
+        #expect(light.outputDisplayPath == whole.outputDisplayPath)
     }
 
     @Test func filtersSelectMaterialsAndFormats() async throws {

@@ -105,3 +105,20 @@ public struct GenerationPlan: Sendable {
         outputDisplayPath.hasSuffix("/") ? outputDisplayPath + relative : outputDisplayPath + "/" + relative
     }
 }
+
+/// What a run that writes nothing keeps of each output: its path, format, material and size (56
+/// bytes), where a ``PlannedOutput`` is 232. `outreach validate` reports these, and
+/// `generate --check` checks their paths for clashes.
+package struct OutputSummary: Sendable, Equatable {
+    package var path: String
+    package var format: String
+    package var material: String
+    package var size: Int
+
+    init(_ output: PlannedOutput) {
+        path = output.path
+        format = output.format
+        material = output.material
+        size = output.size
+    }
+}

@@ -49,22 +49,8 @@ public struct Generator: Sendable {
         manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
         filters: GenerateFilters = GenerateFilters()
     ) async throws(DiagnosticError) -> GenerationPlan {
-        try await plan(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters, keepBytes: true)
-    }
-
-    /// ``plan(manifest:displayPath:output:filters:)``; without `keepBytes`, each output's bytes are let
-    /// go as soon as it is rendered (its size stays), so `outreach validate` holds no rendered file.
-    package func plan(
-        manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
-        filters: GenerateFilters = GenerateFilters(), keepBytes: Bool
-    ) async throws(DiagnosticError) -> GenerationPlan {
         let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
-        var outputs = await render(run, keepBytes: keepBytes) { output in
-            guard !keepBytes else { return .success(output) }
-            var kept = output
-            kept.contents = Data()
-            return .success(kept)
-        }
+        var outputs = await render(run, keepBytes: true) { output in .success(output) }
         checkPaths(outputs.lazy.map { ($0.path, $0.material) }, count: outputs.count, lookup: { (outputs[$0].path, outputs[$0].material) },
                    manifest: run.manifest, sink: run.sink)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
@@ -75,6 +61,25 @@ public struct Generator: Sendable {
             outputs: outputs, warnings: run.sink.diagnostics, usesRenderCache: usesRenderCache)
         plan.shard = filters.shard
         return plan
+    }
+
+    /// What ``plan(manifest:displayPath:output:filters:)`` finds, with only a summary of each output
+    /// (``OutputSummary``, 56 bytes; no bytes), sorted by path: what `outreach validate` reports.
+    /// The returned plan lists no outputs.
+    package func summarize(
+        manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
+        filters: GenerateFilters = GenerateFilters()
+    ) async throws(DiagnosticError) -> (plan: GenerationPlan, outputs: [OutputSummary]) {
+        let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
+        var outputs = await render(run, keepBytes: false) { output in .success(OutputSummary(output)) }
+        checkPaths(outputs.lazy.map { ($0.path, $0.material) }, count: outputs.count, lookup: { (outputs[$0].path, outputs[$0].material) },
+                   manifest: run.manifest, sink: run.sink)
+        if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
+        outputs.sort { $0.path < $1.path }
+        var plan = GenerationPlan(outputFolder: run.folder.url, outputDisplayPath: run.folder.display,
+                                  outputs: [], warnings: run.sink.diagnostics, usesRenderCache: usesRenderCache)
+        plan.shard = filters.shard
+        return (plan, outputs)
     }
 
     /// Loads, checks, renders and writes everything the manifest asks for, staging each
@@ -126,7 +131,7 @@ public struct Generator: Sendable {
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
         let session = try writer.begin(run.folder.url, display: run.folder.display, usesRenderCache: usesRenderCache)
         // The session keeps what it staged; nothing more is kept here.
-        _ = await render(run, keepBytes: false) { output in
+        _ = await render(run, keepBytes: false) { output -> Result<Never?, DiagnosticError> in
             do throws(DiagnosticError) {
                 try session.stage(output)
                 return .success(nil)
@@ -167,21 +172,38 @@ public struct Generator: Sendable {
         plan.shard = filters.shard
         let folder = run.folder.display
         let checker = OutputChecker()
-        let entries = ParallelResults<CheckEntry>(count: 0)
+        // Room for every output from the start, and taken out at the end: grown by doubling and then
+        // copied, the list was held two and three times over (300,000 outputs: 75 MB).
+        let entries = LockedList<CheckEntry>(capacity: run.pages.outputCount + run.assets.count)
         // Each output's path and material, in page order, for the check of clashing paths.
         var outputs = await render(run, keepBytes: true) { output in
-            entries.append(checker.entry(for: output, in: root) { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 })
-            return .success(PlannedOutput(path: output.path, format: "", material: output.material, locale: nil, size: 0))
+            let entry = checker.entry(for: output, in: root) { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
+            entries.append(entry)
+            return .success(OutputSummary(output))
         }
         checkPaths(outputs.lazy.map { ($0.path, $0.material) }, count: outputs.count, lookup: { (outputs[$0].path, outputs[$0].material) },
                    manifest: run.manifest, sink: run.sink)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
         outputs = []
         plan.warnings = run.sink.diagnostics
-        var all = entries.values.compactMap { $0 }
-        if extras { all += checker.extraEntries(in: root, planned: Set(all.map(\.path)), shard: filters.shard) }
+        var all = entries.take()
         // Sorted in place, not copied: each copy held every entry once more.
         all.sort { $0.path < $1.path }
+        // A file on disk is made by the run when the sorted entries have its path (no set of every path is made).
+        if extras {
+            let found = checker.extraEntries(in: root, isPlanned: { path in
+                var low = 0, high = all.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if all[middle].path < path { low = middle + 1 } else { high = middle }
+                }
+                return low < all.count && all[low].path == path
+            }, shard: filters.shard)
+            if !found.isEmpty {
+                all += found
+                all.sort { $0.path < $1.path }
+            }
+        }
         return (plan, all)
     }
 
@@ -290,18 +312,23 @@ public struct Generator: Sendable {
     /// A page whose outputs the render cache vouches for under the same page key is not laid
     /// out at all. With `keepBytes` every output holds its bytes, read from disk when it was
     /// not rendered; without, an output taken from the cache may hold none.
-    private func render(
-        _ run: Prepared, keepBytes: Bool, deliver: @escaping @Sendable (PlannedOutput) -> Result<PlannedOutput?, DiagnosticError>
-    ) async -> [PlannedOutput] {
+    private func render<Kept: Sendable>(
+        _ run: Prepared, keepBytes: Bool, deliver: @escaping @Sendable (PlannedOutput) -> Result<Kept?, DiagnosticError>
+    ) async -> [Kept] {
         let maker = run.maker, cache = run.cache, state = run.state, folder = run.folder.url
         let counter = ProgressCounter(total: run.pages.outputCount, report: progress)
-        let one: @Sendable (Page) async -> ([PlannedOutput], [Diagnostic]) = { page in
-            var outputs: [PlannedOutput] = []
+        // A page's list has room for its formats' files from the first: grown by doubling, it had room for four.
+        @Sendable func keep(_ kept: Kept, in outputs: inout [Kept], of page: Page) {
+            if outputs.isEmpty { outputs.reserveCapacity(page.renderers.count) }
+            outputs.append(kept)
+        }
+        let one: @Sendable (Page) async -> ([Kept], [Diagnostic]) = { page in
+            var outputs: [Kept] = []
             var diagnostics: [Diagnostic] = []
             if let cached = maker.cachedOutputs(for: page, cache: cache, state: state, folder: folder, keepBytes: keepBytes) {
                 for file in cached {
                     switch deliver(file) {
-                    case .success(let kept): if let kept { outputs.append(kept) }
+                    case .success(let kept): if let kept { keep(kept, in: &outputs, of: page) }
                     case .failure(let error): diagnostics += error.diagnostics
                     }
                     counter.advance()
@@ -314,7 +341,7 @@ public struct Generator: Sendable {
                     diagnostics += rendered.diagnostics
                     for file in rendered.files {
                         switch deliver(file) {
-                        case .success(let kept): if let kept { outputs.append(kept) }
+                        case .success(let kept): if let kept { keep(kept, in: &outputs, of: page) }
                         case .failure(let error): diagnostics += error.diagnostics
                         }
                     }
@@ -330,8 +357,8 @@ public struct Generator: Sendable {
         let pages = run.pages
         let perTask = max(1, min(8, pages.count / (16 * max(1, self.jobs))))
         let groups = stride(from: 0, to: pages.count, by: perTask).map { $0..<min($0 + perTask, pages.count) }
-        let results = await groups.concurrentMap(limit: self.jobs) { group -> [([PlannedOutput], [Diagnostic], Untranslated?)] in
-            var results: [([PlannedOutput], [Diagnostic], Untranslated?)] = []
+        let results = await groups.concurrentMap(limit: self.jobs) { group -> [([Kept], [Diagnostic], Untranslated?)] in
+            var results: [([Kept], [Diagnostic], Untranslated?)] = []
             for index in group {
                 guard let page = pages.take(index) else { continue }
                 let (outputs, diagnostics) = await one(page)
@@ -345,7 +372,7 @@ public struct Generator: Sendable {
         }.joined()
         JobPlanner.reportUntranslated(results.compactMap(\.2), manifest: run.manifest, sink: run.sink)
         // Room for all at once: grown by doubling, a list of 300,000 outputs was held twice while it was copied.
-        var outputs: [PlannedOutput] = []
+        var outputs: [Kept] = []
         outputs.reserveCapacity(results.reduce(run.assets.count) { $0 + $1.0.count })
         for (kept, diagnostics, _) in results {
             outputs += kept

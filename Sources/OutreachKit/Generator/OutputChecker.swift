@@ -56,7 +56,10 @@ package struct OutputChecker: Sendable {
         let lock = try OutputLock.acquire(in: root, display: plan.outputDisplayPath, shared: true, timeout: lockTimeout)
         defer { lock?.release() }
         for output in plan.outputs { entries.append(entry(for: output, in: root, display: plan.displayPath)) }
-        if extras { entries += extraEntries(in: root, planned: Set(plan.outputs.map(\.path)), shard: plan.shard) }
+        if extras {
+            let planned = Set(plan.outputs.map(\.path))
+            entries += extraEntries(in: root, isPlanned: planned.contains, shard: plan.shard)
+        }
         return entries.sorted { $0.path < $1.path }
     }
 
@@ -74,22 +77,24 @@ package struct OutputChecker: Sendable {
 
     /// Files on disk that no planned output is; a shard lists only those whose paths hash to it,
     /// so the shards' lists add up to the whole run's.
-    func extraEntries(in root: URL, planned: Set<String>, shard: Shard?) -> [CheckEntry] {
-        filesOnDisk(in: root).filter { !planned.contains($0) && shard?.contains($0) != false }
-            .map { CheckEntry(path: $0, status: .extra) }
+    func extraEntries(in root: URL, isPlanned: (String) -> Bool, shard: Shard?) -> [CheckEntry] {
+        var extras: [CheckEntry] = []
+        forEachFileOnDisk(in: root) { path in
+            if !isPlanned(path) && shard?.contains(path) != false { extras.append(CheckEntry(path: path, status: .extra)) }
+        }
+        return extras
     }
 
-    /// Regular files under `root`, relative to it, leaving out hidden files and folders.
-    private func filesOnDisk(in root: URL) -> [String] {
+    /// Each regular file under `root`, relative to it, leaving out hidden files and folders; one at a
+    /// time, so a folder of 300,000 files is not listed in memory.
+    private func forEachFileOnDisk(in root: URL, _ body: (String) -> Void) {
         guard let walker = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return }
         let base = root.resolvingSymlinksInPath().path
-        var paths: [String] = []
         for case let url as URL in walker {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let path = url.resolvingSymlinksInPath().path
-            if path.hasPrefix(base + "/") { paths.append(String(path.dropFirst(base.count + 1))) }
+            if path.hasPrefix(base + "/") { body(String(path.dropFirst(base.count + 1))) }
         }
-        return paths
     }
 }

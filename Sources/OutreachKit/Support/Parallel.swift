@@ -51,6 +51,25 @@ final class ParallelResults<Value>: @unchecked Sendable {
     func append(_ value: Value) { lock.withLock { storage.append(value) } }
 }
 
+/// A list that tasks append to in any order, made with room for what it will hold.
+final class LockedList<Value>: @unchecked Sendable {
+    private var storage: [Value] = []
+    private let lock = NSLock()
+
+    init(capacity: Int) { storage.reserveCapacity(capacity) }
+
+    func append(_ value: Value) { lock.withLock { storage.append(value) } }
+
+    /// Everything appended, taken out: the list is left empty, and nothing is copied.
+    func take() -> [Value] {
+        lock.withLock {
+            var taken: [Value] = []
+            swap(&taken, &storage)
+            return taken
+        }
+    }
+}
+
 extension Array where Element: Sendable {
     /// `transform` applied to every element, at most `limit` at a time in a
     /// task group; the result is in the order of the array, whatever the timing.
