@@ -63,25 +63,6 @@ public struct Generator: Sendable {
         return plan
     }
 
-    /// What ``plan(manifest:displayPath:output:filters:)`` finds, with only a summary of each output
-    /// (``OutputSummary``, 56 bytes; no bytes), sorted by path: what `outreach validate` reports.
-    /// The returned plan lists no outputs.
-    package func summarize(
-        manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
-        filters: GenerateFilters = GenerateFilters()
-    ) async throws(DiagnosticError) -> (plan: GenerationPlan, outputs: [OutputSummary]) {
-        let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
-        var outputs = await render(run, keepBytes: false) { output in .success(OutputSummary(output)) }
-        checkPaths(outputs.lazy.map { ($0.path, $0.material) }, count: outputs.count, lookup: { (outputs[$0].path, outputs[$0].material) },
-                   manifest: run.manifest, sink: run.sink)
-        if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
-        outputs.sort { $0.path < $1.path }
-        var plan = GenerationPlan(outputFolder: run.folder.url, outputDisplayPath: run.folder.display,
-                                  outputs: [], warnings: run.sink.diagnostics, usesRenderCache: usesRenderCache)
-        plan.shard = filters.shard
-        return (plan, outputs)
-    }
-
     /// Loads, checks, renders and writes everything the manifest asks for, staging each
     /// output in the output folder as soon as it is rendered and keeping only its path,
     /// size and digest, so memory does not grow with the number of outputs.
@@ -153,60 +134,6 @@ public struct Generator: Sendable {
         return (session, run.sink, run.folder)
     }
 
-    /// `generate --check` streaming: renders every output and compares it with the file on
-    /// disk as soon as it is rendered, keeping only its entry, with the folder locked shared.
-    ///
-    /// The returned plan lists no outputs: each entry says what the manifest makes at its path.
-    ///
-    /// - Parameter extras: whether to list files the run does not make; leave it off when
-    ///   the run was filtered to some materials or formats.
-    package func check(
-        manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)? = nil,
-        filters: GenerateFilters = GenerateFilters(), extras: Bool, lockTimeout: Double = 30
-    ) async throws(DiagnosticError) -> (plan: GenerationPlan, entries: [CheckEntry]) {
-        let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
-        let root = run.folder.url.standardizedFileURL
-        let lock = try OutputLock.acquire(in: root, display: run.folder.display, shared: true, timeout: lockTimeout)
-        defer { lock?.release() }
-        var plan = GenerationPlan(outputFolder: run.folder.url, outputDisplayPath: run.folder.display, outputs: [], warnings: [])
-        plan.shard = filters.shard
-        let folder = run.folder.display
-        let checker = OutputChecker()
-        // Room for every output from the start, and taken out at the end: grown by doubling and then
-        // copied, the list was held two and three times over (300,000 outputs: 75 MB).
-        let entries = LockedList<CheckEntry>(capacity: run.pages.outputCount + run.assets.count)
-        // Each output's path and material, in page order, for the check of clashing paths.
-        var outputs = await render(run, keepBytes: true) { output in
-            let entry = checker.entry(for: output, in: root) { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
-            entries.append(entry)
-            return .success(OutputSummary(output))
-        }
-        checkPaths(outputs.lazy.map { ($0.path, $0.material) }, count: outputs.count, lookup: { (outputs[$0].path, outputs[$0].material) },
-                   manifest: run.manifest, sink: run.sink)
-        if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
-        outputs = []
-        plan.warnings = run.sink.diagnostics
-        var all = entries.take()
-        // Sorted in place, not copied: each copy held every entry once more.
-        all.sort { $0.path < $1.path }
-        // A file on disk is made by the run when the sorted entries have its path (no set of every path is made).
-        if extras {
-            let found = checker.extraEntries(in: root, isPlanned: { path in
-                var low = 0, high = all.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if all[middle].path < path { low = middle + 1 } else { high = middle }
-                }
-                return low < all.count && all[low].path == path
-            }, shard: filters.shard)
-            if !found.isEmpty {
-                all += found
-                all.sort { $0.path < $1.path }
-            }
-        }
-        return (plan, all)
-    }
-
     /// What a run knows before it lays anything out.
     struct Prepared {
         let manifest: Manifest
@@ -225,7 +152,7 @@ public struct Generator: Sendable {
     }
 
     /// Loads and checks the manifest and content and lists the pages to make; throws every problem found.
-    private func prepare(
+    func prepare(
         manifest manifestURL: URL, displayPath: String, output: (url: URL, display: String)?, filters: GenerateFilters,
         keepsRecord: Bool = false
     ) async throws(DiagnosticError) -> Prepared {
@@ -312,7 +239,7 @@ public struct Generator: Sendable {
     /// A page whose outputs the render cache vouches for under the same page key is not laid
     /// out at all. With `keepBytes` every output holds its bytes, read from disk when it was
     /// not rendered; without, an output taken from the cache may hold none.
-    private func render<Kept: Sendable>(
+    func render<Kept: Sendable>(
         _ run: Prepared, keepBytes: Bool, deliver: @escaping @Sendable (PlannedOutput) -> Result<Kept?, DiagnosticError>
     ) async -> [Kept] {
         let maker = run.maker, cache = run.cache, state = run.state, folder = run.folder.url
