@@ -107,9 +107,9 @@ public struct GenerationPlan: Sendable {
 }
 
 /// What a run that writes nothing keeps of each output: its path, format, material and size (56
-/// bytes), where a ``PlannedOutput`` is 232. `outreach validate` reports these, and
-/// `generate --check` checks their paths for clashes.
-package struct OutputSummary: Sendable, Equatable {
+/// bytes), where a ``PlannedOutput`` is 232. `outreach validate` reports these, and each
+/// entry of `generate --check` for a file the manifest makes holds one.
+package struct OutputSummary: Sendable, Hashable {
     package var path: String
     package var format: String
     package var material: String

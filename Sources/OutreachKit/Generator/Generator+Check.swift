@@ -10,10 +10,7 @@ extension Generator {
         filters: GenerateFilters = GenerateFilters()
     ) async throws(DiagnosticError) -> (plan: GenerationPlan, outputs: [OutputSummary]) {
         let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
-        var outputs = await render(run, keepBytes: false) { output in .success(OutputSummary(output)) }
-        checkPaths(outputs.lazy.map { ($0.path, $0.material) }, count: outputs.count, lookup: { (outputs[$0].path, outputs[$0].material) },
-                   manifest: run.manifest, sink: run.sink)
-        if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
+        var outputs = try await renderAndCheck(run, keepBytes: false, pathAndMaterial: { ($0.path, $0.material) }, keep: OutputSummary.init)
         outputs.sort { $0.path < $1.path }
         var plan = GenerationPlan(outputFolder: run.folder.url, outputDisplayPath: run.folder.display,
                                   outputs: [], warnings: run.sink.diagnostics, usesRenderCache: usesRenderCache)
@@ -40,19 +37,15 @@ extension Generator {
         plan.shard = filters.shard
         let folder = run.folder.display
         let checker = OutputChecker()
-        // Room for every output from the start, and taken out at the end: grown by doubling and then
-        // copied, the list was held two and three times over (300,000 outputs: 75 MB).
+        // Room for every entry from the start, and taken out at the end: grown by doubling and then
+        // copied, the list was held two and three times over (300,000 outputs: 75 MB). The entries come
+        // in the order renders finish; each output's summary, kept in page order, is what the check of
+        // clashing paths reads, so which of two clashing materials it names does not depend on timing.
         let entries = LockedList<CheckEntry>(capacity: run.pages.outputCount + run.assets.count)
-        // Each output's path and material, in page order, for the check of clashing paths.
-        var outputs = await render(run, keepBytes: true) { output in
-            let entry = checker.entry(for: output, in: root) { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
-            entries.append(entry)
-            return .success(OutputSummary(output))
+        _ = try await renderAndCheck(run, keepBytes: true, pathAndMaterial: { ($0.path, $0.material) }) { output in
+            entries.append(checker.entry(for: output, in: root) { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 })
+            return OutputSummary(output)
         }
-        checkPaths(outputs.lazy.map { ($0.path, $0.material) }, count: outputs.count, lookup: { (outputs[$0].path, outputs[$0].material) },
-                   manifest: run.manifest, sink: run.sink)
-        if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
-        outputs = []
         plan.warnings = run.sink.diagnostics
         var all = entries.take()
         // Sorted in place, not copied: each copy held every entry once more.

@@ -50,10 +50,7 @@ public struct Generator: Sendable {
         filters: GenerateFilters = GenerateFilters()
     ) async throws(DiagnosticError) -> GenerationPlan {
         let run = try await prepare(manifest: manifestURL, displayPath: displayPath, output: output, filters: filters)
-        var outputs = await render(run, keepBytes: true) { output in .success(output) }
-        checkPaths(outputs.lazy.map { ($0.path, $0.material) }, count: outputs.count, lookup: { (outputs[$0].path, outputs[$0].material) },
-                   manifest: run.manifest, sink: run.sink)
-        if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
+        var outputs = try await renderAndCheck(run, keepBytes: true, pathAndMaterial: { ($0.path, $0.material) }) { $0 }
         // In place: a sorted copy held every output twice.
         outputs.sort { $0.path < $1.path }
         var plan = GenerationPlan(
@@ -231,6 +228,19 @@ public struct Generator: Sendable {
             }
             return nil
         }
+    }
+
+    /// Renders every output of `run` (``render(_:keepBytes:deliver:)``), keeping what `keep` makes of
+    /// each, and checks their paths for clashes; throws every problem found.
+    func renderAndCheck<Kept: Sendable>(
+        _ run: Prepared, keepBytes: Bool, pathAndMaterial: (Kept) -> (path: String, material: String),
+        keep: @escaping @Sendable (PlannedOutput) -> Kept
+    ) async throws(DiagnosticError) -> [Kept] {
+        let kept = await render(run, keepBytes: keepBytes) { .success(keep($0)) }
+        checkPaths(kept.lazy.map(pathAndMaterial), count: kept.count, lookup: { pathAndMaterial(kept[$0]) },
+                   manifest: run.manifest, sink: run.sink)
+        if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
+        return kept
     }
 
     /// Lays out and renders every page, at most ``jobs`` at a time, and hands each file to

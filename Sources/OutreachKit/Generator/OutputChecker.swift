@@ -18,24 +18,10 @@ package struct CheckEntry: Sendable, Hashable {
     package var path: String
     /// How it compares.
     package var status: Status
-    /// What the manifest makes there (format, material and size), for files it makes.
-    package var output: Made?
+    /// What the manifest makes there (path, format, material and size), for files it makes.
+    package var output: OutputSummary?
     /// A short unified diff from disk to the new bytes, for stale text files.
     package var diff: String?
-
-    /// What a report says of a file the manifest makes: 40 bytes, where the whole planned
-    /// output was 232 and an entry of 300,000 outputs' check held one each.
-    package struct Made: Sendable, Hashable {
-        package var format: String
-        package var material: String
-        package var size: Int
-
-        init(_ output: PlannedOutput) {
-            format = output.format
-            material = output.material
-            size = output.size
-        }
-    }
 }
 
 /// Compares a plan with the output folder, writing nothing: `generate --check`,
@@ -65,7 +51,7 @@ package struct OutputChecker: Sendable {
 
     /// How one output compares with the file on disk, reading that file once; the entry keeps no bytes.
     func entry(for output: PlannedOutput, in root: URL, display: (String) -> String) -> CheckEntry {
-        let kept = CheckEntry.Made(output)
+        let kept = OutputSummary(output)
         let target = root.appendingPathComponent(output.path)
         guard let existing = FileManager.default.contents(atPath: target.path) else {
             return CheckEntry(path: output.path, status: .missing, output: kept)

@@ -46,9 +46,6 @@ final class ParallelResults<Value>: @unchecked Sendable {
     }
 
     var values: [Value?] { lock.withLock { storage } }
-
-    /// Adds a slot at the end, for results whose number is not known in advance.
-    func append(_ value: Value) { lock.withLock { storage.append(value) } }
 }
 
 /// A list that tasks append to in any order, made with room for what it will hold.
