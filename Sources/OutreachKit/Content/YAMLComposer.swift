@@ -1,3 +1,4 @@
+import Foundation
 internal import CYaml
 internal import Yams
 
@@ -49,7 +50,11 @@ enum YAMLComposer {
     /// stays, empty): so a manifest's materials are read as they are parsed, and the tree of
     /// 100,000 of them is never held whole. Items are given before the whole text is known to be
     /// one the composer takes; when it answers nil, the caller must drop what it was given.
-    static func compose(_ text: String, divert: (key: String, take: (Node) -> Void)? = nil) -> Node? {
+    ///
+    /// `divert.take` is also given the byte offset in `text` where the item's line starts, when only
+    /// spaces and `-` come before the item on that line: where ``composeItem(readingFrom:at:)`` can
+    /// read it again from the file.
+    static func compose(_ text: String, divert: (key: String, take: (Node, Int?) -> Void)? = nil) -> Node? {
         guard marksAreSound else { return nil }
         var text = text
         return text.withUTF8 { bytes -> Node? in
@@ -58,8 +63,84 @@ enum YAMLComposer {
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
-            var reader = Reader(divert: divert)
+            var reader = Reader(divert: divert, lines: LineCursor(bytes: bytes))
             return withUnsafeMutablePointer(to: &parser) { reader.document($0) }
+        }
+    }
+
+    /// The mapping that starts the YAML read from the open file `descriptor` at byte `offset`, after
+    /// any `-` of the lists it is an item of; nil when there is none or it needs Yams. The file is read
+    /// only as far as the mapping's end (and libyaml's read-ahead), however long it is.
+    ///
+    /// Its marks count lines from `offset`'s line as line 1; columns are the file's when `offset` is where a line starts.
+    static func composeItem(readingFrom descriptor: Int32, at offset: Int) -> Node? {
+        guard marksAreSound, offset >= 0 else { return nil }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        let feed = FileFeed(descriptor: descriptor, offset: offset)
+        return withExtendedLifetime(feed) {
+            yaml_parser_set_input(&parser, { context, buffer, size, read in
+                guard let context, let buffer, let read else { return 0 }
+                let feed = Unmanaged<FileFeed>.fromOpaque(context).takeUnretainedValue()
+                let count = pread(feed.descriptor, buffer, size, off_t(feed.offset))
+                guard count >= 0 else { return 0 }
+                feed.offset += count
+                read.pointee = count
+                return 1
+            }, Unmanaged.passUnretained(feed).toOpaque())
+            var reader = Reader(divert: nil, lines: nil)
+            return withUnsafeMutablePointer(to: &parser) { reader.item($0) }
+        }
+    }
+
+    /// Where libyaml's read handler is in a file.
+    private final class FileFeed {
+        let descriptor: Int32
+        var offset: Int
+
+        init(descriptor: Int32, offset: Int) {
+            self.descriptor = descriptor
+            self.offset = offset
+        }
+    }
+
+    /// Finds where lines start in the text being composed, moving only forward: the items it is
+    /// asked about come in order. Lines break where libyaml breaks them in a text that
+    /// ``InputText/plainText(_:)`` takes: at a line feed, U+2028 and U+2029.
+    struct LineCursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        private var line = 0
+        private var start = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+        }
+
+        /// The offset where `line` (0-based) starts, when only spaces and `-` fill its first `column`
+        /// characters; nil otherwise, or when `line` is behind the cursor.
+        mutating func plainStart(line wanted: Int, column: Int) -> Int? {
+            guard wanted >= line else { return nil }
+            var index = start
+            while line < wanted {
+                guard index < bytes.count else { return nil }
+                if bytes[index] == 0x0A {
+                    index += 1
+                    line += 1
+                    start = index
+                } else if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                          bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                    index += 3
+                    line += 1
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            guard column >= 0, start + column <= bytes.count,
+                  bytes[start..<start + column].allSatisfy({ $0 == 0x20 || $0 == 0x2D }) else { return nil }
+            return start
         }
     }
 
@@ -83,7 +164,13 @@ enum YAMLComposer {
     private struct Reader {
         var event = yaml_event_t()
         var tags = Tags()
-        let divert: (key: String, take: (Node) -> Void)?
+        let divert: (key: String, take: (Node, Int?) -> Void)?
+        var lines: LineCursor?
+
+        init(divert: (key: String, take: (Node, Int?) -> Void)?, lines: LineCursor?) {
+            self.divert = divert
+            self.lines = lines
+        }
 
         /// The next event's type, or nil on a syntax error.
         private mutating func next(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> yaml_event_type_t? {
@@ -101,6 +188,17 @@ enum YAMLComposer {
                   let type = next(parser), let root = node(type, parser, depth: 0),
                   next(parser) == YAML_DOCUMENT_END_EVENT, next(parser) == YAML_STREAM_END_EVENT else { return nil }
             return root
+        }
+
+        /// The first mapping of the stream, inside any lists (the `-` before it), composed as an item of a manifest's list.
+        mutating func item(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> Node? {
+            defer { yaml_event_delete(&event) }
+            guard next(parser) == YAML_STREAM_START_EVENT, next(parser) == YAML_DOCUMENT_START_EVENT else { return nil }
+            while let type = next(parser) {
+                if type == YAML_SEQUENCE_START_EVENT { continue }
+                return type == YAML_MAPPING_START_EVENT ? node(type, parser, depth: 2) : nil
+            }
+            return nil
         }
 
         private var mark: Mark { YAMLComposer.mark(line: event.start_mark.line + 1, column: event.start_mark.column + 1) }
@@ -127,7 +225,10 @@ enum YAMLComposer {
                     guard let type = next(parser) else { return nil }
                     if type == YAML_SEQUENCE_END_EVENT { break }
                     guard let item = node(type, parser, depth: depth + 1) else { return nil }
-                    if diverted, let divert { divert.take(item) } else { items.append(item) }
+                    if diverted, let divert {
+                        let offset = item.mark.flatMap { lines?.plainStart(line: $0.line - 1, column: $0.column - 1) }
+                        divert.take(item, offset)
+                    } else { items.append(item) }
                 }
                 // Yams reads a collection's style from its end event, as here, so the trees are the same.
                 guard let style = Node.Sequence.Style(rawValue: numericCast(event.data.sequence_start.style.rawValue)) else { return nil }

@@ -53,13 +53,14 @@ struct YAMLValue {
     ///
     /// `diverted` says whether the items went to `take`. When it is false they are in the document
     /// as ``parse(_:file:lineOffset:emptyMessage:sink:)`` gives them, and whatever `take` was given
-    /// (the composer can decline a text after a few items) must be dropped.
+    /// (the composer can decline a text after a few items) must be dropped. Each item comes with
+    /// the byte offset where its line starts, as ``YAMLComposer/compose(_:divert:)`` gives it.
     static func parse(
         _ text: String, file: String, emptyMessage: String, sink: DiagnosticSink,
-        divertingItemsOf key: String, to take: @escaping (YAMLValue) -> Void
+        divertingItemsOf key: String, to take: @escaping ((YAMLValue, Int?)) -> Void
     ) -> (document: YAMLValue?, diverted: Bool) {
         let source = Source(file: file, sink: sink, lineOffset: 0)
-        if let node = YAMLComposer.compose(text, divert: (key, { take(YAMLValue(node: $0, source: source)) })) {
+        if let node = YAMLComposer.compose(text, divert: (key, { take((YAMLValue(node: $0, source: source), $1)) })) {
             return (YAMLValue(node: node, source: source), true)
         }
         return (parseWithYams(text, file: file, lineOffset: 0, emptyMessage: emptyMessage, sink: sink), false)

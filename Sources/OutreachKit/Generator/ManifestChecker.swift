@@ -20,8 +20,11 @@ struct ManifestChecker {
             }
             let key = material.output != nil ? "output" : "id"
             let pattern = material.output ?? manifest.outputPattern ?? OutputPattern.defaultPattern(for: material.each)
+            let problems = OutputPattern(text: pattern).problems(fansOut: material.each)
+            // Asked for only when there is a problem: a material's locations can be read again to answer.
+            guard !problems.isEmpty else { continue }
             let at = material.output != nil ? material.location(key) : manifest.locations["outputPattern"] ?? material.location(key)
-            for problem in OutputPattern(text: pattern).problems(fansOut: material.each) {
+            for problem in problems {
                 sink.error(problem.code, problem.message, at: at, hint: problem.hint)
             }
         }

@@ -215,9 +215,13 @@ package struct FormatDeclaration: Sendable {
 /// column, packed in 8 bytes, where a dictionary of ``SourceLocation`` cost about 1 KB a material.
 /// A mapping with many keys (a long list), or a key that does not pack (another name, an index,
 /// line or column too large), is kept in a dictionary.
+///
+/// A material read from a manifest file can keep none of them: only where it starts in the file
+/// (``MaterialRereader``). Its keys are found again, by reading that material again, when a
+/// diagnostic asks for one; they are only asked for to report a problem.
 struct KeyLocations: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// Name number: 7 bits; list index plus one (0 for none): 13 bits; line: 28 bits; column: 16 bits.
-    private struct Packed: Equatable {
+    fileprivate struct Packed: Equatable {
         private let bits: UInt64
 
         init?(name: UInt16, item: Int32, line: Int, column: Int) {
@@ -231,11 +235,16 @@ struct KeyLocations: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         var column: Int { Int(bits & (1 << 16 - 1)) }
     }
 
-    private var file: String?
-    /// The first few keys, searched in order.
-    private var few: [Packed] = []
-    /// Every key, once there are more than a few or one does not pack.
-    private var many: [String: SourceLocation]?
+    private enum Storage: Sendable, Equatable {
+        /// The first few keys, searched in order, and their file.
+        case packed(file: String?, few: [Packed])
+        /// Every key, once there are more than a few or one does not pack.
+        case dictionary([String: SourceLocation])
+        /// Read again from the manifest when asked.
+        case deferred(MaterialRereader.Place)
+    }
+
+    private var storage = Storage.packed(file: nil, few: [])
     private static let fewLimit = 16
     /// The key names that pack: the manifest's and a material's.
     private static let names: [String] = Array(Set(ManifestLoader.keys + ManifestLoader.materialKeys + ["material"])).sorted()
@@ -243,6 +252,29 @@ struct KeyLocations: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 
     init(dictionaryLiteral elements: (String, SourceLocation)...) {
         for (key, location) in elements { self[key] = location }
+    }
+
+    /// The locations of the material that starts at `place`, read again when asked for.
+    init(deferredTo place: MaterialRereader.Place) {
+        storage = .deferred(place)
+    }
+
+    /// Whether the keys are read again when asked for.
+    var isDeferred: Bool {
+        if case .deferred = storage { return true }
+        return false
+    }
+
+    /// These locations with every key at hand: a deferred material read again. When it cannot be
+    /// (the manifest changed since), every key is where the material starts.
+    private func resolved() -> KeyLocations {
+        guard case .deferred(let place) = storage else { return self }
+        return place.rereader.locations(of: place) ?? ["material": place.start, "id": place.start]
+    }
+
+    static func == (lhs: KeyLocations, rhs: KeyLocations) -> Bool {
+        if lhs.isDeferred || rhs.isDeferred { return lhs.resolved().storage == rhs.resolved().storage }
+        return lhs.storage == rhs.storage
     }
 
     /// `NAME` or `NAME.INDEX` as a name number and index (-1 for none); nil for any other key.
@@ -255,49 +287,64 @@ struct KeyLocations: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 
     subscript(key: String) -> SourceLocation? {
         get {
-            if let many { return many[key] }
-            guard let file, let (name, item) = Self.split(key),
-                  let found = few.first(where: { $0.name == name && $0.item == item }) else { return nil }
-            return SourceLocation(file: file, line: found.line, column: found.column)
+            switch storage {
+            case .dictionary(let all): return all[key]
+            case .deferred(let place): return key == "material" ? place.start : resolved()[key]
+            case .packed(let file, let few):
+                guard let file, let (name, item) = Self.split(key),
+                      let found = few.first(where: { $0.name == name && $0.item == item }) else { return nil }
+                return SourceLocation(file: file, line: found.line, column: found.column)
+            }
         }
-        set { set(newValue, split: many == nil ? Self.split(key) : nil, key: { key }) }
+        set {
+            if case .dictionary = storage { set(newValue, split: nil, key: { key }) } else { set(newValue, split: Self.split(key), key: { key }) }
+        }
     }
 
     /// Sets where item `index` of the list under `key` was written: the same as
     /// `self["\(key).\(index)"] = location`, without making that key and reading it back.
     mutating func setItem(_ index: Int, of key: String, to location: SourceLocation) {
         let split = Self.numbers[key].flatMap { name in Int32(exactly: index).map { (name: name, item: $0) } }
-        set(location, split: many == nil && index >= 0 ? split : nil, key: { "\(key).\(index)" })
+        set(location, split: index >= 0 ? split : nil, key: { "\(key).\(index)" })
     }
 
     /// Sets the location of the key `key()`, whose name number and index are `split` when it packs.
     private mutating func set(_ newValue: SourceLocation?, split: (name: UInt16, item: Int32)?, key: () -> String) {
-        if many != nil {
-            many?[key()] = newValue
-            return
+        if isDeferred { self = resolved() }
+        switch storage {
+        case .deferred: return
+        case .dictionary(var all):
+            storage = .packed(file: nil, few: [])
+            all[key()] = newValue
+            storage = .dictionary(all)
+        case .packed(var file, var few):
+            storage = .packed(file: nil, few: [])
+            if let split { few.removeAll { $0.name == split.name && $0.item == split.item } }
+            guard let newValue else {
+                storage = .packed(file: file, few: few)
+                return
+            }
+            if file == nil { file = newValue.file }
+            if let split, few.count < Self.fewLimit, newValue.file == file,
+               let packed = Packed(name: split.name, item: split.item, line: newValue.line, column: newValue.column) {
+                few.append(packed)
+                storage = .packed(file: file, few: few)
+                return
+            }
+            // Too many keys, or one that does not pack: every key goes to the dictionary from now on.
+            var all: [String: SourceLocation] = [:]
+            for entry in few {
+                let name = Self.names[Int(entry.name)]
+                all[entry.item < 0 ? name : "\(name).\(entry.item)"] =
+                    SourceLocation(file: file ?? newValue.file, line: entry.line, column: entry.column)
+            }
+            all[key()] = newValue
+            storage = .dictionary(all)
         }
-        if let split { few.removeAll { $0.name == split.name && $0.item == split.item } }
-        guard let newValue else { return }
-        if file == nil { file = newValue.file }
-        if let split, few.count < Self.fewLimit, newValue.file == file,
-           let packed = Packed(name: split.name, item: split.item, line: newValue.line, column: newValue.column) {
-            few.append(packed)
-            return
-        }
-        // Too many keys, or one that does not pack: every key goes to the dictionary from now on.
-        var all: [String: SourceLocation] = [:]
-        for entry in few {
-            let name = Self.names[Int(entry.name)]
-            all[entry.item < 0 ? name : "\(name).\(entry.item)"] =
-                SourceLocation(file: file ?? newValue.file, line: entry.line, column: entry.column)
-        }
-        all[key()] = newValue
-        many = all
-        few = []
     }
 
     /// Gives the list of keys exactly the room it uses.
     mutating func compact() {
-        if few.capacity > few.count { few = Array(few[...]) }
+        if case .packed(let file, let few) = storage, few.capacity > few.count { storage = .packed(file: file, few: Array(few[...])) }
     }
 }

@@ -28,22 +28,33 @@ package struct ManifestLoader: Sendable {
     /// Loads what it can of the manifest, reporting problems to `sink`, so later
     /// checks can report theirs too; `nil` when nothing usable was read.
     func load(_ url: URL, displayPath: String, sink: DiagnosticSink) -> Manifest? {
-        guard let (text, digest) = Self.read(url, displayPath: displayPath, sink: sink) else { return nil }
-        var manifest = parse(text, file: displayPath, base: url.deletingLastPathComponent(), sink: sink)
+        guard let (text, digest, rereader) = Self.read(url, displayPath: displayPath, sink: sink) else { return nil }
+        var manifest = parse(text, file: displayPath, base: url.deletingLastPathComponent(), sink: sink, rereader: rereader)
         manifest?.sourceDigest = digest
         return manifest
     }
 
     /// The manifest's text and the digest of its bytes. The bytes are let go here, so a large
     /// manifest is not held twice (bytes and text) while it is parsed.
-    private static func read(_ url: URL, displayPath: String, sink: DiagnosticSink) -> (text: String, digest: String)? {
+    ///
+    /// With them comes what reads a material's key locations again from the file, when the text
+    /// is the file's bytes as they are (no line ending or byte-order mark changed), so an offset
+    /// in one is an offset in the other, and the file did not change while it was read.
+    private static func read(_ url: URL, displayPath: String, sink: DiagnosticSink)
+        -> (text: String, digest: String, rereader: MaterialRereader?)? {
+        let before = OutputState.Stamp.of(url.path)
         guard let data = try? Data(contentsOf: url) else {
             sink.error(.manifestUnreadable, "cannot read manifest \(quoted(displayPath))", at: SourceLocation(file: displayPath),
                        hint: "pass the path of an outreach.yml")
             return nil
         }
-        switch InputText.decode(data, file: displayPath) {
-        case .success(let text): return (text, ContentDigest.hex(of: data))
+        if let text = InputText.plainText(data) {
+            let stamp = OutputState.Stamp.of(url.path)
+            let rereader = stamp != nil && stamp == before ? MaterialRereader(path: url.path, file: displayPath, stamp: stamp!) : nil
+            return (text, ContentDigest.hex(of: data), rereader)
+        }
+        switch InputText.decodeScalars(data, file: displayPath) {
+        case .success(let text): return (text, ContentDigest.hex(of: data), nil)
         case .failure(let problem):
             sink.report(problem)
             return nil
@@ -52,15 +63,24 @@ package struct ManifestLoader: Sendable {
 
     /// Parses a manifest's text. The text is consumed: it is let go once the YAML is read,
     /// before the materials are gathered.
-    func parse(_ text: consuming String, file: String, base: URL, sink: DiagnosticSink) -> Manifest? {
+    ///
+    /// With `rereader`, a material whose place in the file is known keeps only that place, and its
+    /// keys' locations are read again from the file when a diagnostic asks for one (``KeyLocations``).
+    func parse(_ text: consuming String, file: String, base: URL, sink: DiagnosticSink, rereader: MaterialRereader? = nil) -> Manifest? {
         // The materials are read as the manifest is parsed, on every core in chunks, each chunk with a
         // sink of its own; their diagnostics are reported below in order, so they are those of reading in order.
-        let pipeline = ChunkPipeline<YAMLValue, ([MaterialSpec], [Diagnostic])>(
+        let pipeline = ChunkPipeline<(YAMLValue, Int?), ([MaterialSpec], [Diagnostic])>(
             chunkSize: 256, workers: ProcessInfo.processInfo.activeProcessorCount
         ) { items in
             let own = DiagnosticSink()
             var lists = ListMemo()
-            return (items.compactMap { material($0.reporting(to: own), sink: own, lists: &lists) }, own.diagnostics)
+            return (items.compactMap { item, offset in
+                guard var material = material(item.reporting(to: own), sink: own, lists: &lists) else { return nil }
+                if let rereader, let offset, let start = material.locations["material"] {
+                    material.locations = KeyLocations(deferredTo: MaterialRereader.Place(rereader: rereader, offset: offset, start: start))
+                }
+                return material
+            }, own.diagnostics)
         }
         let (document, diverted) = YAMLValue.parse(text, file: file, emptyMessage: "the manifest is empty", sink: sink,
                                                    divertingItemsOf: "materials", to: pipeline.add)
@@ -210,7 +230,7 @@ package struct ManifestLoader: Sendable {
     }
 
     /// Lists of ids that materials repeat (`formats: [markdown, text, html]`), one array for each.
-    private struct ListMemo {
+    struct ListMemo {
         private var known: [[String]: [String]] = [:]
 
         mutating func shared(_ list: [String]) -> [String] {
@@ -220,7 +240,7 @@ package struct ManifestLoader: Sendable {
         }
     }
 
-    private func material(_ value: YAMLValue, sink: DiagnosticSink, lists: inout ListMemo) -> MaterialSpec? {
+    func material(_ value: YAMLValue, sink: DiagnosticSink, lists: inout ListMemo) -> MaterialSpec? {
         guard let map = value.mapping("a material", allowed: Self.materialKeys) else { return nil }
         var locations: KeyLocations = ["material": map.at]
         for index in map.entries.indices { locations[map.entries[index].key] = map.entries[index].value.at }
@@ -275,7 +295,8 @@ package struct ManifestLoader: Sendable {
             var end = start + 1
             while end < order.count, materials[order[end]].id == materials[order[start]].id { end += 1 }
             var first: Int?
-            for position in start..<end {
+            // Only a repeated id asks where it was written: reading that can mean reading the material again.
+            for position in start..<end where end - start > 1 {
                 let index = order[position]
                 if let first { repeats.append((index, first)) } else if materials[index].locations["id"] != nil { first = index }
             }
