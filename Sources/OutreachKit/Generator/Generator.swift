@@ -30,6 +30,8 @@ public struct Generator: Sendable {
 
     /// Creates a generator with other layouts.
     package init(registry: RendererRegistry, layouts: LayoutRegistry, environment: [String: String]) {
+        // Before a run allocates much: see ``FreedMemory/settled``.
+        FreedMemory.settled
         self.registry = registry
         self.layouts = layouts
         self.environment = environment
