@@ -49,7 +49,12 @@ extension Generator {
         _ outputs: Outputs, count: Int, lookup: (Int) -> (path: String, material: String), manifest: Manifest, sink: DiagnosticSink
     ) where Outputs.Element == (path: String, material: String) {
         var found: [(ordinal: Int, report: () -> Void)] = []
-        var hashes: [(hash: UInt64, ordinal: Int)] = []
+        // Each output as one word: the high bits of its path's hash, then its ordinal in the low bits,
+        // so sorting the words groups outputs whose hashes meet, each group in output order. Fewer
+        // bits of hash only make more groups to look up again; the words take half the room of pairs.
+        let ordinalBits = max(1, Int.bitWidth - max(count, 1).leadingZeroBitCount)
+        let ordinalMask: UInt64 = ordinalBits >= 64 ? .max : (1 << UInt64(ordinalBits)) - 1
+        var hashes: [UInt64] = []
         hashes.reserveCapacity(count)
         for (ordinal, output) in outputs.enumerated() {
             if let reason = escapeReason(output.path) {
@@ -66,21 +71,23 @@ extension Generator {
                 var hasher = Hasher()
                 var path = output.path
                 path.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-                hashes.append((UInt64(bitPattern: Int64(hasher.finalize())), ordinal))
+                precondition(UInt64(ordinal) <= ordinalMask, "more outputs than counted")
+                hashes.append(UInt64(bitPattern: Int64(hasher.finalize())) & ~ordinalMask | UInt64(ordinal))
             }
         }
-        hashes.sort { ($0.hash, $0.ordinal) < ($1.hash, $1.ordinal) }
+        hashes.sort()
         var start = 0
         while start < hashes.count {
             var end = start + 1
-            while end < hashes.count, hashes[end].hash == hashes[start].hash { end += 1 }
+            while end < hashes.count, hashes[end] & ~ordinalMask == hashes[start] & ~ordinalMask { end += 1 }
             // The first output with a path owns it; each later one is an error.
             var owners: [(path: [UInt8], material: String)] = []
             for index in start..<end where end - start > 1 {
-                let output = lookup(hashes[index].ordinal)
+                let ordinal = Int(hashes[index] & ordinalMask)
+                let output = lookup(ordinal)
                 let bytes = Array(output.path.utf8)
                 if let owner = owners.first(where: { $0.path == bytes }) {
-                    found.append((hashes[index].ordinal, {
+                    found.append((ordinal, {
                         sink.error(.outputPathConflict, "materials \(quoted(owner.material)) and \(quoted(output.material)) both write \(quoted(output.path))",
                                    at: nil, hint: "give one of them its own 'output' pattern")
                     }))
