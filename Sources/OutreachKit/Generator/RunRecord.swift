@@ -154,12 +154,12 @@ struct RunRecord {
         strict: Bool, environment: [String: String], registry: RendererRegistry, layouts: LayoutRegistry,
         lockTimeout: Double
     ) throws(DiagnosticError) -> (plan: GenerationPlan, results: WriteResults)? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
+        guard let (manifestDigest, hint) = digestAndOutputHint(of: url) else { return nil }
         let folder: URL
         if let output {
             folder = output.url
         } else {
-            guard let hint = outputHint(in: data) else { return nil }
+            guard let hint else { return nil }
             folder = hint.hasPrefix("/") ? URL(fileURLWithPath: hint) : url.deletingLastPathComponent().appendingPathComponent(hint)
         }
         let root = folder.standardizedFileURL
@@ -168,7 +168,7 @@ struct RunRecord {
         let written = recordStamp.modified
         var reader = Reader(path: path)
         guard let head = reader.head() else { return nil }
-        let key = Self.key(manifestDigest: ContentDigest.hex(of: data), manifest: url, displayPath: displayPath, folder: folder,
+        let key = Self.key(manifestDigest: manifestDigest, manifest: url, displayPath: displayPath, folder: folder,
                            display: head.display, filters: filters, strict: strict, environment: environment,
                            roots: head.roots.map(\.path), registry: registry, layouts: layouts)
         guard key == head.key else { return nil }
@@ -186,6 +186,14 @@ struct RunRecord {
                                   usesRenderCache: true)
         plan.shard = filters.shard
         return (plan, WriteResults(outputs))
+    }
+
+    /// The digest of the manifest's bytes and the output folder its `output:` line names. The bytes
+    /// are let go here, before the record's outputs are read: at 100,000 materials they were 14 MB
+    /// of a no-op rerun's 79 MB.
+    private static func digestAndOutputHint(of url: URL) -> (digest: String, hint: String?)? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return (ContentDigest.hex(of: data), outputHint(in: data))
     }
 
     /// Reads a record a line at a time, a block at a time: the head first, then the outputs.
