@@ -184,6 +184,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: kit.url("out/profiles/.ice.html.outreach-4242.tmp").path))
     }
 
+    /// The leftovers are looked for among the hidden names at the top of the folder, read one at a time.
+    @Test func theTopOfTheFolderIsReadForItsHiddenNamesOnly() throws {
+        let kit = try Fixture(copyingExample: false)
+        for name in [".a", "b", "..c", "...", ".outreach-staging-1", "ü", ".ü", "material.html"] { try kit.write("f/\(name)", "x") }
+        var names: [String] = []
+        #expect(WriteSession.forEachHiddenName(inFolder: kit.url("f").path) { names.append($0) })
+        #expect(names.sorted() == [".a", "..c", "...", ".outreach-staging-1", ".ü"].sorted())
+        #expect(!WriteSession.forEachHiddenName(inFolder: kit.url("missing").path) { _ in })
+    }
+
     /// Two outputs for one path (a format that names its own files can make them) are found when the
     /// staged set is sorted, before anything is renamed: nothing is written.
     @Test func twoOutputsForOnePathWriteNothing() async throws {
