@@ -132,6 +132,22 @@ import Testing
         #expect(try await Self.settle(kit, environment: environment).results.allSatisfy { $0.1 == .unchanged })
     }
 
+    /// The stamps are compared a block of outputs at a time: an output changed in any block, the
+    /// last one included, makes the rerun go the long way.
+    @Test func anOutputChangedInAnyBlockOfStampsIsSeen() async throws {
+        let kit = try Fixture()
+        _ = try await Self.run(kit)
+        let paths = try await RunRecord.$stampBlock.withValue(3) { try await Self.settle(kit) }.results.map(\.0.path)
+        #expect(paths.count > 9)
+        for index in [0, 2, 3, paths.count / 2, paths.count - 1] {
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)],
+                                                  ofItemAtPath: kit.url("out/" + paths[index]).path)
+            let rerun = try await RunRecord.$stampBlock.withValue(3) { try await Self.run(kit) }
+            #expect(!rerun.answered, "\(index): \(paths[index])")
+            #expect(try await RunRecord.$stampBlock.withValue(3) { try await Self.settle(kit) }.answered)
+        }
+    }
+
     /// The built binary: a rerun answered from the record prints what a long no-op rerun prints,
     /// the report included, byte for byte.
     @Test func theCommandSaysTheSameEitherWay() async throws {
