@@ -52,9 +52,13 @@ final class MaterialRereader: Sendable {
     /// the file has changed since, or the material cannot be read there.
     func locations(of place: Place) -> KeyLocations? {
         guard OutputState.Stamp.of(path) == stamp else { return nil }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Without waiting, should a pipe have taken the file's place since; and only the file read.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, UInt64(status.st_ino) == stamp.inode,
+              Int64(status.st_size) == stamp.size else { return nil }
         guard let node = YAMLComposer.composeItem(readingFrom: descriptor, at: place.offset) else { return nil }
         // Line 1 of what was read again is the material's first line.
         let start = place.start
