@@ -35,7 +35,19 @@ struct OutputState: Sendable {
         /// The stamp of the regular file at a path given as a C string.
         static func of(cPath path: UnsafePointer<CChar>) -> Stamp? {
             var status = stat()
-            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+            guard lstat(path, &status) == 0 else { return nil }
+            return of(status)
+        }
+
+        /// The stamp of the open file `descriptor`, when it is a regular file.
+        static func of(descriptor: Int32) -> Stamp? {
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else { return nil }
+            return of(status)
+        }
+
+        private static func of(_ status: stat) -> Stamp? {
+            guard (status.st_mode & S_IFMT) == S_IFREG else { return nil }
             #if canImport(Darwin)
             let modified = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
             let changed = Int64(status.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(status.st_ctimespec.tv_nsec)

@@ -9,8 +9,8 @@ import Foundation
 /// locations the first time (``ManifestLoader/material(_:sink:lists:)``).
 ///
 /// Only a file whose text is its bytes (``InputText/plainText(_:)``) is read again, so an offset
-/// in the parsed text is one in the file. When the file has changed since the run read it (its
-/// inode, size or times), nothing is read: each key is then where its material starts.
+/// in the parsed text is one in the file. When the file opened is not the one the run read (its
+/// inode, size or times differ), nothing is read: each key is then where its material starts.
 final class MaterialRereader: Sendable {
     /// Where a material starts in the manifest.
     struct Place: Sendable, Equatable {
@@ -51,14 +51,11 @@ final class MaterialRereader: Sendable {
     /// The locations of the material at `place`, as they were when the manifest was read; nil when
     /// the file has changed since, or the material cannot be read there.
     func locations(of place: Place) -> KeyLocations? {
-        guard OutputState.Stamp.of(path) == stamp else { return nil }
-        // Without waiting, should a pipe have taken the file's place since; and only the file read.
+        // Without waiting, should a pipe have taken the file's place since; then only the file the run read.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, UInt64(status.st_ino) == stamp.inode,
-              Int64(status.st_size) == stamp.size else { return nil }
+        guard OutputState.Stamp.of(descriptor: descriptor) == stamp else { return nil }
         guard let node = YAMLComposer.composeItem(readingFrom: descriptor, at: place.offset) else { return nil }
         // Line 1 of what was read again is the material's first line.
         let start = place.start
