@@ -6,6 +6,9 @@ struct BenchArguments {
     var sizes = [1_000, 10_000]
     var large = false
     var scaling: Int?
+    /// `--rounds R`: `--scaling` measures R rounds of its three runs, in turn, and reports the medians:
+    /// on a shared machine one round's ratio moved between 1.34× and 1.68×.
+    var rounds = 3
     var jobs: Int?
     var agencies = 40
     var messages = 30
@@ -32,6 +35,7 @@ struct BenchArguments {
             case "--materials": materials = Self.number(flag, value)
             case "--scaling": scaling = Self.number(flag, value)
             case "--jobs": jobs = Self.number(flag, value)
+            case "--rounds": rounds = Self.number(flag, value)
             case "--agencies": agencies = Self.number(flag, value)
             case "--messages": messages = Self.number(flag, value)
             case "--body-mb": bodyMegabytes = Self.number(flag, value)
@@ -57,7 +61,7 @@ struct BenchArguments {
     private static func usage(_ problem: String) -> Never {
         FileHandle.standardError.write(Data("""
             outreach-bench: \(problem)
-            usage: outreach-bench [--large] [--sizes 1000,10000] [--jobs N] [--scaling N] [--dir PATH] [--agencies N] [--messages N]
+            usage: outreach-bench [--large] [--sizes 1000,10000] [--jobs N] [--scaling N [--rounds R]] [--dir PATH] [--agencies N] [--messages N]
                    outreach-bench --materials N [--jobs N] [--dir PATH] [--agencies N] [--messages N]
                    outreach-bench --materials N --kit-only --dir PATH     (only write the kit, to profile it)
 

@@ -13,7 +13,7 @@
 // cost per output, and beside them, in the same process, (a) a plain write of the
 // same number of files of the same sizes (the floor) and (b) cmark parsing the same
 // Markdown bytes. `--large` adds N = 100,000. `--scaling N` compares `--jobs 1`,
-// `--jobs 2` and two independent `--jobs 1` processes at N. `--dir` picks the
+// `--jobs 2` and two independent `--jobs 1` processes at N, in `--rounds R` rounds (3), by median. `--dir` picks the
 // scratch folder (default `.build/outreach-bench-kit`); a tmpfs there takes the disk
 // out of the figures (see the README).
 import Foundation
@@ -66,13 +66,22 @@ if let manifest = arguments.runOnce {
         print(result.row)
     }
     if let size = arguments.scaling {
-        guard let one = runChild(materials: size, jobs: 1), let two = runChild(materials: size, jobs: 2) else { exit(1) }
-        // Each of the two reports its own full run; they overlap, so the slower one is the pair's time.
-        let pair = runChildren(materials: size, jobs: 1, count: 2)
-        guard pair.count == 2 else { exit(1) }
-        let pairSeconds = pair.map(\.fullWall).max() ?? 0
-        print(String(format: "scaling at %d: --jobs 1 %.2f s, --jobs 2 %.2f s = %.2f×; two independent --jobs 1 processes: %.2f s = %.2f× (what the machine gives)",
-                     size, one.fullWall, two.fullWall, one.fullWall / two.fullWall,
-                     pairSeconds, 2 * one.fullWall / pairSeconds))
+        // Rounds of the three runs in turn, so a slow spell of the machine falls on all three; medians reported.
+        var rounds: [(one: Double, two: Double, pair: Double)] = []
+        for _ in 0..<arguments.rounds {
+            guard let one = runChild(materials: size, jobs: 1), let two = runChild(materials: size, jobs: 2) else { exit(1) }
+            // Each of the two reports its own full run; they overlap, so the slower one is the pair's time.
+            let pair = runChildren(materials: size, jobs: 1, count: 2)
+            guard pair.count == 2 else { exit(1) }
+            rounds.append((one.fullWall, two.fullWall, pair.map(\.fullWall).max() ?? 0))
+        }
+        func median(_ values: [Double]) -> Double {
+            let sorted = values.sorted()
+            return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        }
+        let one = median(rounds.map(\.one)), two = median(rounds.map(\.two)), pair = median(rounds.map(\.pair))
+        let each = rounds.map { String(format: "%.2f×/%.2f×", $0.one / $0.two, 2 * $0.one / $0.pair) }.joined(separator: ", ")
+        print(String(format: "scaling at %d, median of %d rounds: --jobs 1 %.2f s, --jobs 2 %.2f s = %.2f×; two independent --jobs 1 processes: %.2f s = %.2f× (what the machine gives); each round, --jobs 2 / machine: %@",
+                     size, rounds.count, one, two, one / two, pair, 2 * one / pair, each))
     }
 }

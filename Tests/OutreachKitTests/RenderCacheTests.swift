@@ -4,6 +4,28 @@ import Testing
 
 /// A rerun with unchanged inputs takes outputs from the render cache, and never trusts it blindly.
 @Suite(.hangGuard) struct RenderCacheTests {
+    /// A path's line breaks, tabs and backslashes are escaped byte by byte, so a line of the cache,
+    /// state or run record stays one line. "\r\n" is one `Character`: escaping by characters left it as it was.
+    @Test func everyLineBreakInAPathIsEscapedAndReadBack() {
+        for path in ["a\r\nb.md", "\r\n", "tab\there", "back\\slash", "é\r\nü/\n\r", "plain/path.md", "🇺🇸\r\n.txt"] {
+            let escaped = RenderCache.escape(path)
+            #expect(!escaped.utf8.contains(0x0A) && !escaped.utf8.contains(0x0D) && !escaped.utf8.contains(0x09), "\(escaped.debugDescription)")
+            let back = Array(escaped.utf8).withUnsafeBufferPointer { RenderCache.unescape($0) }
+            #expect(back == path)
+        }
+        #expect(RenderCache.escape("a\r\nb") == "a\\r\\nb")
+    }
+
+    /// Stamps are written as decimal numbers without a string each: the same text as `String(describing:)`.
+    @Test func numbersAreWrittenInDecimal() {
+        var writer = BlockWriter()
+        let signed: [Int64] = [0, 7, -1, 10, -10, 1_700_000_000_123_456_789, .max, .min]
+        for value in signed { writer.append(decimal: value, then: UInt8(ascii: " ")) }
+        writer.append(decimal: UInt64.max, then: UInt8(ascii: "\n"))
+        let expected = signed.map { "\($0) " }.joined() + "\(UInt64.max)\n"
+        #expect(String(decoding: writer.bytes(), as: UTF8.self) == expected)
+    }
+
     @Test func rerunTakesUnchangedOutputsFromTheCache() async throws {
         let kit = try Fixture()
         let first = try await kit.plan()

@@ -110,6 +110,7 @@ public struct Generator: Sendable {
         checkPaths(of: run)
         if run.sink.hasErrors { throw DiagnosticError(run.sink.diagnostics) }
         let session = try writer.begin(run.folder.url, display: run.folder.display, usesRenderCache: usesRenderCache)
+        session.savesConcurrently = jobs > 1
         // The session keeps what it staged; nothing more is kept here.
         _ = await render(run, keepBytes: false) { output -> Result<Never?, DiagnosticError> in
             do throws(DiagnosticError) {

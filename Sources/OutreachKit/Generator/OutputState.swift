@@ -27,6 +27,14 @@ struct OutputState: Sendable {
         var modified: Int64
         var changed: Int64
 
+        /// Appends the inode, size, modification and change time in decimal, each followed by `separator`.
+        func append(to writer: inout BlockWriter, separator: UInt8) {
+            writer.append(decimal: inode, then: separator)
+            writer.append(decimal: size, then: separator)
+            writer.append(decimal: modified, then: separator)
+            writer.append(decimal: changed, then: separator)
+        }
+
         /// The stamp of the regular file at `path`; nil for anything else or when it cannot be read.
         static func of(_ path: String) -> Stamp? {
             path.withCString { of(cPath: $0) }
@@ -124,7 +132,9 @@ struct OutputState: Sendable {
             guard !path.contains(UInt8(ascii: "\n")) else { return }
             let text = String(decoding: path, as: UTF8.self)
             guard let stamp = Stamp.of(root + "/" + text) else { return }
-            writer.append("\(stamp.inode) \(stamp.size) \(stamp.modified) \(stamp.changed) \(text)\n")
+            stamp.append(to: &writer, separator: UInt8(ascii: " "))
+            path.withUnsafeBufferPointer { writer.append($0) }
+            writer.append(UInt8(ascii: "\n"))
         }
         return outcome != .damaged
     }

@@ -149,18 +149,22 @@ struct RenderCache: Sendable {
 
     /// A path with `\\`, tab, line feed and carriage return escaped.
     static func escape(_ path: String) -> String {
-        guard path.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return path }
-        var escaped = ""
-        for character in path {
-            switch character {
-            case "\\": escaped += "\\\\"
-            case "\t": escaped += "\\t"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            default: escaped.append(character)
+        // By bytes, not characters: a "\r\n" is one `Character`, equal to neither "\r" nor "\n",
+        // and was written as it was, a line break inside a line.
+        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == 0x0A || $0 == 0x0D }
+        guard path.utf8.contains(where: special) else { return path }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(path.utf8.count + 8)
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): escaped += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\t"): escaped += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x0A: escaped += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: escaped += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            default: escaped.append(byte)
             }
         }
-        return escaped
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     /// The path ``escape(_:)`` wrote; nil for a stray backslash.

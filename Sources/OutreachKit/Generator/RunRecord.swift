@@ -362,9 +362,15 @@ struct RunRecord {
                 let path = outputs.path(record), names = outputs.names(record)
                 guard let stamp = OutputState.Stamp.of(root + "/" + path) else { throw POSIXError(ENOENT) }
                 latestChange = max(latestChange, stamp.changed)
-                writer.append("\(stamp.inode)\t\(stamp.size)\t\(stamp.modified)\t\(stamp.changed)\t")
-                writer.append(RenderCache.escape(names.format) + "\t" + RenderCache.escape(names.material) + "\t")
-                writer.append(RenderCache.escape(names.locale ?? "") + "\t" + RenderCache.escape(path) + "\n")
+                stamp.append(to: &writer, separator: UInt8(ascii: "\t"))
+                writer.append(RenderCache.escape(names.format))
+                writer.append(UInt8(ascii: "\t"))
+                writer.append(RenderCache.escape(names.material))
+                writer.append(UInt8(ascii: "\t"))
+                writer.append(RenderCache.escape(names.locale ?? ""))
+                writer.append(UInt8(ascii: "\t"))
+                writer.append(RenderCache.escape(path))
+                writer.append(UInt8(ascii: "\n"))
             }
             digest = try writer.finish()
         } catch {

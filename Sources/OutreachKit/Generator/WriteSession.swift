@@ -46,6 +46,8 @@ package final class WriteSession: @unchecked Sendable {
     private var finished = false
     /// The record the commit keeps of the run (``RunRecord``); nil keeps none.
     var runRecord: RunRecord.Draft?
+    /// Whether the commit may use a second thread (the run's `--jobs` is more than 1).
+    var savesConcurrently = false
 
     init(folder: URL, display: String, usesRenderCache: Bool, lockTimeout: Double, fault: WriteFault?) throws(DiagnosticError) {
         let fileManager = FileManager.default
@@ -175,10 +177,18 @@ package final class WriteSession: @unchecked Sendable {
                 throw DiagnosticError([partialWrite(failed: path, reason: Self.reason(error), replaced: replaced, rest: rest)])
             }
         }
-        if usesRenderCache {
-            saveState(outputs, cacheIsCurrent: saveCache(outputs))
+        // The cache and state, and the run record, are files of their own, each taking the stamp of every
+        // output: with a second core, they are written side by side.
+        let sorted = outputs
+        let saves: [@Sendable () -> Void] = [
+            { [self] in if usesRenderCache { saveState(sorted, cacheIsCurrent: saveCache(sorted)) } },
+            { [self] in if let runRecord { RunRecord.write(runRecord, outputs: sorted, root: rootPath, staged: stagingPath + "/run") } },
+        ]
+        if savesConcurrently && usesRenderCache && runRecord != nil {
+            DispatchQueue.concurrentPerform(iterations: saves.count) { saves[$0]() }
+        } else {
+            for save in saves { save() }
         }
-        if let runRecord { RunRecord.write(runRecord, outputs: outputs, root: rootPath, staged: stagingPath + "/run") }
         finish()
         return WriteResults(outputs)
     }

@@ -49,6 +49,25 @@ struct BlockWriter: ~Copyable {
         if buffer.count >= Self.blockSize { flush() }
     }
 
+    /// Appends `value` in decimal, with a `-` when negative, then `separator`: the stamps of a run
+    /// record or state file, 300,000 lines of four numbers, made without a string each.
+    mutating func append<Value: BinaryInteger>(decimal value: Value, then separator: UInt8) {
+        var magnitude = UInt64(truncatingIfNeeded: value.magnitude)
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // 20 digits at most, backwards, one a byte
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { raw in
+            repeat {
+                raw[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[index]) }
+        }
+        buffer.append(separator)
+        if buffer.count >= Self.blockSize { flush() }
+    }
+
     mutating func append(_ digest: Digest256) {
         digest.appendHex(to: &buffer)
         if buffer.count >= Self.blockSize { flush() }
