@@ -24,6 +24,17 @@ final class PageFrames: @unchecked Sendable {
     private struct Frame {
         let catalog: [String: String]
         let pieces: [Piece]
+        /// The UTF-8 bytes of its text pieces, to reserve a page's storage once.
+        let textBytes: Int
+
+        init(catalog: [String: String], pieces: [Piece]) {
+            self.catalog = catalog
+            self.pieces = pieces
+            textBytes = pieces.reduce(0) { total, piece in
+                if case .text(let text) = piece { return total + text.utf8.count }
+                return total
+            }
+        }
     }
 
     private let lock = NSLock()
@@ -59,26 +70,33 @@ final class PageFrames: @unchecked Sendable {
         var shape = name + "\u{0}"
         var rest = context
         let catalog = rest.removeValue(forKey: "strings")
+        // The shape and strings first, without the tokens' maps: a page's frame is nearly always known.
         guard let catalog = catalog.map({ $0 as? [String: String] }) ?? [:],
-              var tokens = tokenize(rest, values: &values, shape: &shape) as? [String: Any] else { return nil }
+              Self.walk(rest, values: &values, shape: &shape, tokens: nil) != nil else { return nil }
         if context["strings"] != nil {
-            tokens["strings"] = catalog
             // Not hashed: a run's pages of one locale share one catalog table, which compares equal at once.
-            shape += "strings \(catalog.count)"
+            shape += "strings "
+            shape += String(catalog.count)
         }
         let known = lock.withLock { frames[shape]?.first { $0.catalog == catalog } }
-        let pieces: [Piece]
+        let frame: Frame
         if let known {
-            pieces = known.pieces
+            frame = known
         } else {
+            var tokenValues: [String] = []
+            var tokenShape = ""
+            guard var tokens = Self.walk(rest, values: &tokenValues, shape: &tokenShape, tokens: self) as? [String: Any],
+                  tokenValues.count == values.count else { return nil }
+            if context["strings"] != nil { tokens["strings"] = catalog }
             guard let parsed = parse(try render(tokens), count: values.count) else { return nil }
-            pieces = parsed
+            frame = Frame(catalog: catalog, pieces: parsed)
             lock.withLock {
-                if frames.count < Self.limit { frames[shape, default: []].append(Frame(catalog: catalog, pieces: parsed)) }
+                if frames.count < Self.limit { frames[shape, default: []].append(frame) }
             }
         }
         var page = ""
-        for piece in pieces {
+        page.reserveCapacity(frame.textBytes + values.reduce(0) { $0 + $1.utf8.count } + 256)
+        for piece in frame.pieces {
             switch piece {
             case .text(let text): page += text
             case .value(let index, let escaped): page += escaped ? Self.htmlEscaped(values[index]) : values[index]
@@ -87,27 +105,31 @@ final class PageFrames: @unchecked Sendable {
         return page
     }
 
-    /// The context with each string replaced by its token (its index in `values`), and its shape
-    /// added to `shape`; nil for a value of another kind.
-    private func tokenize(_ value: Any, values: inout [String], shape: inout String) -> Any? {
+    /// Walks a context: appends each string to `values` and the context's shape to `shape`. With
+    /// `tokens`, returns the context with each string replaced by its token (its index in `values`);
+    /// without, returns `true` and builds no maps. Nil for a value of another kind than strings,
+    /// booleans and maps of them.
+    private static func walk(_ value: Any, values: inout [String], shape: inout String, tokens: PageFrames?) -> Any? {
         switch value {
         case let string as String:
             shape += string.isEmpty ? "e" : "s"
             values.append(string)
-            return token(values.count - 1)
+            return tokens.map { $0.token(values.count - 1) } ?? true
         case let bool as Bool:
             shape += bool ? "T" : "F"
             return bool
         case let map as [String: Any]:
-            var tokens: [String: Any] = [:]
+            var tokenMap: [String: Any] = [:]
             shape += "{"
             for key in map.keys.sorted() {
-                shape += "\(key.utf8.count):\(key)"
-                guard let token = tokenize(map[key]!, values: &values, shape: &shape) else { return nil }
-                tokens[key] = token
+                shape += String(key.utf8.count)
+                shape += ":"
+                shape += key
+                guard let token = walk(map[key]!, values: &values, shape: &shape, tokens: tokens) else { return nil }
+                if tokens != nil { tokenMap[key] = token }
             }
             shape += "}"
-            return tokens
+            return tokens != nil ? tokenMap : true
         default:
             return nil
         }
