@@ -311,8 +311,8 @@ import Testing
     }
 
     /// A record damaged in any of its lines is no record: the run is made the long way, and keeps a whole one.
-    @Test(arguments: ["number past 64 bits", "stray backslash", "field missing", "not a digest", "no outputs line",
-                      "another version", "empty", "binary"])
+    @Test(arguments: ["number past 64 bits", "negative size", "size past 56 bits", "stray backslash", "field missing",
+                      "not a digest", "no outputs line", "another version", "empty", "binary"])
     func aDamagedRecordIsNoRecord(damage: String) async throws {
         let kit = try Fixture.minimal()
         _ = try await Self.run(kit)
@@ -322,6 +322,11 @@ import Testing
         let first = try #require(lines.firstIndex(of: "outputs")) + 1
         switch damage {
         case "number past 64 bits": lines[first] = "99999999999999999999999" + lines[first].drop { $0 != "\t" }
+        case "negative size", "size past 56 bits":
+            // What a run keeps of each output notes its size in 56 bits (``StagedOutputs/Record``).
+            var fields = lines[first].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            fields[1] = damage == "negative size" ? "-5" : String(1 << 56)
+            lines[first] = fields.joined(separator: "\t")
         case "stray backslash": lines[first] += "\\"
         case "field missing": lines[first] = String(lines[first].drop { $0 != "\t" }.dropFirst())
         case "not a digest": lines[1] = "key " + String(repeating: "g", count: 64)

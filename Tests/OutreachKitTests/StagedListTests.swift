@@ -80,7 +80,33 @@ import Testing
         #expect(outputs.records.count == expected.count)
         for record in outputs.records { #expect(outputs.names(record) == expected[outputs.path(record)]) }
         // What a write keeps of each output, as the type's documentation says.
-        #expect(MemoryLayout<StagedOutputs.Record>.stride == 48)
+        #expect(MemoryLayout<StagedOutputs.Record>.stride == 32)
+    }
+
+    /// A record keeps a path of any length (its length is written before it, 7 bits a byte), and a cache
+    /// line it can note; a line past what 40 and 24 bits note is left out, not cut short.
+    @Test func pathsOfEveryLengthAndLinesAtTheLimits() throws {
+        var outputs = StagedOutputs()
+        let lengths = [1, 127, 128, 129, 16_383, 16_384, 16_385, 2_097_152]
+        let lines: [(start: Int, count: Int)?] = [
+            nil, (0, 1), ((1 << 40) - 1, (1 << 24) - 1), (1 << 40, 5), (7, 1 << 24), (123_456_789_012, 300), (-1, 4), (5, 0),
+        ]
+        for (index, length) in lengths.enumerated() {
+            let path = String(repeating: "é", count: length / 2) + String(repeating: "p", count: length % 2)
+            let output = PlannedOutput(path: path, format: "markdown", material: "m\(index)", contents: Data(count: index))
+            outputs.append(output, stagedName: UInt32(index), line: lines[index])
+        }
+        for (index, record) in outputs.records.enumerated() {
+            #expect(outputs.pathBytes(record).count == lengths[index])
+            #expect(record.size == index && record.stagedName == UInt32(index))
+            let expected = lines[index].flatMap { line in
+                line.start >= 0 && line.start < 1 << 40 && line.count > 0 && line.count < 1 << 24 ? line : nil
+            }
+            #expect(record.lineStart == expected?.start ?? 0 && Int(record.lineCount) == expected?.count ?? 0, "line \(index)")
+        }
+        #expect(StagedOutputs.room(forPathOf: 0) == 1 && StagedOutputs.room(forPathOf: 127) == 128)
+        #expect(StagedOutputs.room(forPathOf: 128) == 130 && StagedOutputs.room(forPathOf: 16_384) == 16_387)
+        #expect(StagedOutputs.canKeep(pathBytes: Int(UInt32.max)) && !StagedOutputs.canKeep(pathBytes: Int(UInt32.max) + 1))
     }
 
     /// The records are put in the order of their paths' bytes, each with its own fields, whatever

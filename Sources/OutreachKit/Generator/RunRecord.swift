@@ -266,8 +266,12 @@ struct RunRecord {
                     return false
                 }
                 stamps.append(OutputState.Stamp(inode: inode, size: size, modified: modified, changed: changed))
-                path.withUnsafeBufferPointer {
+                // A record of more than 4 GiB of paths is not one this program wrote: the run goes the long way.
+                guard path.withUnsafeBufferPointer({
                     outputs.appendUnchanged(path: $0, format: format, material: material, locale: locale.isEmpty ? nil : locale, size: Int(size))
+                }) else {
+                    whole = false
+                    return false
                 }
                 if stamps.count == block {
                     whole = Self.stampsMatch(outputs, stamps, root: prefix)

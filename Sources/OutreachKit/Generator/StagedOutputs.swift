@@ -1,32 +1,53 @@
 import Foundation
 
-/// What a write session keeps of each output once it is staged: 48 bytes and its path's bytes.
+/// What a write session keeps of each output once it is staged: 32 bytes and its path's bytes.
 ///
 /// A ``PlannedOutput`` is 232 bytes and its path a string of its own; at 300,000 outputs the
-/// session's list was the largest thing a run held. Here the paths share one buffer, and the
-/// render cache's line of each rendered output waits in a file in the staging area
-/// (``CacheLines``) until the cache is saved. An output the cache vouched for needs no line:
+/// session's list was the largest thing a run held. Here the paths share one buffer, each after
+/// its length, and the render cache's line of each rendered output waits in a file in the staging
+/// area (``CacheLines``) until the cache is saved. An output the cache vouched for needs no line:
 /// its old line is kept. A record names its material, format and locale by number: the
 /// materials are kept once for each run of records that share one (a material's outputs come
 /// one after another), and each pair of format and locale once.
 struct StagedOutputs: Sendable {
     struct Record: Sendable {
-        var pathStart: Int
-        var lineStart: Int
-        var size: Int
-        var pathCount: UInt32
+        /// Where its cache line starts in ``CacheLines`` (the high 40 bits) and its length (the low 24);
+        /// 0 when it has none there.
+        private var line: UInt64
+        /// Its size (the high 56 bits) and flags (the low 8).
+        private var sizeAndFlags: UInt64
+        /// Where its path is in ``StagedOutputs/paths``: its length in 7-bit groups, then its bytes.
+        fileprivate(set) var pathStart: UInt32
         /// Its name in the staging area; ``notStaged`` when it was unchanged.
         var stagedName: UInt32
-        /// The length of its cache line in ``CacheLines``; 0 when it has none there.
-        var lineCount: UInt32
         /// Its material, in ``StagedOutputs/materials``.
-        var material: UInt32
+        fileprivate(set) var material: UInt32
         /// Its format and locale, in ``StagedOutputs/kinds``.
-        var kind: UInt32
-        var flags: Flags
+        fileprivate(set) var kind: UInt32
 
         static let notStaged = UInt32.max
+        /// The most a record notes of where lines are, and of how long one is. A line it cannot note
+        /// is left out, and the cache then records nothing for the path; 1 TiB of lines, or one of 16 MiB, is not made.
+        static let lineStartLimit = 1 << 40, lineCountLimit = 1 << 24
+        /// The most a record notes of a size, past any output's.
+        static let sizeLimit = 1 << 56
+
+        init(lineStart: Int, lineCount: Int, size: Int, stagedName: UInt32, flags: Flags) {
+            let noted = lineCount > 0 && lineCount < Self.lineCountLimit && lineStart >= 0 && lineStart < Self.lineStartLimit
+            line = noted ? UInt64(lineStart) << 24 | UInt64(lineCount) : 0
+            // 64 PiB: no output is that large, since each is held in memory when it is made; a size read
+            // back from a file is checked first (``appendUnchanged``), and a list is this run's own.
+            sizeAndFlags = UInt64(min(max(size, 0), Self.sizeLimit - 1)) << 8 | UInt64(flags.rawValue)
+            (pathStart, self.stagedName, material, kind) = (0, stagedName, 0, 0)
+        }
+
         var isStaged: Bool { stagedName != Self.notStaged }
+        /// Where its cache line starts in ``CacheLines``.
+        var lineStart: Int { Int(line >> 24) }
+        /// The length of its cache line in ``CacheLines``; 0 when it has none there.
+        var lineCount: UInt32 { UInt32(line & 0xFF_FFFF) }
+        var size: Int { Int(sizeAndFlags >> 8) }
+        var flags: Flags { Flags(rawValue: UInt8(truncatingIfNeeded: sizeAndFlags)) }
     }
 
     /// What an output is, as its record has it: the fields a record keeps by number.
@@ -69,21 +90,28 @@ struct StagedOutputs: Sendable {
         paths.reserveCapacity(pathBytes)
     }
 
-    /// Whether ``append(_:stagedName:line:)`` can keep a path of this many bytes (it keeps the count in 32 bits).
-    static func canKeep(pathOf output: PlannedOutput) -> Bool {
-        output.path.utf8.count <= Int(UInt32.max)
+    /// The bytes a path of `count` bytes takes in ``paths``: its length, in 7-bit groups, and itself.
+    static func room(forPathOf count: Int) -> Int {
+        count + (Int.bitWidth - count.leadingZeroBitCount + 6) / 7 + (count == 0 ? 1 : 0)
+    }
+
+    /// Whether paths of `total` bytes in all (as ``room(forPathOf:)`` counts them) can be kept: a record
+    /// notes where its path starts in 32 bits.
+    static func canKeep(pathBytes total: Int) -> Bool {
+        total <= Int(UInt32.max)
     }
 
     /// Keeps `output` (its bytes are not kept), with its staged name and where its cache line is;
-    /// a line too long to note (4 GiB) is left out, and the cache then records nothing for the path.
+    /// a line too long to note (16 MiB) is left out, and the cache then records nothing for the path.
     mutating func append(_ output: PlannedOutput, stagedName: UInt32?, line: (start: Int, count: Int)?) {
-        let start = paths.count
-        paths += output.path.utf8
-        append(Record(
-            pathStart: start, lineStart: line?.start ?? 0, size: output.size, pathCount: UInt32(paths.count - start),
-            stagedName: stagedName ?? Record.notStaged, lineCount: UInt32(exactly: line?.count ?? 0) ?? 0,
-            material: 0, kind: 0, flags: Self.flags(of: output)),
-            names: Names(material: output.material, format: output.format, locale: output.locale))
+        var path = output.path
+        let kept = path.withUTF8 {
+            append(Record(lineStart: line?.start ?? 0, lineCount: line?.count ?? 0, size: output.size,
+                          stagedName: stagedName ?? Record.notStaged, flags: Self.flags(of: output)),
+                   path: UnsafeRawBufferPointer($0),
+                   names: Names(material: output.material, format: output.format, locale: output.locale))
+        }
+        precondition(kept, "the outputs' paths past 4 GiB; the session refuses them first")
     }
 
     /// What the render cache said of an output.
@@ -96,29 +124,18 @@ struct StagedOutputs: Sendable {
         return flags
     }
 
-    /// Keeps a record read back from a ``StagedList``, with its path's bytes and names.
-    mutating func append(_ record: Record, path: UnsafeRawBufferPointer, names: Names) {
+    /// Keeps a record with its path's bytes and names: one read back from a ``StagedList``, or made
+    /// above. False, and nothing kept, when the paths would pass 4 GiB (``canKeep(pathBytes:)``).
+    mutating func append(_ record: Record, path: UnsafeRawBufferPointer, names: Names) -> Bool {
+        guard Self.canKeep(pathBytes: paths.count + Self.room(forPathOf: path.count)) else { return false }
         var record = record
-        record.pathStart = paths.count
-        record.pathCount = UInt32(truncatingIfNeeded: path.count)
+        record.pathStart = UInt32(paths.count)
+        var length = path.count
+        repeat {
+            paths.append(UInt8(length & 0x7F) | (length >= 0x80 ? 0x80 : 0))
+            length >>= 7
+        } while length > 0
         paths.append(contentsOf: path)
-        append(record, names: names)
-    }
-
-    /// Keeps an output that is on disk as it should be, from its path's bytes: what a rerun
-    /// answered from the run record (``RunRecord``) reports.
-    mutating func appendUnchanged(path: UnsafeBufferPointer<UInt8>, format: String, material: String, locale: String?, size: Int) {
-        let start = paths.count
-        paths.append(contentsOf: path)
-        append(Record(
-            pathStart: start, lineStart: 0, size: size, pathCount: UInt32(truncatingIfNeeded: path.count),
-            stagedName: Record.notStaged, lineCount: 0, material: 0, kind: 0, flags: [.knownOnDisk, .trustedByStamp]),
-            names: Names(material: material, format: format, locale: locale))
-    }
-
-    /// Appends `record`, numbering its names.
-    private mutating func append(_ record: Record, names: Names) {
-        var record = record
         if materials.last != names.material { materials.append(names.material) }
         record.material = UInt32(truncatingIfNeeded: materials.count - 1)
         let kind = Kind(format: names.format, locale: names.locale)
@@ -127,9 +144,18 @@ struct StagedOutputs: Sendable {
             kindNumbers[kind] = record.kind
             kinds.append(kind)
         }
-        // More than 4 billion materials or kinds cannot be numbered; no run holds that many outputs.
-        precondition(materials.count <= Int(UInt32.max) && kinds.count <= Int(UInt32.max))
+        // No more materials or kinds than records, and no more records than paths' bytes: 32 bits number them.
         records.append(record)
+        return true
+    }
+
+    /// Keeps an output that is on disk as it should be, from its path's bytes: what a rerun
+    /// answered from the run record (``RunRecord``) reports. False when the paths would pass 4 GiB,
+    /// or for a size no output has.
+    mutating func appendUnchanged(path: UnsafeBufferPointer<UInt8>, format: String, material: String, locale: String?, size: Int) -> Bool {
+        guard size >= 0, size < Record.sizeLimit else { return false }
+        return append(Record(lineStart: 0, lineCount: 0, size: size, stagedName: Record.notStaged, flags: [.knownOnDisk, .trustedByStamp]),
+               path: UnsafeRawBufferPointer(path), names: Names(material: material, format: format, locale: locale))
     }
 
     /// A record's material, format and locale.
@@ -140,8 +166,7 @@ struct StagedOutputs: Sendable {
 
     /// Appends the path of the record at `index` to `bytes`.
     func appendPath(of index: Int, to bytes: inout [UInt8]) {
-        let record = records[index]
-        bytes.append(contentsOf: paths[record.pathStart..<(record.pathStart + Int(record.pathCount))])
+        paths.withUnsafeBufferPointer { bytes.append(contentsOf: Self.path(records[index], in: $0)) }
     }
 
     /// Sorts the records by their paths' bytes; returns the index of a record whose path is the same
@@ -192,12 +217,20 @@ struct StagedOutputs: Sendable {
     }
 
     private static func path(_ record: Record, in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[record.pathStart..<(record.pathStart + Int(record.pathCount))])
+        var at = Int(record.pathStart), length = 0, shift = 0
+        while true {
+            let byte = bytes[at]
+            at += 1
+            length |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return UnsafeBufferPointer(rebasing: bytes[at..<(at + length)])
     }
 
     /// A record's path bytes.
     func pathBytes(_ record: Record) -> [UInt8] {
-        Array(paths[record.pathStart..<(record.pathStart + Int(record.pathCount))])
+        paths.withUnsafeBufferPointer { Array(Self.path(record, in: $0)) }
     }
 
     /// A record's path.
@@ -207,7 +240,7 @@ struct StagedOutputs: Sendable {
 }
 
 /// What a write did: each output, sorted by its path's bytes and without its bytes, and what
-/// happened to it. Each element is made when it is read, from the 48 bytes the write kept.
+/// happened to it. Each element is made when it is read, from the 32 bytes the write kept.
 public struct WriteResults: RandomAccessCollection, Sendable {
     private let outputs: StagedOutputs
 

@@ -132,9 +132,17 @@ final class StagedList {
 
     init(newFileAt path: String) throws { file = try SpillFile(newFileAt: path) }
 
-    /// Adds an output's record (see ``StagedOutputs/append(_:stagedName:line:)``).
+    /// The outputs' paths come to more than a session keeps (``StagedOutputs/canKeep(pathBytes:)``).
+    struct TooManyPathBytes: Error, CustomStringConvertible {
+        var description: String { "the outputs' paths come to more than 4 GiB" }
+    }
+
+    /// Adds an output's record (see ``StagedOutputs/append(_:stagedName:line:)``); throws
+    /// ``TooManyPathBytes`` when its path would take the paths past what can be kept.
     func append(_ output: PlannedOutput, stagedName: UInt32?, line: (start: Int, count: Int)?) throws {
         let path = output.path.utf8, material = output.material.utf8, format = output.format.utf8, locale = output.locale?.utf8
+        let room = StagedOutputs.room(forPathOf: path.count)
+        guard StagedOutputs.canKeep(pathBytes: pathBytes + room) else { throw TooManyPathBytes() }
         file.append(integer: stagedName ?? StagedOutputs.Record.notStaged)
         file.append(integer: UInt32(exactly: line?.count ?? 0) ?? 0)
         file.append(integer: StagedOutputs.flags(of: output).rawValue)
@@ -149,7 +157,7 @@ final class StagedList {
         try file.append(format)
         if let locale { try file.append(locale) }
         count += 1
-        pathBytes += path.count
+        pathBytes += room
     }
 
     /// Every record appended, in order, read back a block at a time.
@@ -161,13 +169,18 @@ final class StagedList {
         var block: [UInt8] = []
         var offset = 0
         while outputs.records.count < count {
-            var start = 0
+            var start = 0, refused = false
             block.withUnsafeBytes { bytes in
                 while let (record, path, names, next) = Self.record(in: bytes, at: start) {
-                    outputs.append(record, path: UnsafeRawBufferPointer(rebasing: path), names: names)
+                    // ``append(_:stagedName:line:)`` refused what would pass 4 GiB of paths; a list changed on disk may not have.
+                    guard outputs.append(record, path: UnsafeRawBufferPointer(rebasing: path), names: names) else {
+                        refused = true
+                        break
+                    }
                     start = next
                 }
             }
+            if refused { throw TooManyPathBytes() }
             block.removeFirst(start)
             offset += start
             // A record longer than a block is read in blocks as long as what is held.
@@ -201,9 +214,8 @@ final class StagedList {
         at += pathCount
         let material = text(materialCount), format = text(formatCount)
         let locale = localeCount == noLocale ? nil : text(Int(localeCount))
-        let record = StagedOutputs.Record(
-            pathStart: 0, lineStart: Int(lineStart), size: Int(size), pathCount: 0, stagedName: stagedName, lineCount: lineCount,
-            material: 0, kind: 0, flags: StagedOutputs.Flags(rawValue: flags))
+        let record = StagedOutputs.Record(lineStart: Int(clamping: lineStart), lineCount: Int(lineCount), size: Int(clamping: size), stagedName: stagedName,
+                                          flags: StagedOutputs.Flags(rawValue: flags))
         return (record, path, StagedOutputs.Names(material: material, format: format, locale: locale), at)
     }
 }

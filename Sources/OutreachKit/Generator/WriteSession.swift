@@ -201,9 +201,6 @@ package final class WriteSession: @unchecked Sendable {
     /// Keeps what the session needs of a staged output; its cache line, when it was rendered, goes
     /// to the staging area until the cache is saved.
     private func record(_ output: PlannedOutput, stagedName: UInt32?) throws(DiagnosticError) {
-        guard StagedOutputs.canKeep(pathOf: output) else {
-            throw DiagnosticError([.error(.writeFailed, "cannot write \(quoted(String(output.path.prefix(200))))…: the path is longer than 4 GiB")])
-        }
         let line = (output.knownOnDisk && output.recordedInCache) || cacheLines == nil ? nil : RenderCache.line(for: output)
         do {
             try mutex.withLock {
