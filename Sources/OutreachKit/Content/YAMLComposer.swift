@@ -68,6 +68,29 @@ enum YAMLComposer {
         }
     }
 
+    /// ``compose(_:divert:)`` of the file `feed` reads, as libyaml asks for its bytes: the text is
+    /// never held whole. Nil also when the feed stopped (the file is not plain text, or could not be
+    /// read): then the caller reads the file whole and composes that, which reports what is wrong.
+    static func compose(reading feed: ManifestFeed, divert: (key: String, take: (Node, Int?) -> Void)?) -> Node? {
+        guard marksAreSound else { return nil }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        return withExtendedLifetime(feed) {
+            yaml_parser_set_input(&parser, { context, buffer, size, read in
+                guard let context, let buffer, let read else { return 0 }
+                let feed = Unmanaged<ManifestFeed>.fromOpaque(context).takeUnretainedValue()
+                guard let count = feed.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: size)) else { return 0 }
+                read.pointee = count
+                return 1
+            }, Unmanaged.passUnretained(feed).toOpaque())
+            var reader = Reader(divert: divert, lines: LineCursor(file: feed.descriptor))
+            let node = withUnsafeMutablePointer(to: &parser) { reader.document($0) }
+            return feed.isWhole ? node : nil
+        }
+    }
+
     /// The mapping that starts the YAML read from the open file `descriptor` at byte `offset`, after
     /// any `-` of the lists it is an item of; nil when there is none or it needs Yams. The file is read
     /// only as far as the mapping's end (and libyaml's read-ahead), however long it is.
@@ -109,13 +132,40 @@ enum YAMLComposer {
     /// Finds where lines start in the text being composed, moving only forward: the items it is
     /// asked about come in order. Lines break where libyaml breaks them in a text that
     /// ``InputText/plainText(_:)`` takes: at a line feed, U+2028 and U+2029.
+    ///
+    /// It reads the text in memory, or a file a block at a time, each byte once as it moves on.
     struct LineCursor {
-        let bytes: UnsafeBufferPointer<UInt8>
+        private let memory: UnsafeBufferPointer<UInt8>?
+        private let descriptor: Int32
+        /// A block of the file, from `windowStart`.
+        private var window: [UInt8] = []
+        private var windowStart = 0
         private var line = 0
         private var start = 0
+        static let blockSize = 64 << 10
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
-            self.bytes = bytes
+            memory = bytes
+            descriptor = -1
+        }
+
+        /// A cursor over the open file `descriptor`, read with `pread`.
+        init(file descriptor: Int32) {
+            memory = nil
+            self.descriptor = descriptor
+        }
+
+        /// The byte at `index`; nil past the end.
+        private mutating func byte(_ index: Int) -> UInt8? {
+            if let memory { return index < memory.count ? memory[index] : nil }
+            if index < windowStart || index >= windowStart + window.count {
+                window = [UInt8](unsafeUninitializedCapacity: Self.blockSize) { buffer, count in
+                    count = max(0, pread(descriptor, buffer.baseAddress, Self.blockSize, off_t(index)))
+                }
+                windowStart = index
+                guard !window.isEmpty else { return nil }
+            }
+            return window[index - windowStart]
         }
 
         /// The offset where `line` (0-based) starts, when only spaces and `-` fill its first `column`
@@ -124,13 +174,12 @@ enum YAMLComposer {
             guard wanted >= line else { return nil }
             var index = start
             while line < wanted {
-                guard index < bytes.count else { return nil }
-                if bytes[index] == 0x0A {
+                guard let byte = byte(index) else { return nil }
+                if byte == 0x0A {
                     index += 1
                     line += 1
                     start = index
-                } else if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                          bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                } else if byte == 0xE2, self.byte(index + 1) == 0x80, let third = self.byte(index + 2), third == 0xA8 || third == 0xA9 {
                     index += 3
                     line += 1
                     start = index
@@ -138,8 +187,10 @@ enum YAMLComposer {
                     index += 1
                 }
             }
-            guard column >= 0, start + column <= bytes.count,
-                  bytes[start..<start + column].allSatisfy({ $0 == 0x20 || $0 == 0x2D }) else { return nil }
+            guard column >= 0 else { return nil }
+            for index in start..<(start + column) {
+                guard let byte = byte(index), byte == 0x20 || byte == 0x2D else { return nil }
+            }
             return start
         }
     }

@@ -66,6 +66,19 @@ struct YAMLValue {
         return (parseWithYams(text, file: file, lineOffset: 0, emptyMessage: emptyMessage, sink: sink), false)
     }
 
+    /// The document of the manifest file `feed` reads, with the items under `key` handed to `take`
+    /// as ``parse(_:file:emptyMessage:sink:divertingItemsOf:to:)`` hands them; nil when the composer
+    /// declines the text or the feed stopped, without a word: the caller then reads the file whole
+    /// and parses that, which reports what there is to report.
+    static func parse(
+        reading feed: ManifestFeed, file: String, sink: DiagnosticSink,
+        divertingItemsOf key: String, to take: @escaping ((YAMLValue, Int?)) -> Void
+    ) -> YAMLValue? {
+        let source = Source(file: file, sink: sink, lineOffset: 0)
+        return YAMLComposer.compose(reading: feed, divert: (key, { take((YAMLValue(node: $0, source: source), $1)) }))
+            .map { YAMLValue(node: $0, source: source) }
+    }
+
     /// The budget check and Yams, for a text the composer declined.
     private static func parseWithYams(
         _ text: String, file: String, lineOffset: Int, emptyMessage: String, sink: DiagnosticSink

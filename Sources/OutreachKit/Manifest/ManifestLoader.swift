@@ -28,6 +28,13 @@ package struct ManifestLoader: Sendable {
     /// Loads what it can of the manifest, reporting problems to `sink`, so later
     /// checks can report theirs too; `nil` when nothing usable was read.
     func load(_ url: URL, displayPath: String, sink: DiagnosticSink) -> Manifest? {
+        // Read as it is parsed when it is plain text in a regular file that stays as it is; read whole otherwise.
+        if let feed = ManifestFeed(path: url.path),
+           case .some(var manifest) = parse(.feed(feed), file: displayPath, base: url.deletingLastPathComponent(), sink: sink,
+                                            rereader: MaterialRereader(path: url.path, file: displayPath, stamp: feed.stamp)) {
+            manifest?.sourceDigest = feed.hex
+            return manifest
+        }
         guard let (text, digest, rereader) = Self.read(url, displayPath: displayPath, sink: sink) else { return nil }
         var manifest = parse(text, file: displayPath, base: url.deletingLastPathComponent(), sink: sink, rereader: rereader)
         manifest?.sourceDigest = digest
@@ -67,6 +74,18 @@ package struct ManifestLoader: Sendable {
     /// With `rereader`, a material whose place in the file is known keeps only that place, and its
     /// keys' locations are read again from the file when a diagnostic asks for one (``KeyLocations``).
     func parse(_ text: consuming String, file: String, base: URL, sink: DiagnosticSink, rereader: MaterialRereader? = nil) -> Manifest? {
+        parse(.text(text), file: file, base: base, sink: sink, rereader: rereader) ?? nil
+    }
+
+    /// What a manifest is parsed from: its text, or the file read as it is parsed.
+    private enum Input {
+        case text(String)
+        case feed(ManifestFeed)
+    }
+
+    /// ``parse(_:file:base:sink:rereader:)`` of a text or a file; `.none` (outer) when the file's text
+    /// must be read whole instead (``ManifestFeed``), with nothing reported.
+    private func parse(_ input: consuming Input, file: String, base: URL, sink: DiagnosticSink, rereader: MaterialRereader?) -> Manifest?? {
         // The materials are read as the manifest is parsed, on every core in chunks, each chunk with a
         // sink of its own; their diagnostics are reported below in order, so they are those of reading in order.
         let pipeline = ChunkPipeline<(YAMLValue, Int?), ([MaterialSpec], [Diagnostic])>(
@@ -82,11 +101,21 @@ package struct ManifestLoader: Sendable {
                 return material
             }, own.diagnostics)
         }
-        let (document, diverted) = YAMLValue.parse(text, file: file, emptyMessage: "the manifest is empty", sink: sink,
+        let document: YAMLValue?, diverted: Bool
+        switch input {
+        case .text(let text):
+            (document, diverted) = YAMLValue.parse(text, file: file, emptyMessage: "the manifest is empty", sink: sink,
                                                    divertingItemsOf: "materials", to: pipeline.add)
-        _ = consume text
+        case .feed(let feed):
+            guard let value = YAMLValue.parse(reading: feed, file: file, sink: sink, divertingItemsOf: "materials", to: pipeline.add) else {
+                _ = pipeline.finish()
+                return .none
+            }
+            (document, diverted) = (value, true)
+        }
+        _ = consume input
         var streamed = pipeline.finish()
-        guard let root = document?.mapping(file, allowed: Self.keys) else { return nil }
+        guard let root = document?.mapping(file, allowed: Self.keys) else { return .some(nil) }
 
         var locations: KeyLocations = [:]
         for entry in root.entries { locations[entry.key] = entry.value.at }

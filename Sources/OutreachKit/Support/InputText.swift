@@ -68,16 +68,7 @@ enum InputText {
         let clean = data.withUnsafeBytes { raw -> Bool in
             let bytes = raw.bindMemory(to: UInt8.self)
             if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { return false }
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x20 && byte != 0x09 && byte != 0x0A { return false }
-                if byte == 0x7F { return false }
-                // U+0080–U+009F, the C1 controls, are C2 80 to C2 9F in UTF-8.
-                if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return false }
-                index += 1
-            }
-            return true
+            return PlainTextScanner.isClean(bytes)
         }
         guard clean else { return nil }
         return String(validating: data, as: UTF8.self)
