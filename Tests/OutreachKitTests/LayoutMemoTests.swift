@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func pagesReadAndLogAsTheyWouldOnTheirOwn() throws {
-        let pages = try Self.planner().pages()
+        let pages = try Self.planner().pages().map(Page.init)
         #expect(pages.count > 20)
         var logged = 0
         // Twice over, the second time in reverse: every shared piece is then taken from the memo.
@@ -53,7 +53,7 @@ import Testing
 
     /// Past its limit the memo starts over, and pages still read the same.
     @Test func theMemoIsBounded() throws {
-        let pages = try Self.planner().pages()
+        let pages = try Self.planner().pages().map(Page.init)
         let memo = LayoutMemo(sections: SectionInterner(), limit: 3)
         for page in pages {
             var own = page.input

@@ -9,7 +9,7 @@ import Testing
         let manifest = try ManifestLoader().load(Repository.exampleManifest, displayPath: "outreach.yml")
         let planner = JobPlanner(manifest: manifest, campaign: campaign, registry: .builtIn, layouts: .builtIn,
                                  templates: .builtIn, date: nil, filters: GenerateFilters(), sink: DiagnosticSink())
-        let pages = planner.pages()
+        let pages = planner.pages().map(Page.init)
         #expect(pages.count > 2)
         let first = try #require(pages.first).input.parsed
         #expect(pages.allSatisfy { $0.input.parsed === first })

@@ -81,6 +81,8 @@ import Testing
         for record in outputs.records { #expect(outputs.names(record) == expected[outputs.path(record)]) }
         // What a write keeps of each output, as the type's documentation says.
         #expect(MemoryLayout<StagedOutputs.Record>.stride == 32)
+        // What a run keeps of each page it has planned and not yet rendered, as ``PlannedPage`` says.
+        #expect(MemoryLayout<PlannedPage?>.stride == 32)
     }
 
     /// A record keeps a path of any length (its length is written before it, 7 bits a byte), and a cache

@@ -5,15 +5,14 @@ extension Generator {
     /// Checks the paths of a run's pages and assets without a list of them: the pages hold them.
     /// A function of its own, so the list of pages it makes is let go before the pages are rendered.
     func checkPaths(of run: Prepared) {
-        let pages = run.pages.all, assets = run.assets
+        let pages = run.pages, assets = run.assets
         var starts = [0]
         starts.reserveCapacity(pages.count + 1)
-        for page in pages { starts.append(starts[starts.count - 1] + page.renderers.count) }
+        for index in 0..<pages.count { starts.append(starts[starts.count - 1] + (pages[index]?.renderers.count ?? 0)) }
         // In order: each page's paths, then the assets.
         let inOrder = sequence(state: (page: 0, slot: 0, asset: 0)) { place -> (path: String, material: String)? in
             while place.page < pages.count {
-                let page = pages[place.page]
-                if place.slot < page.renderers.count {
+                if let page = pages[place.page], place.slot < page.renderers.count {
                     defer { place.slot += 1 }
                     return (page.path(at: place.slot), page.material.id)
                 }
@@ -33,7 +32,9 @@ extension Generator {
                 let middle = (low + high + 1) / 2
                 if starts[middle] <= ordinal { low = middle } else { high = middle - 1 }
             }
-            return (pages[low].path(at: ordinal - starts[low]), pages[low].material.id)
+            // The page found has the output, so it has outputs: it is planned, not taken.
+            guard let page = pages[low] else { return ("", "") }
+            return (page.path(at: ordinal - starts[low]), page.material.id)
         }
         checkPaths(inOrder, count: starts[pages.count] + assets.count, lookup: pathAndMaterial(at:),
                    manifest: run.manifest, sink: run.sink)

@@ -75,34 +75,67 @@ final class PageShape: Sendable {
     }
 }
 
-/// One document to lay out, and the formats to render it in: what planning
-/// makes, cheaply, before any layout. A class, so the run's list of pages holds
-/// each page once and passing one around copies nothing.
-///
-/// A page holds only what is its own (which material, agency or partner, and its log of
-/// untranslated texts) and its ``PageShape``, which it shares with the pages of materials that
-/// select the same things; its ``input`` is made from them when the page is laid out. A page
-/// that held its input took about 1 KB, and one that held its shape's parts 176 bytes; it is 64
-/// now, and a run plans every page first.
-final class Page: Sendable {
+/// One document as a run plans it: which material, agency or partner, and its ``PageShape``,
+/// shared with the pages of materials that select the same things. 32 bytes, kept in the run's
+/// list of pages until the page is rendered; the ``Page`` laid out is made from it then.
+struct PlannedPage: Sendable {
+    // In this order, so that the small fields share one word.
     let shape: PageShape
     /// Which of the context's materials.
-    private let materialIndex: Int
-    /// The one agency of an `each: agency` page, as an index into ``agencies``; -1 for none.
-    private let focusIndex: Int32
-    private let sharedPartner: Shared<Partner>?
-    /// Where content text missing in ``locale`` is logged; nil for the content's own locale.
-    let untranslated: UntranslatedTextLog?
+    let materialIndex: Int
+    let sharedPartner: Shared<Partner>?
+    /// The one agency of an `each: agency` page, as an index into the shape's agencies; -1 for none.
+    let focusIndex: Int32
+    /// Whether the page logs the content text missing in its locale: it is not the content's own.
+    let logsUntranslated: Bool
 
-    init(shape: PageShape, materialIndex: Int, focusIndex: Int? = nil, partner: Shared<Partner>? = nil,
-         untranslated: UntranslatedTextLog?) {
+    init(shape: PageShape, materialIndex: Int, focusIndex: Int? = nil, partner: Shared<Partner>? = nil, logsUntranslated: Bool) {
         self.shape = shape
         self.materialIndex = materialIndex
         self.focusIndex = Int32(focusIndex ?? -1)
         sharedPartner = partner
-        self.untranslated = untranslated
+        self.logsUntranslated = logsUntranslated
     }
 
+    var renderers: [any Renderer] { shape.renderers }
+    var material: MaterialSpec { shape.context.materials[materialIndex] }
+    var focus: Agency? { focusIndex >= 0 ? shape.agencies[Int(focusIndex)] : nil }
+    var partner: Partner? { sharedPartner?.value }
+
+    /// Where the output of the renderer at `index` goes.
+    ///
+    /// Made from the pattern when asked for, not kept: a run plans every page first, and the
+    /// paths were about a third of what a page held (10 MB at 100,000 pages).
+    func path(at index: Int) -> String {
+        let renderer = renderers[index]
+        return shape.pattern.resolve(material: material.id, locale: shape.locale, format: renderer.format.name,
+                                     ext: renderer.format.fileExtension, agency: focus?.id, partner: partner?.id)
+    }
+
+    /// The same page with other formats.
+    func with(renderers: [any Renderer]) -> PlannedPage {
+        PlannedPage(shape: shape.with(renderers: renderers), materialIndex: materialIndex,
+                    focusIndex: focusIndex >= 0 ? Int(focusIndex) : nil, partner: sharedPartner, logsUntranslated: logsUntranslated)
+    }
+}
+
+/// One document to lay out, and the formats to render it in, made from its ``PlannedPage`` when
+/// it is rendered. A class, so passing one around copies nothing.
+///
+/// A page that held its input took about 1 KB, and one that held its shape's parts 176 bytes.
+/// A run's list of pages now holds 32 bytes a page, and a page object is made only while its
+/// page is rendered.
+final class Page: Sendable {
+    let planned: PlannedPage
+    /// Where content text missing in ``locale`` is logged; nil for the content's own locale.
+    let untranslated: UntranslatedTextLog?
+
+    init(_ planned: PlannedPage) {
+        self.planned = planned
+        untranslated = planned.logsUntranslated ? UntranslatedTextLog() : nil
+    }
+
+    var shape: PageShape { planned.shape }
     var layout: any Layout { shape.layout }
     var context: PageContext { shape.context }
     var locale: String { shape.locale }
@@ -113,27 +146,14 @@ final class Page: Sendable {
     var pattern: OutputPattern { shape.pattern }
 
     /// Where each renderer's output goes, in the order of ``renderers``.
-    ///
-    /// Made from the pattern when asked for, not kept: a run plans every page first, and the
-    /// paths were about a third of what a page held (10 MB at 100,000 pages).
     var paths: [String] { renderers.indices.map(path(at:)) }
 
     /// Where the output of the renderer at `index` goes.
-    func path(at index: Int) -> String {
-        let renderer = renderers[index]
-        return pattern.resolve(material: context.materials[materialIndex].id, locale: locale, format: renderer.format.name,
-                               ext: renderer.format.fileExtension, agency: focus?.id, partner: partner?.id)
-    }
+    func path(at index: Int) -> String { planned.path(at: index) }
 
-    /// The same page with other formats, or a log of its own.
-    func with(renderers: [any Renderer]? = nil, untranslated: UntranslatedTextLog?) -> Page {
-        Page(shape: renderers.map(shape.with(renderers:)) ?? shape, materialIndex: materialIndex,
-             focusIndex: focusIndex >= 0 ? Int(focusIndex) : nil, partner: sharedPartner, untranslated: untranslated)
-    }
-
-    var material: MaterialSpec { context.materials[materialIndex] }
-    var focus: Agency? { focusIndex >= 0 ? agencies[Int(focusIndex)] : nil }
-    var partner: Partner? { sharedPartner?.value }
+    var material: MaterialSpec { planned.material }
+    var focus: Agency? { planned.focus }
+    var partner: Partner? { planned.partner }
 
     /// What the page's layout is given, made now.
     var input: LayoutInput {

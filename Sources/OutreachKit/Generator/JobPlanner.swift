@@ -36,7 +36,7 @@ struct JobPlanner {
     /// Every page laid out and made into render jobs at once; runs stream pages instead.
     func jobs() -> [RenderJob] {
         let maker = self.maker
-        let pages = self.pages()
+        let pages = self.pages().map(Page.init)
         let jobs = pages.flatMap(maker.jobs)
         Self.reportUntranslated(pages.compactMap { page in
             page.untranslated.flatMap { $0.recorded.isEmpty ? nil : (page.material, page.locale, $0.recorded) }
@@ -45,8 +45,8 @@ struct JobPlanner {
     }
 
     /// Every document the selected materials make: one per material, or one per agency for `each: agency`.
-    func pages() -> [Page] {
-        var pages: [Page] = []
+    func pages() -> [PlannedPage] {
+        var pages: [PlannedPage] = []
         let agenciesByID = Dictionary(campaign.agencies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // One parse of each piece of Markdown for the whole run, shared by every page.
         let context = PageContext(campaign: campaign, materials: manifest.materials, date: date, templates: templates, parsed: ParsedMarkdown())
@@ -92,9 +92,9 @@ struct JobPlanner {
                 if let shapeKey, shapes.count < 65536 { shapes[shapeKey] = shape }
                 // Each page has a log of untranslated texts of its own, so that what its layout used is known
                 // page by page (and kept with its outputs in the render cache); the report joins them in page order.
-                func page(focus: Int? = nil, partner: Partner? = nil) -> Page {
-                    sharded(Page(shape: shape, materialIndex: index, focusIndex: focus, partner: partner.map(Shared.init),
-                                 untranslated: locale != campaign.defaultLocale ? UntranslatedTextLog() : nil))
+                func page(focus: Int? = nil, partner: Partner? = nil) -> PlannedPage {
+                    sharded(PlannedPage(shape: shape, materialIndex: index, focusIndex: focus, partner: partner.map(Shared.init),
+                                        logsUntranslated: locale != campaign.defaultLocale))
                 }
                 switch material.each {
                 case .partner:
@@ -114,10 +114,10 @@ struct JobPlanner {
     }
 
     /// The page with only the formats whose output is in this run's shard.
-    private func sharded(_ page: Page) -> Page {
+    private func sharded(_ page: PlannedPage) -> PlannedPage {
         guard let shard = filters.shard, shard.count > 1 else { return page }
-        let renderers = zip(page.renderers, page.paths).filter { shard.contains($0.1) }.map(\.0)
-        return page.with(renderers: renderers, untranslated: page.untranslated)
+        let renderers = page.renderers.indices.filter { shard.contains(page.path(at: $0)) }.map { page.renderers[$0] }
+        return page.with(renderers: renderers)
     }
 
     /// The locales a material is made in: its own list, else the manifest's, else its one locale setting.
