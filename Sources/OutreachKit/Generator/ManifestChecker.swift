@@ -28,7 +28,8 @@ struct ManifestChecker {
                 sink.error(problem.code, problem.message, at: at, hint: problem.hint)
             }
         }
-        let ids = manifest.materials.map(\.id)
+        // Listed only for a run given --material: 1.6 MB at 100,000 materials.
+        let ids = filters.materials.isEmpty ? [] : manifest.materials.map(\.id)
         for name in filters.materials where !ids.contains(name) {
             sink.error(.unknownMaterialFilter, "unknown material \(quoted(name)) given to --material", at: nil, hint: "materials in \(manifest.file): \(quotedList(ids))")
         }

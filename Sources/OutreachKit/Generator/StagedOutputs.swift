@@ -172,36 +172,12 @@ struct StagedOutputs: Sendable {
     /// Sorts the records by their paths' bytes; returns the index of a record whose path is the same
     /// as the one before it, if there is one.
     ///
-    /// Their numbers are sorted (4 bytes a record), and the records then moved into that order in
-    /// place: sorting the records themselves took a buffer of half of them, 7 MB at 300,000 outputs.
+    /// Sorted where they are (``InPlaceSort``): the standard sort took a buffer of half of them, 4.8 MB
+    /// at 300,000 outputs, and sorting their numbers 1.2 MB.
     mutating func sort() -> Int? {
-        guard records.count < Int(UInt32.max) else {
-            paths.withUnsafeBufferPointer { bytes in
-                records.sort { SortedLineMerge.compare(Self.path($0, in: bytes), Self.path($1, in: bytes)) < 0 }
-            }
-            return firstRepeat()
-        }
-        var order = (0..<UInt32(records.count)).map { $0 }
         paths.withUnsafeBufferPointer { bytes in
-            records.withUnsafeBufferPointer { records in
-                order.sort { SortedLineMerge.compare(Self.path(records[Int($0)], in: bytes), Self.path(records[Int($1)], in: bytes)) < 0 }
-            }
-        }
-        // Position k takes the record at order[k]: each cycle of the permutation is followed once,
-        // its first record held aside; a followed position is marked done.
-        let done = UInt32.max
-        for start in order.indices where order[start] != done {
-            let first = records[start]
-            var position = start
-            while true {
-                let next = Int(order[position])
-                order[position] = done
-                if next == start {
-                    records[position] = first
-                    break
-                }
-                records[position] = records[next]
-                position = next
+            records.withUnsafeMutableBufferPointer { records in
+                InPlaceSort.sort(records) { SortedLineMerge.compare(Self.path($0, in: bytes), Self.path($1, in: bytes)) < 0 }
             }
         }
         return firstRepeat()
