@@ -367,14 +367,10 @@ struct RunRecord {
                 guard let stamp = OutputState.Stamp.of(root + "/" + path) else { throw POSIXError(ENOENT) }
                 latestChange = max(latestChange, stamp.changed)
                 stamp.append(to: &writer, separator: UInt8(ascii: "\t"))
-                writer.append(RenderCache.escape(names.format))
-                writer.append(UInt8(ascii: "\t"))
-                writer.append(RenderCache.escape(names.material))
-                writer.append(UInt8(ascii: "\t"))
-                writer.append(RenderCache.escape(names.locale ?? ""))
-                writer.append(UInt8(ascii: "\t"))
-                writer.append(RenderCache.escape(path))
-                writer.append(UInt8(ascii: "\n"))
+                writer.append(RenderCache.escape(names.format), then: UInt8(ascii: "\t"))
+                writer.append(RenderCache.escape(names.material), then: UInt8(ascii: "\t"))
+                writer.append(RenderCache.escape(names.locale ?? ""), then: UInt8(ascii: "\t"))
+                writer.append(RenderCache.escape(path), then: UInt8(ascii: "\n"))
             }
             digest = try writer.finish()
         } catch {

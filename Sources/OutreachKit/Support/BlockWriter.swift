@@ -39,6 +39,13 @@ struct BlockWriter: ~Copyable {
         if buffer.count >= Self.blockSize { flush() }
     }
 
+    /// Appends `text`, then `separator`.
+    mutating func append(_ text: String, then separator: UInt8) {
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(separator)
+        if buffer.count >= Self.blockSize { flush() }
+    }
+
     mutating func append(_ byte: UInt8) {
         buffer.append(byte)
         if buffer.count >= Self.blockSize { flush() }
