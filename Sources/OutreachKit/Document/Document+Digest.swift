@@ -134,7 +134,9 @@ extension Block {
 }
 
 /// The key of a shared section's digest.
-private struct SectionDigestKey: Hashable {}
+private struct SectionDigestKey: SectionShareKey {
+    typealias Value = [UInt8]
+}
 
 extension Section {
     /// The SHA-256 of the section's subject and blocks.

@@ -38,6 +38,7 @@ extension Document {
 }
 
 /// The key of a shared section's headings fixed after a heading of level `previous`.
-private struct NormalizedKey: Hashable {
+private struct NormalizedKey: SectionShareKey {
+    typealias Value = (Section, Int)
     let previous: Int
 }

@@ -17,18 +17,12 @@ package struct AgencyProfileLayout: Layout {
             return Document(metadata: input.metadata(title: input.text(input.campaign.name), layout: name), blocks: [])
         }
         let related = input.messages.filter { $0.agencies.contains(agency.id) }
-        let key = AgencyKey(id: agency.id, messages: related.map { [$0.id, $0.locale] })
+        let key = LayoutMemo.What.agencyProfile(id: agency.id, messages: related.map { [$0.id, $0.locale] })
         let blocks = input.shared(key) { profile(agency, related: related, $0) } + input.reportingSection(level: 2, extra: agency.contacts)
         let metadata = input.metadata(
             title: input.displayName(agency), layout: name, sourceNote: input.sourceNote(for: [agency]),
             pageBudget: Self.pageBudget)
         return Document(metadata: metadata, blocks: blocks)
-    }
-
-    /// The agency's own section: it depends on the agency and the messages about it placed with it.
-    private struct AgencyKey: Hashable, Sendable {
-        let id: String
-        let messages: [[String]]
     }
 
     private func profile(_ agency: Agency, related: [Message], _ input: LayoutInput) -> [Block] {

@@ -14,7 +14,7 @@ package struct FactSheetLayout: Layout {
         var blocks = input.markdown(input.campaign.summary) + input.reportingSection(level: 2)
         for message in input.messages { blocks += input.section(message, level: 2) }
         for agency in input.agencies {
-            blocks += input.shared(AgencyKey(id: agency.id)) { section(agency, $0) }
+            blocks += input.shared(.factSheetAgency(id: agency.id)) { section(agency, $0) }
         }
         let metadata = input.metadata(
             title: input.label(.governmentRoles), layout: name, sourceNote: input.sourceNote(for: input.agencies),
@@ -33,10 +33,5 @@ package struct FactSheetLayout: Layout {
         }
         if let more = input.learnMore(agency) { blocks.append(more) }
         return [input.section(agency, blocks: blocks)]
-    }
-
-    /// An agency's section depends on the agency alone (and the campaign and locale).
-    private struct AgencyKey: Hashable, Sendable {
-        let id: String
     }
 }

@@ -31,13 +31,7 @@ extension LayoutInput {
 
     /// A message as a titled section that records which message it is.
     func section(_ message: Message, level: Int) -> [Block] {
-        shared(MessageKey(id: message.id, locale: message.locale, level: level)) { $0.makeSection(message, level: level) }
-    }
-
-    private struct MessageKey: Hashable, Sendable {
-        let id: String
-        let locale: String
-        let level: Int
+        shared(.message(id: message.id, locale: message.locale, level: level)) { $0.makeSection(message, level: level) }
     }
 
     private func makeSection(_ message: Message, level: Int) -> [Block] {
@@ -60,13 +54,7 @@ extension LayoutInput {
 
     /// The reporting contacts as cards, under a heading.
     func reportingSection(level: Int, extra: [String] = []) -> [Block] {
-        shared(ReportingKey(level: level, extra: extra, partner: partner?.id)) { $0.makeReportingSection(level: level, extra: extra) }
-    }
-
-    private struct ReportingKey: Hashable, Sendable {
-        let level: Int
-        let extra: [String]
-        let partner: String?
+        shared(.reporting(level: level, extra: extra, partner: partner?.id)) { $0.makeReportingSection(level: level, extra: extra) }
     }
 
     private func makeReportingSection(level: Int, extra: [String]) -> [Block] {

@@ -19,9 +19,23 @@ final class LayoutMemo: @unchecked Sendable {
         made = MemoTable(limit: limit)
     }
 
-    struct Key: Hashable, @unchecked Sendable {
+    struct Key: Hashable, Sendable {
         let locale: String
-        let what: AnyHashable
+        let what: What
+    }
+
+    /// What a list of blocks is, besides the campaign and the locale. One concrete type, so a
+    /// lookup hashes and compares its fields directly: it was an `AnyHashable`, whose boxing and
+    /// casts cost more than the lookup.
+    enum What: Hashable, Sendable {
+        /// An agency's section on a fact sheet: it depends on the agency alone.
+        case factSheetAgency(id: String)
+        /// An agency's own section on its profile, with the messages about it placed there (id and locale).
+        case agencyProfile(id: String, messages: [[String]])
+        /// A message as a section at a heading level.
+        case message(id: String, locale: String, level: Int)
+        /// The reporting contacts at a heading level, with an agency's extra contacts and the partner's own.
+        case reporting(level: Int, extra: [String], partner: String?)
     }
 
     struct Made: Sendable {
@@ -40,9 +54,9 @@ extension LayoutInput {
     /// The blocks `make` lays out, made once per run for this locale and `key`, which must name
     /// everything besides the campaign, the locale and its words that they depend on. Texts used
     /// untranslated are recorded as `make` would record them. Without a run's memo, made now.
-    func shared(_ key: some Hashable & Sendable, make: (LayoutInput) -> [Block]) -> [Block] {
+    func shared(_ key: LayoutMemo.What, make: (LayoutInput) -> [Block]) -> [Block] {
         guard let memo else { return make(self) }
-        let made = memo.value(for: LayoutMemo.Key(locale: locale, what: AnyHashable(key))) {
+        let made = memo.value(for: LayoutMemo.Key(locale: locale, what: key)) {
             // Made with a log of its own, so what it used is known apart from what the page used before.
             var own = self
             own.untranslated = untranslated == nil ? nil : UntranslatedTextLog()

@@ -62,7 +62,8 @@ struct HTMLBlockWriter {
 
     /// What a shared section's HTML depends on: the level of the heading before it, the
     /// document's locale, and whether and how contact cards show QR codes.
-    private struct SectionKey: Hashable {
+    private struct SectionKey: SectionShareKey {
+        typealias Value = (String, Int)
         let level: Int
         let locale: String?
         let qrCodes: Bool

@@ -53,7 +53,8 @@ enum MarkdownBlockWriter {
     }
 
     /// What a shared section's Markdown depends on: the list marker the blocks before it end with.
-    private struct SectionKey: Hashable {
+    private struct SectionKey: SectionShareKey {
+        typealias Value = SharedText
         let trailing: ListMarker?
     }
 

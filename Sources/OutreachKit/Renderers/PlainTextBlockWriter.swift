@@ -18,7 +18,8 @@ struct PlainTextBlockWriter {
     }
 
     /// What a shared section's text depends on.
-    private struct SectionKey: Hashable {
+    private struct SectionKey: SectionShareKey {
+        typealias Value = SectionChunks.Chunk
         let width: Int
         let asciiOnly: Bool
     }
