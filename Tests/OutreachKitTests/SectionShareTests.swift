@@ -64,7 +64,7 @@ import Testing
         DispatchQueue.concurrentPerform(iterations: 8) { thread in
             for width in 0..<32 {
                 let value = share.value(for: Width(width: width)) { "\(width)/\(thread)" }
-                results.withLock { $0[width, default: []].insert(value) }
+                results.withLock { _ = $0[width, default: []].insert(value) }
             }
         }
         let seen = results.withLock { $0 }

@@ -9,6 +9,8 @@ struct ManifestChecker {
     let sink: DiagnosticSink
 
     func checkNames(filters: GenerateFilters) {
+        // Most materials share an output pattern: one found sound is not checked again for the next.
+        var lastSound: (pattern: String, each: MaterialSpec.Each?)?
         for material in manifest.materials {
             if layouts.layout(named: material.layout) == nil {
                 sink.error(.unknownLayout, "unknown layout \(quoted(material.layout)) in material \(quoted(material.id))",
@@ -20,9 +22,13 @@ struct ManifestChecker {
             }
             let key = material.output != nil ? "output" : "id"
             let pattern = material.output ?? manifest.outputPattern ?? OutputPattern.defaultPattern(for: material.each)
+            if let lastSound, lastSound.each == material.each, lastSound.pattern == pattern { continue }
             let problems = OutputPattern(text: pattern).problems(fansOut: material.each)
             // Asked for only when there is a problem: a material's locations can be read again to answer.
-            guard !problems.isEmpty else { continue }
+            guard !problems.isEmpty else {
+                lastSound = (pattern, material.each)
+                continue
+            }
             let at = material.output != nil ? material.location(key) : manifest.locations["outputPattern"] ?? material.location(key)
             for problem in problems {
                 sink.error(problem.code, problem.message, at: at, hint: problem.hint)

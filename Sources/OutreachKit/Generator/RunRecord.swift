@@ -333,14 +333,13 @@ struct RunRecord {
         }
     }
 
-    // MARK: Keeping a record
-
     /// Writes the record of a run whose outputs (sorted by path) were just written into `root`,
     /// through `staged` (a path in the staging area); an identical record already there is kept,
     /// unless it is not newer than every output, so that the next run can trust their stamps.
-    /// Returns false when it could not: then no record is left.
+    /// With `progress`, each output is stamped once the commit has put it in place, and the record
+    /// is put in place only if every rename was made. Returns false when it could not: then no record is left.
     @discardableResult
-    static func write(_ draft: Draft, outputs: StagedOutputs, root: String, staged: String) -> Bool {
+    static func write(_ draft: Draft, outputs: StagedOutputs, root: String, staged: String, after progress: RenameProgress? = nil) -> Bool {
         let target = root + "/" + fileName
         unlink(staged)
         var latestChange = Int64.min
@@ -362,7 +361,9 @@ struct RunRecord {
                 writer.append("\t" + RenderCache.escape(path) + "\n")
             }
             writer.append("outputs\n")
-            for record in outputs.records {
+            var follower = progress.map(RenameProgress.Follower.init)
+            for (index, record) in outputs.records.enumerated() {
+                guard follower?.wait(for: index) ?? true else { throw CancellationError() }
                 let path = outputs.path(record), names = outputs.names(record)
                 guard let stamp = OutputState.Stamp.of(root + "/" + path) else { throw POSIXError(ENOENT) }
                 latestChange = max(latestChange, stamp.changed)
@@ -373,6 +374,7 @@ struct RunRecord {
                 writer.append(RenderCache.escape(path), then: UInt8(ascii: "\n"))
             }
             digest = try writer.finish()
+            guard progress?.succeeded() ?? true else { throw CancellationError() }
         } catch {
             unlink(staged)
             unlink(target)

@@ -94,3 +94,45 @@ func reservedNameReason(_ path: String) -> String? {
 }
 
 private let reservedPrefix = Array(".outreach-".utf8)
+
+extension WriteSession {
+    /// Takes the stamps of the outputs the cache describes, after the renames, so the next run can
+    /// trust them without reading them. Rewritten only when a stamp changed; removed when the
+    /// cache could not be saved (`cacheIsCurrent`, asked before the file is put in place), because
+    /// a stamp vouches only for what the cache says. With `progress`, each output is stamped once
+    /// the commit has put it in place, and the file is put in place only if every rename was made.
+    static func saveState(_ outputs: StagedOutputs, cacheIsCurrent: () -> Bool, root: URL, staging: URL, after progress: RenameProgress?) {
+        let target = root.appendingPathComponent(OutputState.fileName).path
+        // Every output was trusted from its stamp: the state already says all there is to say.
+        let records = outputs.records
+        if records.allSatisfy({ !$0.flags.contains(.cached) || $0.flags.contains(.trustedByStamp) }) {
+            if !cacheIsCurrent() { unlink(target) }
+            return
+        }
+        // Written even when no stamp changed: a newer state file vouches for files it could not
+        // vouch for before, those changed in the same clock tick as it was written.
+        let staged = staging.appendingPathComponent("state").path
+        for old in [target, nil] {
+            unlink(staged)
+            do {
+                // The paths end early if the renames stop.
+                var follower = progress.map(RenameProgress.Follower.init)
+                var index = 0
+                let paths = AnyIterator<[UInt8]> {
+                    while index < records.count, !records[index].flags.contains(.cached) { index += 1 }
+                    guard index < records.count, follower?.wait(for: index) ?? true else { return nil }
+                    defer { index += 1 }
+                    return outputs.pathBytes(records[index])
+                }
+                var writer = try BlockWriter(newFileAt: staged)
+                let merged = OutputState.write(stamping: paths, in: root, over: old, to: &writer)
+                _ = try writer.finish()
+                guard merged else { continue }
+                guard progress?.succeeded() ?? true, cacheIsCurrent() else { break }
+                if rename(staged, target) == 0 { return }
+            } catch {}
+            break
+        }
+        unlink(target)
+    }
+}

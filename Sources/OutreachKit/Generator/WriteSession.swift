@@ -160,7 +160,21 @@ package final class WriteSession: @unchecked Sendable {
         }
         // The old record no longer describes the folder once a file changes: gone before the first rename.
         if records.contains(where: \.isStaged) || runRecord == nil { RunRecord.remove(in: rootPath) }
-        for index in records.indices where records[index].isStaged {
+        // The cache and state, and the run record, are files of their own, each taking the stamp of every
+        // output: with a second core, they are written while the renames go on, behind them.
+        let sorted = outputs
+        let progress = savesConcurrently && (usesRenderCache || runRecord != nil) ? RenameProgress() : nil
+        // The state is put in place only if the cache is (the cache is saved first), and written meanwhile.
+        let cacheSaved = RenameProgress.Answer()
+        let saves: [@Sendable () -> Void] = [
+            { [self] in if usesRenderCache { cacheSaved.give(saveCache(sorted, after: progress)) } },
+            { [self] in if usesRenderCache { Self.saveState(sorted, cacheIsCurrent: cacheSaved.take, root: root, staging: staging, after: progress) } },
+            { [self] in if let runRecord { RunRecord.write(runRecord, outputs: sorted, root: rootPath, staged: stagingPath + "/run", after: progress) } },
+        ]
+        let savers = progress.map { _ in RenameProgress.runOnThreads(saves) }
+        for index in records.indices {
+            if index % 32 == 0 { progress?.advance(to: index) }
+            guard records[index].isStaged else { continue }
             let path = outputs.path(records[index])
             do {
                 let folder = Self.parent(of: path)
@@ -171,21 +185,19 @@ package final class WriteSession: @unchecked Sendable {
                 try fault?.body(.rename, path)
                 if rename(stagingPath + "/" + String(records[index].stagedName), rootPath + "/" + path) != 0 { throw POSIXError(errno) }
             } catch {
+                // The files written behind the renames stop, and stay in the staging area, removed with it.
+                progress?.end(succeeded: false)
+                savers?.wait()
                 let replaced = records[..<index].filter(\.isStaged).map(outputs.path)
                 let rest = records[index...].filter(\.isStaged).map(outputs.path)
                 finish()
                 throw DiagnosticError([partialWrite(failed: path, reason: Self.reason(error), replaced: replaced, rest: rest)])
             }
         }
-        // The cache and state, and the run record, are files of their own, each taking the stamp of every
-        // output: with a second core, they are written side by side.
-        let sorted = outputs
-        let saves: [@Sendable () -> Void] = [
-            { [self] in if usesRenderCache { saveState(sorted, cacheIsCurrent: saveCache(sorted)) } },
-            { [self] in if let runRecord { RunRecord.write(runRecord, outputs: sorted, root: rootPath, staged: stagingPath + "/run") } },
-        ]
-        if savesConcurrently && usesRenderCache && runRecord != nil {
-            DispatchQueue.concurrentPerform(iterations: saves.count) { saves[$0]() }
+        if let progress, let savers {
+            progress.advance(to: records.count)
+            progress.end(succeeded: true)
+            savers.wait()
         } else {
             for save in saves { save() }
         }
@@ -269,7 +281,7 @@ package final class WriteSession: @unchecked Sendable {
     /// Records what each output was made from; rewritten only when it changed, so a
     /// rerun that changes nothing writes nothing. A cache that cannot be saved only
     /// costs the next run its shortcut. Returns whether the cache on disk now describes the outputs.
-    private func saveCache(_ outputs: StagedOutputs) -> Bool {
+    private func saveCache(_ outputs: StagedOutputs, after progress: RenameProgress?) -> Bool {
         // Every output came from the cache as its line records it, so the cache already says all there is to say.
         guard let cacheLines, !outputs.records.allSatisfy({ $0.flags.contains(.recorded) }) else { return true }
         let target = root.appendingPathComponent(RenderCache.fileName).path
@@ -303,6 +315,8 @@ package final class WriteSession: @unchecked Sendable {
                 if let failure { throw failure }
             } catch { return false }
             guard case .merged(let before) = merged else { continue }
+            // Put in place only once every output is: a cache ahead of the folder would vouch for files not yet there.
+            guard progress?.succeeded() ?? true else { return false }
             if before == digest {
                 unlink(staged)
                 return true
@@ -312,35 +326,6 @@ package final class WriteSession: @unchecked Sendable {
             return rename(staged, target) == 0
         }
         return false
-    }
-
-    /// Takes the stamps of the outputs the cache describes, after the renames, so the next run can
-    /// trust them without reading them. Rewritten only when a stamp changed; removed when the
-    /// cache could not be saved, because a stamp vouches only for what the cache says.
-    private func saveState(_ outputs: StagedOutputs, cacheIsCurrent: Bool) {
-        let target = root.appendingPathComponent(OutputState.fileName).path
-        guard cacheIsCurrent else {
-            unlink(target)
-            return
-        }
-        // Every output was trusted from its stamp: the state already says all there is to say.
-        let cached = outputs.records.lazy.filter { $0.flags.contains(.cached) }
-        if cached.allSatisfy({ $0.flags.contains(.trustedByStamp) }) { return }
-        // Written even when no stamp changed: a newer state file vouches for files it could not
-        // vouch for before, those changed in the same clock tick as it was written.
-        let staged = staging.appendingPathComponent("state").path
-        for old in [target, nil] {
-            unlink(staged)
-            do {
-                var writer = try BlockWriter(newFileAt: staged)
-                let merged = OutputState.write(stamping: cached.map(outputs.pathBytes), in: root, over: old, to: &writer)
-                _ = try writer.finish()
-                guard merged else { continue }
-                if rename(staged, target) == 0 { return }
-            } catch {}
-            break
-        }
-        unlink(target)
     }
 
     /// The error of a rename phase that stopped: which files hold new bytes, and which still hold the old.
