@@ -63,13 +63,15 @@ import Testing
         let serial = try Fixture()
         _ = try await Self.generate(serial, jobs: 1)
         #expect(try Data(contentsOf: kit.url("out/\(RenderCache.fileName)")) == Data(contentsOf: serial.url("out/\(RenderCache.fileName)")))
-        // And the next run trusts every output from its stamp.
-        var answered = false
-        for _ in 0..<5 where !answered {
-            try await Task.sleep(for: .milliseconds(20))
-            answered = try await Self.generate(kit, jobs: 2).plan.answeredFromRecord
+        // The record and the state are newer than every output, though written right behind the last
+        // rename: the very next run trusts every output from its stamp.
+        let changes = results.map { OutputState.Stamp.of(kit.url("out/\($0.0.path)").path)?.changed ?? .max }
+        let latest = try #require(changes.max())
+        #expect(latest < .max)
+        for file in [RunRecord.fileName, OutputState.fileName] {
+            #expect(try #require(OutputState.Stamp.of(kit.url("out/\(file)").path)).modified > latest, "\(file)")
         }
-        #expect(answered)
+        #expect(try await Self.generate(kit, jobs: 2).plan.answeredFromRecord)
     }
 
     @Test func aFailedRenameLeavesNeitherTheStateNorTheRecord() async throws {

@@ -76,6 +76,23 @@ struct OutputState: Sendable {
     /// The output folder's path, as it was loaded from.
     private var root = ""
 
+    /// Makes the file at `path` newer than `time` (nanoseconds, as a stamp has them) by setting its
+    /// modification time to now, once now is past `time` on the file system's clock: a file that
+    /// vouches for stamps must be newer than every change it vouches for, and a change and the file
+    /// can fall in one clock tick (a few milliseconds) when the file is written right after the
+    /// change. Gives up after about 50 ms; false then, or when the file cannot be touched.
+    @discardableResult
+    static func makeNewer(_ path: String, than time: Int64) -> Bool {
+        for attempt in 0..<50 {
+            guard let stamp = Stamp.of(path) else { return false }
+            if stamp.modified > time { return true }
+            if attempt > 0 { usleep(1_000) }
+            // No times given: both set to now.
+            guard utimensat(AT_FDCWD, path, nil, 0) == 0 else { return false }
+        }
+        return Stamp.of(path).map { $0.modified > time } ?? false
+    }
+
     /// The state in `folder`, or an empty one when there is none or it cannot be read.
     /// Read a block at a time, and kept without the paths (``PathTable``).
     static func load(from folder: URL) -> OutputState {
@@ -123,7 +140,7 @@ struct OutputState: Sendable {
     ///
     /// Returns false when the old file is out of order: then start again without it.
     static func write<Paths: Sequence<[UInt8]>>(stamping paths: Paths, in folder: URL, over old: String?,
-                                                to writer: inout BlockWriter) -> Bool {
+                                                to writer: inout BlockWriter, stamped: (Stamp) -> Void = { _ in }) -> Bool {
         let root = folder.path
         let outcome = SortedLineMerge.merge(
             paths.lazy.map { (path: $0, value: $0) }, header: header, over: old, policy: .lenient, to: &writer,
@@ -132,6 +149,7 @@ struct OutputState: Sendable {
             guard !path.contains(UInt8(ascii: "\n")) else { return }
             let text = String(decoding: path, as: UTF8.self)
             guard let stamp = Stamp.of(root + "/" + text) else { return }
+            stamped(stamp)
             stamp.append(to: &writer, separator: UInt8(ascii: " "))
             path.withUnsafeBufferPointer { writer.append($0) }
             writer.append(UInt8(ascii: "\n"))

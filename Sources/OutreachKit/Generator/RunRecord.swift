@@ -385,16 +385,13 @@ struct RunRecord {
             unlink(staged)
             return true
         }
+        // Written right behind the renames, it can fall in the clock tick of the last: then it would vouch for nothing.
+        OutputState.makeNewer(staged, than: latestChange)
         guard rename(staged, target) == 0 else {
             unlink(staged)
             unlink(target)
             return false
         }
         return true
-    }
-
-    /// Removes the record in `root`, before a run changes any output.
-    static func remove(in root: String) {
-        unlink(root + "/" + fileName)
     }
 }

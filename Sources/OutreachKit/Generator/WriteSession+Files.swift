@@ -125,10 +125,13 @@ extension WriteSession {
                     return outputs.pathBytes(records[index])
                 }
                 var writer = try BlockWriter(newFileAt: staged)
-                let merged = OutputState.write(stamping: paths, in: root, over: old, to: &writer)
+                var latestChange = Int64.min
+                let merged = OutputState.write(stamping: paths, in: root, over: old, to: &writer) { latestChange = max(latestChange, $0.changed) }
                 _ = try writer.finish()
                 guard merged else { continue }
                 guard progress?.succeeded() ?? true, cacheIsCurrent() else { break }
+                // Newer than every stamp it holds, so that the next run trusts them all.
+                OutputState.makeNewer(staged, than: latestChange)
                 if rename(staged, target) == 0 { return }
             } catch {}
             break

@@ -159,7 +159,7 @@ package final class WriteSession: @unchecked Sendable {
             throw DiagnosticError([.error(.writeFailed, "cannot flush the staged files in \(quoted(display)) to disk: \(Self.reason(error))")])
         }
         // The old record no longer describes the folder once a file changes: gone before the first rename.
-        if records.contains(where: \.isStaged) || runRecord == nil { RunRecord.remove(in: rootPath) }
+        if records.contains(where: \.isStaged) || runRecord == nil { unlink(rootPath + "/" + RunRecord.fileName) }
         // The cache and state, and the run record, are files of their own, each taking the stamp of every
         // output: with a second core, they are written while the renames go on, behind them.
         let sorted = outputs
