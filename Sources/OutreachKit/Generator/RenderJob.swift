@@ -34,10 +34,13 @@ struct RenderJob: Sendable {
         }
         do {
             let rendered = try await renderer.render(document, options: options)
-            let directory = (path as NSString).deletingLastPathComponent
             let cacheable = rendered.files.count == 1 && rendered.files.first?.path == nil && rendered.diagnostics.isEmpty
             let files = rendered.files.map { file in
-                let filePath = file.path.map { directory.isEmpty ? $0 : directory + "/" + $0 } ?? path
+                // A file the format names itself goes beside the page's path (found only then: it was 1.5% of a run).
+                let filePath = file.path.map { own in
+                    let directory = (path as NSString).deletingLastPathComponent
+                    return directory.isEmpty ? own : directory + "/" + own
+                } ?? path
                 var output = PlannedOutput(path: filePath, format: renderer.format.name, material: material.id, contents: file.contents)
                 output.cacheKey = cacheable ? cacheKey : nil
                 output.pageKey = cacheable ? pageKey : nil

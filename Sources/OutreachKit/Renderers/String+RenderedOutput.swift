@@ -32,38 +32,47 @@ extension String {
     /// The text with spaces and tabs at the end of every line removed.
     var trimmingTrailingSpacesOnEachLine: String {
         var output: [UInt8] = []
-        let trimmed: Bool? = utf8.withContiguousStorageIfAvailable { bytes in
-            // Lines end at a line feed not preceded by a carriage return, as a
-            // split into characters would end them.
-            var changed = false
-            var lineStart = 0
-            var index = 0
-            output.reserveCapacity(bytes.count)
-            while index <= bytes.count {
-                let atEnd = index == bytes.count
-                guard atEnd || (bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) else {
+        // Looked over first without copying: most texts have nothing to trim.
+        for copying in [false, true] {
+            let trimmed: Bool? = utf8.withContiguousStorageIfAvailable { bytes in
+                // Lines end at a line feed not preceded by a carriage return, as a
+                // split into characters would end them.
+                var changed = false
+                var lineStart = 0
+                var index = 0
+                if copying { output.reserveCapacity(bytes.count) }
+                while index <= bytes.count {
+                    let atEnd = index == bytes.count
+                    guard atEnd || (bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) else {
+                        index += 1
+                        continue
+                    }
+                    var end = index
+                    while end > lineStart, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
+                        // A space after a byte outside ASCII may be part of a larger character.
+                        if bytes[end - 1] == 0x20, end - 1 > lineStart, bytes[end - 2] >= 0x80 { return nil }
+                        end -= 1
+                    }
+                    if end != index {
+                        changed = true
+                        if !copying { return true }
+                    }
+                    if copying {
+                        output.append(contentsOf: bytes[lineStart..<end])
+                        if !atEnd { output.append(0x0A) }
+                    }
+                    lineStart = index + 1
                     index += 1
-                    continue
                 }
-                var end = index
-                while end > lineStart, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
-                    // A space after a byte outside ASCII may be part of a larger character.
-                    if bytes[end - 1] == 0x20, end - 1 > lineStart, bytes[end - 2] >= 0x80 { return nil }
-                    end -= 1
-                }
-                if end != index { changed = true }
-                output.append(contentsOf: bytes[lineStart..<end])
-                if !atEnd { output.append(0x0A) }
-                lineStart = index + 1
-                index += 1
+                return changed
+            } ?? nil
+            switch trimmed {
+            case false?: return self
+            case true?: if copying { return String(decoding: output, as: UTF8.self) }
+            case nil: return slowTrimmingTrailingSpacesOnEachLine
             }
-            return changed
-        } ?? nil
-        switch trimmed {
-        case false?: return self
-        case true?: return String(decoding: output, as: UTF8.self)
-        case nil: return slowTrimmingTrailingSpacesOnEachLine
         }
+        return String(decoding: output, as: UTF8.self)
     }
 
     var slowTrimmingTrailingSpacesOnEachLine: String {
