@@ -27,7 +27,7 @@ import Testing
         for (a, b) in zip(read.records, kept.records) {
             #expect(read.path(a) == kept.path(b))
             #expect(a.stagedName == b.stagedName && a.lineCount == b.lineCount && a.lineStart == b.lineStart)
-            #expect(a.flags == b.flags && a.size == b.size)
+            #expect(a.flags == b.flags && read.size(of: a) == kept.size(of: b))
             #expect(read.names(a) == kept.names(b))
         }
     }
@@ -80,18 +80,18 @@ import Testing
         #expect(outputs.records.count == expected.count)
         for record in outputs.records { #expect(outputs.names(record) == expected[outputs.path(record)]) }
         // What a write keeps of each output, as the type's documentation says.
-        #expect(MemoryLayout<StagedOutputs.Record>.stride == 32)
+        #expect(MemoryLayout<StagedOutputs.Record>.stride == 16)
         // What a run keeps of each page it has planned and not yet rendered, as ``PlannedPage`` says.
         #expect(MemoryLayout<PlannedPage?>.stride == 32)
     }
 
-    /// A record keeps a path of any length (its length is written before it, 7 bits a byte), and a cache
-    /// line it can note; a line past what 40 and 24 bits note is left out, not cut short.
+    /// A record keeps a path of any length (its length is written before it, 7 bits a byte), a size up
+    /// to its limit, its flags, and a cache line it can note; a line past what 40 and 20 bits note is left out, not cut short.
     @Test func pathsOfEveryLengthAndLinesAtTheLimits() throws {
         var outputs = StagedOutputs()
         let lengths = [1, 127, 128, 129, 16_383, 16_384, 16_385, 2_097_152]
         let lines: [(start: Int, count: Int)?] = [
-            nil, (0, 1), ((1 << 40) - 1, (1 << 24) - 1), (1 << 40, 5), (7, 1 << 24), (123_456_789_012, 300), (-1, 4), (5, 0),
+            nil, (0, 1), ((1 << 40) - 1, (1 << 20) - 1), (1 << 40, 5), (7, 1 << 20), (123_456_789_012, 300), (-1, 4), (5, 0),
         ]
         for (index, length) in lengths.enumerated() {
             let path = String(repeating: "é", count: length / 2) + String(repeating: "p", count: length % 2)
@@ -100,9 +100,9 @@ import Testing
         }
         for (index, record) in outputs.records.enumerated() {
             #expect(outputs.pathBytes(record).count == lengths[index])
-            #expect(record.size == index && record.stagedName == UInt32(index))
+            #expect(outputs.size(of: record) == index && record.stagedName == UInt32(index))
             let expected = lines[index].flatMap { line in
-                line.start >= 0 && line.start < 1 << 40 && line.count > 0 && line.count < 1 << 24 ? line : nil
+                line.start >= 0 && line.start < 1 << 40 && line.count > 0 && line.count < 1 << 20 ? line : nil
             }
             #expect(record.lineStart == expected?.start ?? 0 && Int(record.lineCount) == expected?.count ?? 0, "line \(index)")
         }
@@ -130,12 +130,68 @@ import Testing
         #expect(sorted == sizes.keys.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
         for record in outputs.records {
             let path = outputs.path(record)
-            #expect(record.size == sizes[path] && record.stagedName == UInt32(sizes[path] ?? -1))
+            #expect(outputs.size(of: record) == sizes[path] && record.stagedName == UInt32(sizes[path] ?? -1))
             #expect(outputs.names(record).material == "m\((sizes[path] ?? 0) / 3)")
         }
         outputs.append(PlannedOutput(path: outputs.path(outputs.records[7]), format: "html", material: "x", contents: Data()),
                        stagedName: nil, line: nil)
         let repeated = outputs.sort()
         #expect(repeated != nil && outputs.path(outputs.records[repeated ?? 0]) == outputs.path(outputs.records[(repeated ?? 1) - 1]))
+    }
+}
+
+/// What a write keeps of each output, at the edges of what it notes.
+@Suite(.hangGuard) struct StagedRecordTests {
+    /// Sizes of every width of their 7-bit groups up to the limit (a size past it is noted at it),
+    /// every combination of flags, and materials that come back after more than
+    /// ``StagedOutputs/recentMaterials`` others: each record keeps its own, through a sort.
+    @Test func sizesFlagsAndMaterialsFarApartAreKept() {
+        let limit = StagedOutputs.Record.sizeLimit
+        let sizes = [0, 1, 127, 128, 16_383, 16_384, Int(UInt32.max) + 5, limit - 1, limit, Int.max]
+        var outputs = StagedOutputs()
+        var expected: [String: (size: Int, names: StagedOutputs.Names, flags: StagedOutputs.Flags)] = [:]
+        var index = 0
+        // "again" comes back after 20 other materials, and once more right after.
+        let materials = ["again"] + (0..<20).map { "m\($0)" } + ["again", "again", "last"]
+        for material in materials {
+            for bits in 0..<16 {
+                var output = PlannedOutput(path: "p\(999_999 - index)", format: bits % 2 == 0 ? "html" : "text", material: material,
+                                           locale: bits % 3 == 0 ? nil : "es", size: sizes[index % sizes.count])
+                output.knownOnDisk = bits & 1 != 0
+                output.recordedInCache = bits & 2 != 0
+                output.cacheKey = bits & 4 != 0 ? Digest256(bytes: [UInt8](repeating: 1, count: 32)) : nil
+                output.trustedByStamp = bits & 8 != 0
+                outputs.append(output, stagedName: UInt32(index), line: (index * 100, 50))
+                expected[output.path] = (min(output.size, limit - 1), StagedOutputs.Names(material: material, format: output.format, locale: output.locale),
+                                         StagedOutputs.flags(of: output))
+                index += 1
+            }
+        }
+        #expect(outputs.sort() == nil)
+        #expect(outputs.records.count == expected.count)
+        for record in outputs.records {
+            let path = outputs.path(record), want = expected[path]
+            #expect(outputs.size(of: record) == want?.size, "\(path)")
+            #expect(outputs.names(record) == want?.names, "\(path)")
+            #expect(record.flags == want?.flags, "\(path)")
+            #expect(record.lineCount == 50 && record.lineStart == Int(record.stagedName) * 100)
+        }
+        // Every flag a record notes fits the 4 bits it has for them.
+        let all: StagedOutputs.Flags = [.knownOnDisk, .recorded, .cached, .trustedByStamp]
+        #expect(all.rawValue < 16)
+    }
+
+    /// A list kept in blocks holds its elements in order across the blocks' edges, and hands every
+    /// block over, in order, once.
+    @Test(arguments: [0, 1, 3, 4, 5, 13])
+    func blockListKeepsOrderAcrossBlocks(count: Int) {
+        var list = BlockList<Int>(blockSize: 4)
+        list += 0..<count
+        #expect(list.count == count && Array(list) == Array(0..<count))
+        if count > 0 { #expect(list[count - 1] == count - 1) }
+        var handed: [[Int]] = []
+        list.takeBlocks { handed.append($0) }
+        #expect(handed.flatMap { $0 } == Array(0..<count) && handed.allSatisfy { $0.count <= 4 })
+        #expect(list.isEmpty)
     }
 }

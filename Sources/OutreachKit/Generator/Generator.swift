@@ -197,7 +197,7 @@ public struct Generator: Sendable {
         // Assets are copied as they are; a run split with --shard takes those whose path is in its shard.
         let assets = AssetCollector(manifest: manifest, sink: sink).outputs(campaign)
             .filter { filters.shard?.contains($0.path) ?? true }
-        return Prepared(manifest: manifest, pages: PageSlots(pages), maker: planner.maker, folder: folder, cache: cache, state: state,
+        return Prepared(manifest: manifest, pages: PageSlots(consume pages), maker: planner.maker, folder: folder, cache: cache, state: state,
                         assets: assets, sink: sink, record: record)
     }
 

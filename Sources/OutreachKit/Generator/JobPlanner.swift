@@ -45,8 +45,8 @@ struct JobPlanner {
     }
 
     /// Every document the selected materials make: one per material, or one per agency for `each: agency`.
-    func pages() -> [PlannedPage] {
-        var pages: [PlannedPage] = []
+    func pages() -> PlannedPages {
+        var pages = PlannedPages()
         let agenciesByID = Dictionary(campaign.agencies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // One parse of each piece of Markdown for the whole run, shared by every page.
         let context = PageContext(campaign: campaign, materials: manifest.materials, date: date, templates: templates, parsed: ParsedMarkdown())

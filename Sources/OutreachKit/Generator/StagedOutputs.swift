@@ -1,53 +1,46 @@
 import Foundation
 
-/// What a write session keeps of each output once it is staged: 32 bytes and its path's bytes.
+/// What a write session keeps of each output once it is staged: 16 bytes, and its path's bytes
+/// followed by the numbers of its material and kind, and its size.
 ///
 /// A ``PlannedOutput`` is 232 bytes and its path a string of its own; at 300,000 outputs the
 /// session's list was the largest thing a run held. Here the paths share one buffer, each after
 /// its length, and the render cache's line of each rendered output waits in a file in the staging
 /// area (``CacheLines``) until the cache is saved. An output the cache vouched for needs no line:
-/// its old line is kept. A record names its material, format and locale by number: the
-/// materials are kept once for each run of records that share one (a material's outputs come
-/// one after another), and each pair of format and locale once.
+/// its old line is kept. A record names its material, format and locale by number, written after
+/// its path with its size, 7 bits a byte (six bytes at 100,000 materials of a few KB, where they
+/// took 16 in the record): each material is kept once unless the outputs of more than
+/// ``recentMaterials`` others were staged between two of its own, and each pair of format and locale once.
 struct StagedOutputs: Sendable {
     struct Record: Sendable {
-        /// Where its cache line starts in ``CacheLines`` (the high 40 bits) and its length (the low 24);
-        /// 0 when it has none there.
-        private var line: UInt64
-        /// Its size (the high 56 bits) and flags (the low 8).
-        private var sizeAndFlags: UInt64
-        /// Where its path is in ``StagedOutputs/paths``: its length in 7-bit groups, then its bytes.
+        /// Where its cache line starts in ``CacheLines`` (the high 40 bits), its length (the next 20;
+        /// 0 when it has none there), and its flags (the low 4).
+        private var lineAndFlags: UInt64
+        /// Where its path is in ``StagedOutputs/paths``: its length in 7-bit groups, then its bytes,
+        /// then the numbers of its material and kind, and its size.
         fileprivate(set) var pathStart: UInt32
         /// Its name in the staging area; ``notStaged`` when it was unchanged.
         var stagedName: UInt32
-        /// Its material, in ``StagedOutputs/materials``.
-        fileprivate(set) var material: UInt32
-        /// Its format and locale, in ``StagedOutputs/kinds``.
-        fileprivate(set) var kind: UInt32
 
         static let notStaged = UInt32.max
         /// The most a record notes of where lines are, and of how long one is. A line it cannot note
-        /// is left out, and the cache then records nothing for the path; 1 TiB of lines, or one of 16 MiB, is not made.
-        static let lineStartLimit = 1 << 40, lineCountLimit = 1 << 24
+        /// is left out, and the cache then records nothing for the path; 1 TiB of lines, or one of 1 MiB, is not made.
+        static let lineStartLimit = 1 << 40, lineCountLimit = 1 << 20
         /// The most a record notes of a size, past any output's.
         static let sizeLimit = 1 << 56
 
-        init(lineStart: Int, lineCount: Int, size: Int, stagedName: UInt32, flags: Flags) {
+        init(lineStart: Int, lineCount: Int, stagedName: UInt32, flags: Flags) {
             let noted = lineCount > 0 && lineCount < Self.lineCountLimit && lineStart >= 0 && lineStart < Self.lineStartLimit
-            line = noted ? UInt64(lineStart) << 24 | UInt64(lineCount) : 0
-            // 64 PiB: no output is that large, since each is held in memory when it is made; a size read
-            // back from a file is checked first (``appendUnchanged``), and a list is this run's own.
-            sizeAndFlags = UInt64(min(max(size, 0), Self.sizeLimit - 1)) << 8 | UInt64(flags.rawValue)
-            (pathStart, self.stagedName, material, kind) = (0, stagedName, 0, 0)
+            lineAndFlags = (noted ? UInt64(lineStart) << 24 | UInt64(lineCount) << 4 : 0) | UInt64(flags.rawValue & 0xF)
+            (pathStart, self.stagedName) = (0, stagedName)
         }
 
         var isStaged: Bool { stagedName != Self.notStaged }
         /// Where its cache line starts in ``CacheLines``.
-        var lineStart: Int { Int(line >> 24) }
+        var lineStart: Int { Int(lineAndFlags >> 24) }
         /// The length of its cache line in ``CacheLines``; 0 when it has none there.
-        var lineCount: UInt32 { UInt32(line & 0xFF_FFFF) }
-        var size: Int { Int(sizeAndFlags >> 8) }
-        var flags: Flags { Flags(rawValue: UInt8(truncatingIfNeeded: sizeAndFlags)) }
+        var lineCount: UInt32 { UInt32(lineAndFlags >> 4 & 0xF_FFFF) }
+        var flags: Flags { Flags(rawValue: UInt8(lineAndFlags & 0xF)) }
     }
 
     /// What an output is, as its record has it: the fields a record keeps by number.
@@ -75,8 +68,9 @@ struct StagedOutputs: Sendable {
     }
 
     private(set) var records: [Record] = []
+    /// Each record's path (its length in 7-bit groups, then its bytes), then its material's and kind's numbers and its size (7 bits a byte).
     private(set) var paths: [UInt8] = []
-    /// One material for each run of records that have it.
+    /// The records' materials: each once, unless it comes back after ``recentMaterials`` others.
     private var materials: [String] = []
     private var kinds: [Kind] = []
     private var kindNumbers: [Kind: UInt32] = [:]
@@ -85,14 +79,52 @@ struct StagedOutputs: Sendable {
         reserve(records: count, pathBytes: count * 32)
     }
 
+    /// Room for `count` records whose paths take `pathBytes` (as ``room(forPathOf:)`` counts them),
+    /// and for the numbers written after each. What is reserved and never used is never touched, so
+    /// it takes address space, not memory: the numbers' room and the materials' are what they can be at most.
     mutating func reserve(records count: Int, pathBytes: Int) {
         records.reserveCapacity(count)
-        paths.reserveCapacity(pathBytes)
+        paths.reserveCapacity(pathBytes + count * (2 * Self.varintSize(count) + Self.varintSize(Record.sizeLimit)))
+        materials.reserveCapacity(count)
     }
 
-    /// The bytes a path of `count` bytes takes in ``paths``: its length, in 7-bit groups, and itself.
+    /// How many materials back a record's material is looked for before it is kept again.
+    /// Outputs are staged as the jobs make them, so a material's outputs are mixed with those of the
+    /// few other materials being made at the same time; only its last few are looked at.
+    static let recentMaterials = 16
+
+    /// The bytes a path of `count` bytes takes in ``paths``: its length, in 7-bit groups, and itself;
+    /// the numbers and size written after it take at most ``numbersRoom`` more.
     static func room(forPathOf count: Int) -> Int {
-        count + (Int.bitWidth - count.leadingZeroBitCount + 6) / 7 + (count == 0 ? 1 : 0)
+        count + varintSize(count)
+    }
+
+    /// The most the two numbers and the size after a path take.
+    static let numbersRoom = 2 * varintSize(Int(UInt32.max)) + varintSize(Record.sizeLimit)
+
+    /// The bytes `value` takes in 7-bit groups.
+    static func varintSize(_ value: Int) -> Int {
+        max(1, (Int.bitWidth - value.leadingZeroBitCount + 6) / 7)
+    }
+
+    private mutating func appendVarint(_ value: Int) {
+        var value = value
+        repeat {
+            paths.append(UInt8(value & 0x7F) | (value >= 0x80 ? 0x80 : 0))
+            value >>= 7
+        } while value > 0
+    }
+
+    /// The number written in 7-bit groups at `at` in `bytes`, and where the next thing starts.
+    private static func varint(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (value: Int, next: Int) {
+        var at = start, value = 0, shift = 0
+        while true {
+            let byte = bytes[at]
+            at += 1
+            value |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return (value, at) }
+            shift += 7
+        }
     }
 
     /// Whether paths of `total` bytes in all (as ``room(forPathOf:)`` counts them) can be kept: a record
@@ -106,9 +138,9 @@ struct StagedOutputs: Sendable {
     mutating func append(_ output: PlannedOutput, stagedName: UInt32?, line: (start: Int, count: Int)?) {
         var path = output.path
         let kept = path.withUTF8 {
-            append(Record(lineStart: line?.start ?? 0, lineCount: line?.count ?? 0, size: output.size,
+            append(Record(lineStart: line?.start ?? 0, lineCount: line?.count ?? 0,
                           stagedName: stagedName ?? Record.notStaged, flags: Self.flags(of: output)),
-                   path: UnsafeRawBufferPointer($0),
+                   size: output.size, path: UnsafeRawBufferPointer($0),
                    names: Names(material: output.material, format: output.format, locale: output.locale))
         }
         precondition(kept, "the outputs' paths past 4 GiB; the session refuses them first")
@@ -124,27 +156,30 @@ struct StagedOutputs: Sendable {
         return flags
     }
 
-    /// Keeps a record with its path's bytes and names: one read back from a ``StagedList``, or made
+    /// Keeps a record with its size, path's bytes and names: one read back from a ``StagedList``, or made
     /// above. False, and nothing kept, when the paths would pass 4 GiB (``canKeep(pathBytes:)``).
-    mutating func append(_ record: Record, path: UnsafeRawBufferPointer, names: Names) -> Bool {
-        guard Self.canKeep(pathBytes: paths.count + Self.room(forPathOf: path.count)) else { return false }
+    /// A size is noted up to ``Record/sizeLimit``, past any output's.
+    mutating func append(_ record: Record, size: Int, path: UnsafeRawBufferPointer, names: Names) -> Bool {
+        let size = min(max(size, 0), Record.sizeLimit - 1)
+        let known = materials.indices.suffix(Self.recentMaterials).last { materials[$0] == names.material }
+        let material = known ?? materials.count
+        let kind = Kind(format: names.format, locale: names.locale)
+        let kindNumber = kindNumbers[kind].map(Int.init) ?? kinds.count
+        let room = Self.room(forPathOf: path.count) + Self.varintSize(material) + Self.varintSize(kindNumber) + Self.varintSize(size)
+        guard Self.canKeep(pathBytes: paths.count + room) else { return false }
         var record = record
         record.pathStart = UInt32(paths.count)
-        var length = path.count
-        repeat {
-            paths.append(UInt8(length & 0x7F) | (length >= 0x80 ? 0x80 : 0))
-            length >>= 7
-        } while length > 0
+        appendVarint(path.count)
         paths.append(contentsOf: path)
-        if materials.last != names.material { materials.append(names.material) }
-        record.material = UInt32(truncatingIfNeeded: materials.count - 1)
-        let kind = Kind(format: names.format, locale: names.locale)
-        if let number = kindNumbers[kind] { record.kind = number } else {
-            record.kind = UInt32(truncatingIfNeeded: kinds.count)
-            kindNumbers[kind] = record.kind
+        // No more materials or kinds than records, and no more records than paths' bytes: 32 bits number them.
+        appendVarint(material)
+        appendVarint(kindNumber)
+        appendVarint(size)
+        if known == nil { materials.append(names.material) }
+        if kindNumber == kinds.count {
+            kindNumbers[kind] = UInt32(kindNumber)
             kinds.append(kind)
         }
-        // No more materials or kinds than records, and no more records than paths' bytes: 32 bits number them.
         records.append(record)
         return true
     }
@@ -154,14 +189,27 @@ struct StagedOutputs: Sendable {
     /// or for a size no output has.
     mutating func appendUnchanged(path: UnsafeBufferPointer<UInt8>, format: String, material: String, locale: String?, size: Int) -> Bool {
         guard size >= 0, size < Record.sizeLimit else { return false }
-        return append(Record(lineStart: 0, lineCount: 0, size: size, stagedName: Record.notStaged, flags: [.knownOnDisk, .trustedByStamp]),
-               path: UnsafeRawBufferPointer(path), names: Names(material: material, format: format, locale: locale))
+        return append(Record(lineStart: 0, lineCount: 0, stagedName: Record.notStaged, flags: [.knownOnDisk, .trustedByStamp]),
+               size: size, path: UnsafeRawBufferPointer(path), names: Names(material: material, format: format, locale: locale))
     }
 
     /// A record's material, format and locale.
     func names(_ record: Record) -> Names {
-        let kind = kinds[Int(record.kind)]
-        return Names(material: materials[Int(record.material)], format: kind.format, locale: kind.locale)
+        let numbers = numbers(of: record)
+        let kind = kinds[numbers.kind]
+        return Names(material: materials[numbers.material], format: kind.format, locale: kind.locale)
+    }
+
+    /// A record's size.
+    func size(of record: Record) -> Int { numbers(of: record).size }
+
+    /// The numbers written after a record's path.
+    private func numbers(of record: Record) -> (material: Int, kind: Int, size: Int) {
+        paths.withUnsafeBufferPointer { bytes in
+            let material = Self.varint(at: Self.pathRange(record, in: bytes).upperBound, in: bytes)
+            let kind = Self.varint(at: material.next, in: bytes)
+            return (material.value, kind.value, Self.varint(at: kind.next, in: bytes).value)
+        }
     }
 
     /// Appends the path of the record at `index` to `bytes`.
@@ -192,16 +240,14 @@ struct StagedOutputs: Sendable {
         }
     }
 
+    /// Where a record's path is in `bytes` (``paths``); its numbers start at its end.
+    private static func pathRange(_ record: Record, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let (length, at) = varint(at: Int(record.pathStart), in: bytes)
+        return at..<(at + length)
+    }
+
     private static func path(_ record: Record, in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        var at = Int(record.pathStart), length = 0, shift = 0
-        while true {
-            let byte = bytes[at]
-            at += 1
-            length |= Int(byte & 0x7F) << shift
-            if byte < 0x80 { break }
-            shift += 7
-        }
-        return UnsafeBufferPointer(rebasing: bytes[at..<(at + length)])
+        UnsafeBufferPointer(rebasing: bytes[pathRange(record, in: bytes)])
     }
 
     /// A record's path bytes.
@@ -216,7 +262,7 @@ struct StagedOutputs: Sendable {
 }
 
 /// What a write did: each output, sorted by its path's bytes and without its bytes, and what
-/// happened to it. Each element is made when it is read, from the 32 bytes the write kept.
+/// happened to it. Each element is made when it is read, from the 16 bytes and the path the write kept.
 public struct WriteResults: RandomAccessCollection, Sendable {
     private let outputs: StagedOutputs
 
@@ -231,7 +277,7 @@ public struct WriteResults: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> (PlannedOutput, WriteStatus) {
         let record = outputs.records[position], names = outputs.names(record)
         var output = PlannedOutput(path: outputs.path(record), format: names.format, material: names.material,
-                                   locale: names.locale, size: record.size)
+                                   locale: names.locale, size: outputs.size(of: record))
         output.knownOnDisk = record.flags.contains(.knownOnDisk)
         output.trustedByStamp = record.flags.contains(.trustedByStamp)
         return (output, record.isStaged ? .written : .unchanged)

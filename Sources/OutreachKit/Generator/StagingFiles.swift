@@ -142,7 +142,7 @@ final class StagedList {
     func append(_ output: PlannedOutput, stagedName: UInt32?, line: (start: Int, count: Int)?) throws {
         let path = output.path.utf8, material = output.material.utf8, format = output.format.utf8, locale = output.locale?.utf8
         let room = StagedOutputs.room(forPathOf: path.count)
-        guard StagedOutputs.canKeep(pathBytes: pathBytes + room) else { throw TooManyPathBytes() }
+        guard StagedOutputs.canKeep(pathBytes: pathBytes + room + StagedOutputs.numbersRoom) else { throw TooManyPathBytes() }
         file.append(integer: stagedName ?? StagedOutputs.Record.notStaged)
         file.append(integer: UInt32(exactly: line?.count ?? 0) ?? 0)
         file.append(integer: StagedOutputs.flags(of: output).rawValue)
@@ -164,6 +164,7 @@ final class StagedList {
     func read() throws -> StagedOutputs {
         try file.flush()
         var outputs = StagedOutputs()
+        // The paths' own room: the numbers after each, and the materials, are given the most they can take.
         outputs.reserve(records: count, pathBytes: pathBytes)
         // `block` holds the file from `offset`; whole records are taken from its front.
         var block: [UInt8] = []
@@ -171,9 +172,9 @@ final class StagedList {
         while outputs.records.count < count {
             var start = 0, refused = false
             block.withUnsafeBytes { bytes in
-                while let (record, path, names, next) = Self.record(in: bytes, at: start) {
+                while let (record, size, path, names, next) = Self.record(in: bytes, at: start) {
                     // ``append(_:stagedName:line:)`` refused what would pass 4 GiB of paths; a list changed on disk may not have.
-                    guard outputs.append(record, path: UnsafeRawBufferPointer(rebasing: path), names: names) else {
+                    guard outputs.append(record, size: size, path: UnsafeRawBufferPointer(rebasing: path), names: names) else {
                         refused = true
                         break
                     }
@@ -191,9 +192,9 @@ final class StagedList {
         return outputs
     }
 
-    /// The record starting at `start` in `bytes`, its path, and where the next starts; nil when it does not all fit.
+    /// The record starting at `start` in `bytes`, its size, path and names, and where the next starts; nil when it does not all fit.
     private static func record(in bytes: UnsafeRawBufferPointer, at start: Int)
-        -> (StagedOutputs.Record, Slice<UnsafeRawBufferPointer>, StagedOutputs.Names, Int)? {
+        -> (StagedOutputs.Record, Int, Slice<UnsafeRawBufferPointer>, StagedOutputs.Names, Int)? {
         guard bytes.count - start >= fixedSize else { return nil }
         var at = start
         func take<Value: FixedWidthInteger>(_: Value.Type) -> Value {
@@ -214,8 +215,8 @@ final class StagedList {
         at += pathCount
         let material = text(materialCount), format = text(formatCount)
         let locale = localeCount == noLocale ? nil : text(Int(localeCount))
-        let record = StagedOutputs.Record(lineStart: Int(clamping: lineStart), lineCount: Int(lineCount), size: Int(clamping: size), stagedName: stagedName,
+        let record = StagedOutputs.Record(lineStart: Int(clamping: lineStart), lineCount: Int(lineCount), stagedName: stagedName,
                                           flags: StagedOutputs.Flags(rawValue: flags))
-        return (record, path, StagedOutputs.Names(material: material, format: format, locale: locale), at)
+        return (record, Int(clamping: size), path, StagedOutputs.Names(material: material, format: format, locale: locale), at)
     }
 }
