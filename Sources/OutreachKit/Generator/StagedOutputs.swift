@@ -134,7 +134,7 @@ struct StagedOutputs: Sendable {
     }
 
     /// Keeps `output` (its bytes are not kept), with its staged name and where its cache line is;
-    /// a line too long to note (16 MiB) is left out, and the cache then records nothing for the path.
+    /// a line too long to note (1 MiB) is left out, and the cache then records nothing for the path.
     mutating func append(_ output: PlannedOutput, stagedName: UInt32?, line: (start: Int, count: Int)?) {
         var path = output.path
         let kept = path.withUTF8 {
