@@ -75,16 +75,17 @@ struct StagedOutputs: Sendable {
     private var kinds: [Kind] = []
     private var kindNumbers: [Kind: UInt32] = [:]
 
+    /// Room for about `count` records: paths of 32 bytes or less and their numbers.
     mutating func reserve(_ count: Int) {
-        reserve(records: count, pathBytes: count * 32)
+        reserve(records: count, pathBytes: count * (32 + Self.numbersRoom))
     }
 
-    /// Room for `count` records whose paths take `pathBytes` (as ``room(forPathOf:)`` counts them),
-    /// and for the numbers written after each. What is reserved and never used is never touched, so
-    /// it takes address space, not memory: the numbers' room and the materials' are what they can be at most.
+    /// Room for `count` records whose paths and the numbers after them take `pathBytes`, and for their
+    /// materials. What is reserved and never used is never touched, so it takes address space, not
+    /// memory: a ``StagedList`` reserves the most the numbers and materials can take.
     mutating func reserve(records count: Int, pathBytes: Int) {
         records.reserveCapacity(count)
-        paths.reserveCapacity(pathBytes + count * (2 * Self.varintSize(count) + Self.varintSize(Record.sizeLimit)))
+        paths.reserveCapacity(pathBytes)
         materials.reserveCapacity(count)
     }
 

@@ -122,7 +122,7 @@ final class CacheLines {
 /// back once they are.
 final class StagedList {
     private let file: SpillFile
-    /// How many records were appended, and how many path bytes they have.
+    /// How many records were appended, and the most their paths and numbers take in ``StagedOutputs/paths``.
     private(set) var count = 0
     private var pathBytes = 0
     /// A record's fixed part: staged name, line count, flags, line start, size, and the
@@ -141,8 +141,9 @@ final class StagedList {
     /// ``TooManyPathBytes`` when its path would take the paths past what can be kept.
     func append(_ output: PlannedOutput, stagedName: UInt32?, line: (start: Int, count: Int)?) throws {
         let path = output.path.utf8, material = output.material.utf8, format = output.format.utf8, locale = output.locale?.utf8
-        let room = StagedOutputs.room(forPathOf: path.count)
-        guard StagedOutputs.canKeep(pathBytes: pathBytes + room + StagedOutputs.numbersRoom) else { throw TooManyPathBytes() }
+        // The most its path and the numbers after it can take: a list the session accepts can always be kept.
+        let room = StagedOutputs.room(forPathOf: path.count) + StagedOutputs.numbersRoom
+        guard StagedOutputs.canKeep(pathBytes: pathBytes + room) else { throw TooManyPathBytes() }
         file.append(integer: stagedName ?? StagedOutputs.Record.notStaged)
         file.append(integer: UInt32(exactly: line?.count ?? 0) ?? 0)
         file.append(integer: StagedOutputs.flags(of: output).rawValue)
@@ -164,7 +165,6 @@ final class StagedList {
     func read() throws -> StagedOutputs {
         try file.flush()
         var outputs = StagedOutputs()
-        // The paths' own room: the numbers after each, and the materials, are given the most they can take.
         outputs.reserve(records: count, pathBytes: pathBytes)
         // `block` holds the file from `offset`; whole records are taken from its front.
         var block: [UInt8] = []
