@@ -181,6 +181,44 @@ import Testing
         #expect(all.rawValue < 16)
     }
 
+    /// Outputs found unchanged (a rerun answered from the run record) keep only where each path
+    /// starts; one that is not turns every record into a full one, and each keeps what it had.
+    @Test func unchangedOutputsKeepOnlyWhereTheirPathsStartUntilAnotherComes() {
+        var outputs = StagedOutputs()
+        outputs.reserve(unchanged: 40)
+        for index in 0..<40 {
+            let path = Array("f/\(index)-é.md".utf8)
+            #expect(path.withUnsafeBufferPointer {
+                outputs.appendUnchanged(path: $0, format: index % 2 == 0 ? "markdown" : "html", material: "m\(index / 3)",
+                                        locale: index % 5 == 0 ? "es" : nil, size: index * 1_000)
+            })
+        }
+        func expectUnchanged(_ count: Int) {
+            for index in 0..<count {
+                let record = outputs.records[index]
+                #expect(outputs.path(record) == "f/\(index)-é.md" && outputs.size(of: record) == index * 1_000)
+                #expect(outputs.names(record) == StagedOutputs.Names(material: "m\(index / 3)", format: index % 2 == 0 ? "markdown" : "html",
+                                                                     locale: index % 5 == 0 ? "es" : nil))
+                #expect(record.flags == [.knownOnDisk, .trustedByStamp] && !record.isStaged && record.lineCount == 0)
+            }
+        }
+        #expect(outputs.records.keepsOnlyPathStarts && outputs.records.count == 40)
+        expectUnchanged(40)
+        let staged = PlannedOutput(path: "a-first.md", format: "markdown", material: "new", contents: Data(count: 7))
+        outputs.append(staged, stagedName: 3, line: (10, 20))
+        #expect(!outputs.records.keepsOnlyPathStarts && outputs.records.count == 41)
+        expectUnchanged(40)
+        #expect(outputs.records[40].stagedName == 3 && outputs.records[40].lineStart == 10 && outputs.size(of: outputs.records[40]) == 7)
+        #expect(outputs.sort() == nil)
+        #expect(outputs.path(outputs.records[0]) == "a-first.md" && outputs.records[0].isStaged)
+        // Sorting only unchanged records sorts them too.
+        var alone = StagedOutputs()
+        for name in ["b", "c", "a"] {
+            #expect(Array(name.utf8).withUnsafeBufferPointer { alone.appendUnchanged(path: $0, format: "html", material: name, locale: nil, size: 1) })
+        }
+        #expect(alone.sort() == nil && alone.records.map(alone.path) == ["a", "b", "c"])
+    }
+
     /// A list kept in blocks holds its elements in order across the blocks' edges, and hands every
     /// block over, in order, once.
     @Test(arguments: [0, 1, 3, 4, 5, 13])

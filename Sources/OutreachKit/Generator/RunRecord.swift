@@ -245,7 +245,7 @@ struct RunRecord {
             let block = max(1, RunRecord.stampBlock)
             var stamps: [OutputState.Stamp] = []
             let count = max(0, ByteLines.lineFeeds(inFileAt: path) - headLines)
-            outputs.reserve(count)
+            outputs.reserve(unchanged: count)
             stamps.reserveCapacity(min(count, block))
             let prefix = Array(root.utf8) + [UInt8(ascii: "/")]
             var skip = headLines
