@@ -211,8 +211,14 @@ import Testing
         #expect(outputs.records[40].stagedName == 3 && outputs.records[40].lineStart == 10 && outputs.size(of: outputs.records[40]) == 7)
         #expect(outputs.sort() == nil)
         #expect(outputs.path(outputs.records[0]) == "a-first.md" && outputs.records[0].isStaged)
+        // Records reserved in full (a session's, read back from its list) stay full, whatever they are.
+        var session = StagedOutputs()
+        session.reserve(records: 2, pathBytes: 64)
+        #expect(Array("u".utf8).withUnsafeBufferPointer { session.appendUnchanged(path: $0, format: "html", material: "u", locale: nil, size: 1) })
+        #expect(!session.records.keepsOnlyPathStarts && session.records.count == 1 && session.records[0].flags == [.knownOnDisk, .trustedByStamp])
         // Sorting only unchanged records sorts them too.
         var alone = StagedOutputs()
+        alone.reserve(unchanged: 3)
         for name in ["b", "c", "a"] {
             #expect(Array(name.utf8).withUnsafeBufferPointer { alone.appendUnchanged(path: $0, format: "html", material: name, locale: nil, size: 1) })
         }

@@ -62,6 +62,9 @@ struct StagedOutputs: Sendable {
         fileprivate var full: [Record] = []
         /// Where each record's path starts, while ``full`` is empty.
         fileprivate var unchangedStarts: [UInt32] = []
+        /// Whether unchanged records are kept as path starts: only in what was reserved for them
+        /// (``reserve(unchanged:)``), so that a session's records, reserved in full, are never copied.
+        fileprivate var keepsStarts = false
 
         var startIndex: Int { 0 }
         var endIndex: Int { full.isEmpty ? unchangedStarts.count : full.count }
@@ -73,7 +76,7 @@ struct StagedOutputs: Sendable {
         }
 
         fileprivate mutating func append(_ record: Record) {
-            if full.isEmpty, record.isUnchanged {
+            if keepsStarts, full.isEmpty, record.isUnchanged {
                 unchangedStarts.append(record.pathStart)
             } else {
                 makeFull()
@@ -86,6 +89,7 @@ struct StagedOutputs: Sendable {
             guard full.isEmpty, !unchangedStarts.isEmpty else { return }
             full = unchangedStarts.map(Record.unchanged)
             unchangedStarts = []
+            keepsStarts = false
         }
     }
 
@@ -125,6 +129,7 @@ struct StagedOutputs: Sendable {
     /// Room for about `count` records of outputs found unchanged (``appendUnchanged``): paths of
     /// 32 bytes or less and their numbers.
     mutating func reserve(unchanged count: Int) {
+        records.keepsStarts = true
         records.unchangedStarts.reserveCapacity(count)
         paths.reserveCapacity(count * (32 + Self.numbersRoom))
         materials.reserveCapacity(count)
