@@ -250,14 +250,17 @@ struct StagedOutputs: Sendable {
     }
 
     /// A record's material, format and locale.
-    func names(_ record: Record) -> Names {
-        let numbers = numbers(of: record)
-        let kind = kinds[numbers.kind]
-        return Names(material: materials[numbers.material], format: kind.format, locale: kind.locale)
-    }
+    func names(_ record: Record) -> Names { namesAndSize(record).names }
 
     /// A record's size.
     func size(of record: Record) -> Int { numbers(of: record).size }
+
+    /// A record's names and size, from one reading of the numbers after its path.
+    func namesAndSize(_ record: Record) -> (names: Names, size: Int) {
+        let numbers = numbers(of: record)
+        let kind = kinds[numbers.kind]
+        return (Names(material: materials[numbers.material], format: kind.format, locale: kind.locale), numbers.size)
+    }
 
     /// The numbers written after a record's path.
     private func numbers(of record: Record) -> (material: Int, kind: Int, size: Int) {
@@ -332,9 +335,9 @@ public struct WriteResults: RandomAccessCollection, Sendable {
 
     /// The output at `position` (its path, format, material, locale and size; no bytes), and what happened to it.
     public subscript(position: Int) -> (PlannedOutput, WriteStatus) {
-        let record = outputs.records[position], names = outputs.names(record)
+        let record = outputs.records[position], (names, size) = outputs.namesAndSize(record)
         var output = PlannedOutput(path: outputs.path(record), format: names.format, material: names.material,
-                                   locale: names.locale, size: outputs.size(of: record))
+                                   locale: names.locale, size: size)
         output.knownOnDisk = record.flags.contains(.knownOnDisk)
         output.trustedByStamp = record.flags.contains(.trustedByStamp)
         return (output, record.isStaged ? .written : .unchanged)
